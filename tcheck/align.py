@@ -32,10 +32,12 @@ import numpy as np
 from . import scripts
 from .model import Alignment, Document, Row, Version
 
-BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
+BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
 FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
 BAND = 8  # half-width (in segments) of the fine band around the coarse path
 INF = float("inf")
+MIX_PENALTY = 1.0  # added to a merged bead that joins a heading and body text
+HEAD_BONUS = 0.25  # zh <-> zh: subtracted from the cost of a heading aligned to a heading
 
 
 # ---------------------------------------------------------------------------
@@ -59,6 +61,10 @@ class Scorer:
     def coarsen(self) -> "Scorer":  # pragma: no cover
         raise NotImplementedError
 
+    def costs(self, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
+        """Costs of the beads A[i-da:i] x B[j-db:j] for every j in ``js``."""
+        return np.array([self.cost(i - da, i, int(j) - db, int(j)) for j in js], dtype=np.float64)
+
 
 def _pairs(n: int) -> list[tuple[int, int]]:
     return [(k, min(k + 2, n)) for k in range(0, n, 2)]
@@ -66,7 +72,7 @@ def _pairs(n: int) -> list[tuple[int, int]]:
 
 class EmbeddingScorer(Scorer):
     def __init__(self, ea: np.ndarray, eb: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float | None = None,
-                 seed: int = 13):
+                 seed: int = 13, heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None):
         self.ea, self.eb = ea.astype(np.float32), eb.astype(np.float32)
         self.n, self.m = len(ea), len(eb)
         self.la, self.lb = la.astype(np.float64), lb.astype(np.float64)
@@ -92,6 +98,17 @@ class EmbeddingScorer(Scorer):
         self.cna = np.concatenate([[0.0], np.cumsum(self.na)])
         self.cnb = np.concatenate([[0.0], np.cumsum(self.nb)])
         self._memo: dict[tuple[int, int, int, int], float] = {}
+        self._mb: dict[int, np.ndarray] = {}
+        # structure prior: a bead must not merge a heading with body text
+        self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
+        self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
+
+    @staticmethod
+    def _mixed(ch, i0, i1):
+        if ch is None:
+            return 0.0
+        h = ch[i1] - ch[i0]
+        return ((h > 0) & (h < (i1 - i0))).astype(np.float64) * MIX_PENALTY
 
     def _vec(self, c, i0, i1):
         v = c[i1] - c[i0]
@@ -114,7 +131,35 @@ class EmbeddingScorer(Scorer):
         la = self.cla[i1] - self.cla[i0]
         lb = self.clb[j1] - self.clb[j0]
         c += 0.12 * abs(math.log((lb + 8.0) / (la * self.ratio + 8.0)))
+        c += float(self._mixed(self.cha, i0, i1)) + float(self._mixed(self.chb, j0, j1))
         self._memo[key] = c
+        return c
+
+    def _merged_b(self, db: int) -> np.ndarray:
+        """Row j0: normalised sum of B[j0:j0+db] (same arithmetic as ``_vec``)."""
+        if db == 1:
+            return self.eb
+        mb = self._mb.get(db)
+        if mb is None:
+            v = self.cb[db:] - self.cb[:-db]
+            nrm = np.linalg.norm(v, axis=1, keepdims=True)
+            nrm[nrm == 0] = 1.0
+            mb = self._mb[db] = (v / nrm).astype(np.float32)
+        return mb
+
+    def costs(self, i, da, db, js):
+        j0 = js - db
+        va = self.ea[i - 1] if da == 1 else self._vec(self.ca, i - da, i)
+        s = (self._merged_b(db)[j0] @ va).astype(np.float64)
+        norm = ((self.cna[i] - self.cna[i - da]) / da + (self.cnb[js] - self.cnb[j0]) / db) / 2
+        c = np.maximum(1.0 - s, 0.0) / np.maximum(norm, 1e-3)
+        la = self.cla[i] - self.cla[i - da]
+        lb = self.clb[js] - self.clb[j0]
+        c = c + 0.12 * np.abs(np.log((lb + 8.0) / (la * self.ratio + 8.0)))
+        if da > 1:
+            c = c + self._mixed(self.cha, i - da, i)
+        if db > 1:
+            c = c + self._mixed(self.chb, j0, js)
         return c
 
     def coarsen(self):
@@ -131,13 +176,16 @@ class FuzzyScorer(Scorer):
 
     merge_penalty = 0.05
 
-    def __init__(self, ta: list[str], tb: list[str], converted: bool = False):
+    def __init__(self, ta: list[str], tb: list[str], converted: bool = False,
+                 heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None):
         if not converted:
             ta = [scripts.to_simplified(t) for t in ta]
             tb = [scripts.to_simplified(t) for t in tb]
         self.ta, self.tb = ta, tb
         self.n, self.m = len(ta), len(tb)
         self._memo: dict[tuple[int, int, int, int], float] = {}
+        self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
+        self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
         # skip cost from random pairs: a pair must look much better than chance
         from rapidfuzz import fuzz
 
@@ -163,8 +211,32 @@ class FuzzyScorer(Scorer):
         c = self._memo.get(key)
         if c is None:
             c = 1.0 - self.sim(i0, i1, j0, j1)
+            c += float(EmbeddingScorer._mixed(self.cha, i0, i1)) + float(EmbeddingScorer._mixed(self.chb, j0, j1))
+            if i1 - i0 == 1 and j1 - j0 == 1 and self.cha is not None and self.chb is not None:
+                c -= HEAD_BONUS * float((self.cha[i1] - self.cha[i0]) * (self.chb[j1] - self.chb[j0]))
             self._memo[key] = c
         return c
+
+    def costs(self, i, da, db, js):
+        from rapidfuzz import fuzz
+
+        a = "".join(self.ta[i - da:i])
+        if not a:
+            return np.ones(len(js))
+        tb = self.tb
+        out = np.empty(len(js))
+        for k, j in enumerate(js.tolist()):
+            b = tb[j - 1] if db == 1 else "".join(tb[j - db:j])
+            out[k] = 1.0 - fuzz.ratio(a, b) / 100.0 if b else 1.0
+        if da > 1:
+            out = out + EmbeddingScorer._mixed(self.cha, i - da, i)
+        if db > 1:
+            out = out + EmbeddingScorer._mixed(self.chb, js - db, js)
+        if da == 1 and db == 1 and self.cha is not None and self.chb is not None:
+            # two headings at the same place: short, freely translated titles match
+            # poorly character by character, their position is evidence too
+            out = out - HEAD_BONUS * (self.cha[i] - self.cha[i - 1]) * (self.chb[js] - self.chb[js - 1])
+        return out
 
     def coarsen(self):
         ta = ["".join(self.ta[a:b]) for a, b in _pairs(self.n)]
@@ -190,43 +262,65 @@ def _full_band(n: int, m: int) -> tuple[list[int], list[int]]:
 
 
 def _dp(scorer: Scorer, lo: list[int], hi: list[int]) -> list[tuple[int, int, int, int]]:
-    """Best monotonic path through the band; returns beads as (i0, i1, j0, j1)."""
+    """Best monotonic path through the band; returns beads as (i0, i1, j0, j1).
+
+    Row by row: every bead that consumes A segments reads rows already
+    computed, so its candidates for the whole row are one numpy expression;
+    the only in-row dependency (skipping a B segment) is a running minimum.
+    Costs are computed only where the predecessor cell is reachable.
+    """
     n, m = scorer.n, scorer.m
     skip = scorer.skip
     mp = scorer.merge_penalty
     D: list[np.ndarray] = []
     B: list[np.ndarray] = []
-    for i in range(n + 1):
-        w = hi[i] - lo[i] + 1
-        D.append(np.full(w, INF))
-        B.append(np.zeros(w, dtype=np.int8))
-    D[0][0 - lo[0]] = 0.0
+    k01 = BEADS.index((0, 1))
     for i in range(n + 1):
         li, hi_i = lo[i], hi[i]
-        Di, Bi = D[i], B[i]
-        for j in range(li, hi_i + 1):
-            if i == 0 and j == 0:
+        w = hi_i - li + 1
+        js = np.arange(li, hi_i + 1)
+        C = np.full(w, INF)
+        arg = np.full(w, -1, dtype=np.int8)
+        if i == 0:
+            if li == 0:
+                C[0] = 0.0
+        for k, (da, db) in enumerate(BEADS):
+            if da == 0 or i < da:
                 continue
-            best, arg = INF, -1
-            for k, (da, db) in enumerate(BEADS):
-                pi, pj = i - da, j - db
-                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
-                    continue
-                prev = D[pi][pj - lo[pi]]
-                if prev == INF:
-                    continue
-                if da == 0 or db == 0:
-                    c = prev + skip
-                else:
-                    c = prev + scorer.cost(pi, i, pj, j) * (da + db) / 2 + mp * (da + db - 2)
-                if c < best:
-                    best, arg = c, k
-            Di[j - li] = best
-            Bi[j - li] = arg
+            pi = i - da
+            pj = js - db
+            ok = (pj >= lo[pi]) & (pj <= hi[pi])
+            if not ok.any():
+                continue
+            prev = np.full(w, INF)
+            prev[ok] = D[pi][pj[ok] - lo[pi]]
+            ok &= prev < INF
+            if not ok.any():
+                continue
+            if db == 0:
+                cand = prev[ok] + skip
+            else:
+                cand = prev[ok] + scorer.costs(i, da, db, js[ok]) * (da + db) / 2 + mp * (da + db - 2)
+            cur = C[ok]
+            better = cand < cur
+            idx = np.nonzero(ok)[0][better]
+            C[idx] = cand[better]
+            arg[idx] = k
+        # skipping B segments within the row: D[t] = min_s<=t C[s] + (t - s) * skip
+        t = np.arange(w) * skip
+        E = C - t
+        M = np.minimum.accumulate(E)
+        from_c = E <= M
+        Di = np.where(from_c, C, M + t)
+        Bi = np.where(from_c, arg, np.int8(k01)).astype(np.int8)
+        if i == 0 and li == 0:
+            Bi[0] = -1
+        D.append(Di)
+        B.append(Bi)
     # backtrack
     path = []
     i, j = n, m
-    if D[n][m - lo[n]] == INF:  # pragma: no cover - band always contains a path
+    if not (lo[n] <= m <= hi[n]) or D[n][m - lo[n]] == INF:  # pragma: no cover - band always contains a path
         raise RuntimeError("alignment band is disconnected")
     while i > 0 or j > 0:
         da, db = BEADS[B[i][j - lo[i]]]
@@ -300,6 +394,10 @@ def _lengths(v: Version) -> np.ndarray:
     return np.array(out)
 
 
+def _heads(v: Version) -> np.ndarray:
+    return np.array([float(s.kind == "heading") for s in v.segments])
+
+
 def _texts(v: Version) -> list[str]:
     return [s.text if not s.label else f"{s.label} {s.text}" for s in v.segments]
 
@@ -317,7 +415,7 @@ def align_document(doc: Document, embed) -> Alignment:
     rows: list[Row] = []
     if len(zh) == 2:
         hans, hant = by["zh-Hans"], by["zh-Hant"]
-        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant)))
+        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant), heads_a=_heads(hans), heads_b=_heads(hant)))
         pivot = [(b.a, b.b, b.score) for b in zz]
         if en is None:
             for a, b, s in pivot:
@@ -335,7 +433,9 @@ def align_document(doc: Document, embed) -> Alignment:
             v = (eh[a].sum(axis=0) if a else 0) + (et[b].sum(axis=0) if b else 0)
             pe[k] = v / (np.linalg.norm(v) or 1.0)
             pl[k] = (lh[a].sum() if a else lt[b].sum())
-        beads = align_pair(EmbeddingScorer(pe, ee, pl, _lengths(en)))
+        ph = np.array([float(all(hans[i + 1].kind == "heading" for i in a) if a else
+                             all(hant[j + 1].kind == "heading" for j in b)) for a, b, _ in pivot])
+        beads = align_pair(EmbeddingScorer(pe, ee, pl, _lengths(en), heads_a=ph, heads_b=_heads(en)))
         for bd in beads:
             cells = {"zh-Hans": [], "zh-Hant": [], "en": [j + 1 for j in bd.b]}
             for k in bd.a:
@@ -347,7 +447,7 @@ def align_document(doc: Document, embed) -> Alignment:
     # one Chinese version and English
     z = zh[0]
     ez, ee = embed(z), embed(en)
-    beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en)))
+    beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en), heads_a=_heads(z), heads_b=_heads(en)))
     for bd in beads:
         cells = {z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}
         rows.append(_scored_row(cells, {z.lang: ez, "en": ee}, by))

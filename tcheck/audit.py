@@ -29,7 +29,8 @@ class AuditResult:
     alignment: Alignment
     findings: list[Finding]
     model: str
-    suppressed: int = 0
+    suppressed: int = 0  # findings silenced by inline "tcheck: ignore" comments
+    baseline: int = 0  # findings matched by the --baseline file (not reported)
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
@@ -139,6 +140,55 @@ def audit_files(files: list[str], langs: dict[str, str] | None = None, settings:
     return audit_document(doc, settings, embedder=embedder, cache=cache)
 
 
+_WORKER_EMBEDDER = None
+
+
+def _worker_audit(files: list[str], langs: dict[str, str], settings: Settings) -> AuditResult:
+    """One group in a worker process; the embedder is loaded once per process."""
+    global _WORKER_EMBEDDER
+    if _WORKER_EMBEDDER is None:
+        from .embed import get_embedder
+
+        _WORKER_EMBEDDER = get_embedder(settings.model)
+    return audit_files(files, langs, settings, embedder=_WORKER_EMBEDDER)
+
+
+def audit_many(groups: list[tuple[list[str], dict[str, str]]], settings: Settings | None = None, jobs: int = 1,
+               embedder=None, errors: list | None = None) -> list[AuditResult]:
+    """Audit several documents ((files, langs) each), in ``jobs`` processes when jobs > 1.
+
+    Results come back in the order of ``groups``. An InputError stops the run,
+    unless ``errors`` is a list: then the document is skipped and
+    ``(files, message)`` is appended to it.
+    """
+    settings = settings or Settings()
+    results: list[AuditResult] = []
+
+    def collect(files, get):
+        try:
+            results.append(get())
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append((files, str(exc)))
+
+    if jobs > 1 and len(groups) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(groups))) as pool:
+            futures = [pool.submit(_worker_audit, files, langs, settings) for files, langs in groups]
+            for (files, _), fut in zip(groups, futures):
+                collect(files, fut.result)
+        return results
+    if embedder is None and groups:
+        from .embed import get_embedder
+
+        embedder = get_embedder(settings.model)
+    for files, langs in groups:
+        collect(files, lambda: audit_files(files, langs, settings, embedder=embedder))
+    return results
+
+
 def fails(result: AuditResult, fail_on: str) -> bool:
     if fail_on == "never":
         return False
@@ -146,4 +196,5 @@ def fails(result: AuditResult, fail_on: str) -> bool:
     return any(f.severity >= threshold for f in result.findings)
 
 
-__all__ = ["Settings", "AuditResult", "audit_files", "audit_document", "load_document", "fails", "__version__"]
+__all__ = ["Settings", "AuditResult", "audit_files", "audit_document", "audit_many", "load_document", "fails",
+           "__version__"]

@@ -66,7 +66,7 @@ def _parse_langs(values: tuple[str, ...], files: list[str]) -> dict[str, str]:
         if "=" not in item:
             raise InputError(f"--lang expects FILE=TAG (e.g. --lang policy.txt=zh-TW), got {item!r}")
         path, tag = item.rsplit("=", 1)
-        normalize_tag(tag)  # validates
+        _wrap_value_errors(normalize_tag, tag)  # validates: unknown tag -> one-line error, exit 2
         match = None
         for f in files:
             if f == path or (Path(f).exists() and Path(path).exists() and Path(f).resolve() == Path(path).resolve()):
@@ -84,36 +84,175 @@ def _wrap_value_errors(fn, *args, **kwargs):
         raise InputError(str(exc)) from None
 
 
+def _file_langs(path: str, tag: str | None) -> list[str]:
+    from .documents import load_versions
+    from .scripts import normalize_tag
+
+    lang = region = None
+    if tag:
+        lang, region = normalize_tag(tag)
+    return [v.lang for v in load_versions(path, lang, region or "")]
+
+
+def _resolve_group(group, langs_for: dict[str, str]) -> list[list[str]]:
+    """Split a discovered group whose languages are only known from the text.
+
+    Explicit files with no siblings are one document unless two share a
+    language (then each is audited alone); an unmarked file next to marked
+    ones (``README.md`` beside ``en/README.md``) is audited alone when its
+    language is already taken.
+    """
+    files = group.files
+    if group.tentative:
+        if langs_for:  # the user said which version each file is
+            if len(files) > 3:
+                raise InputError(f"{len(files)} files given as one document; a document has at most 3 versions "
+                                 "(files named like policy.zh-CN.md or in zh-CN/ folders are grouped automatically)")
+            return [files]
+        seen = [lg for f in files for lg in _file_langs(f, None)]
+        if len(seen) == len(set(seen)) and len(files) <= 3:
+            return [files]
+        return [[f] for f in files]
+    if group.verify:
+        loose = [f for f in group.unmarked() if f not in langs_for]
+        others = [f for f in files if f not in loose]
+        taken = {lg for f in others for lg in _file_langs(f, langs_for.get(f))}
+        keep, alone = [], []
+        for f in loose:
+            mine = set(_file_langs(f, None))
+            if mine & taken or len(others) + len(keep) >= 3:
+                alone.append(f)
+            else:
+                keep.append(f)
+                taken |= mine
+        return [others + keep] + [[f] for f in alone] if others + keep else [[f] for f in alone]
+    return [files]
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _load_glossary(path) -> object:
+    try:
+        from .glossary import load_glossary
+    except ImportError:
+        raise InputError("--glossary is not available in this build (tcheck.glossary is missing)") from None
+    try:
+        return load_glossary(str(path))
+    except InputError:
+        raise
+    except (ValueError, OSError) as exc:
+        raise InputError(f"{path}: cannot load glossary: {exc}") from None
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--lang", "langs", multiple=True, metavar="FILE=TAG",
               help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
               show_default=True, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
-              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding at or above this severity is reported (default: config, else error).")
 @click.option("--model", default=None, metavar="NAME",
               help="Embedding model: use-m3 (default, bundled) or st:<local path or cached name>.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-def audit(files, langs, fmt, output, fail_on, model, no_cache):
-    """Audit FILE... (1 to 3 files; a file may hold several versions in sequence)."""
-    from .audit import Settings, audit_files, fails
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Config file (tcheck.toml or pyproject.toml) instead of the one found upward from here.")
+@click.option("--no-config", is_flag=True, help="Ignore config files.")
+@click.option("--glossary", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Term glossary (overrides the config's glossary).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record the current findings in FILE (then they count as baselined).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Audit documents in N processes.")
+def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_config, glossary, baseline_path,
+          write_baseline_path, jobs):
+    """Audit PATH... (files or directories).
+
+    \b
+    A file is audited with its other language versions, found by naming
+    convention (policy.md + policy.zh-CN.md, doc/en.md + doc/zh-TW.md,
+    en/x.md + zh-CN/x.md, i18n/zh-CN/...); files given together with no
+    such siblings are versions of one document (a file may hold several
+    versions in sequence). A directory is searched for .md, .markdown and
+    .txt files and every document in it is audited once.
+    """
+    from .audit import Settings, audit_many, fails
+    from .config import resolve_config
+    from .discovery import plan
     from .report import render
 
-    files = list(files)
-    if len(files) > 3:
-        raise InputError(f"audit takes 1 to 3 files (one per version), got {len(files)}")
-    lang_map = _parse_langs(langs, files)
-    if output:
-        out_path = Path(output).resolve()
-        for f in files:
-            if Path(f).exists() and Path(f).resolve() == out_path:
-                raise InputError(f"--output {output} is one of the input files; tcheck never writes to its inputs")
-    settings = Settings(model=model or "use-m3", use_cache=not no_cache)
-    result = audit_files(files, lang_map, settings)
+    if config_path and no_config:
+        raise InputError("--config and --no-config cannot be used together")
+    cfg = resolve_config(config_path, no_config)
+    if not paths and not cfg.groups:
+        raise InputError("no input files given (tcheck audit FILE... or DIRECTORY)")
+    excluded = cfg.is_excluded if cfg.exclude else None
+    if paths:
+        groups = plan(list(paths), cfg, excluded)
+    else:
+        groups = plan([str(f) for g in cfg.groups for f in g.files], cfg, excluded)
+
+    all_files = [f for g in groups for f in g.files]
+    lang_map = _parse_langs(langs, list(dict.fromkeys([*paths, *all_files])))
+    tolerant = any(Path(p).is_dir() for p in paths)  # a directory walk skips unreadable documents
+    skipped: list[tuple[list[str], str]] = []
+    jobs_list: list[tuple[list[str], dict[str, str]]] = []
+    for g in groups:
+        langs_for = dict(g.langs)
+        for named, tag in lang_map.items():
+            for f in g.files:
+                if f == named or _same_file(f, named):
+                    langs_for[f] = tag
+        try:
+            parts = _resolve_group(g, langs_for)
+        except InputError as exc:
+            if not tolerant:
+                raise
+            skipped.append((g.files, str(exc)))
+            continue
+        for files in parts:
+            jobs_list.append((files, {f: t for f, t in langs_for.items() if f in files}))
+    for opt, target in (("--output", output), ("--write-baseline", write_baseline_path)):
+        if target:
+            out_path = Path(target).resolve()
+            for f in all_files:
+                if Path(f).exists() and Path(f).resolve() == out_path:
+                    raise InputError(f"{opt} {target} is one of the input files; tcheck never writes to its inputs")
+
+    gloss = None
+    gloss_path = glossary or cfg.glossary
+    if gloss_path:
+        gloss = _load_glossary(gloss_path)
+    baseline = None
+    if baseline_path:
+        from .baseline import load_baseline
+
+        baseline = load_baseline(baseline_path)
+    settings = Settings(model=model or cfg.model or "use-m3", rules=dict(cfg.rules), options=dict(cfg.options),
+                        glossary=gloss, use_cache=not no_cache)
+    results = audit_many(jobs_list, settings, jobs=jobs, errors=skipped if tolerant else None)
+    for files, msg in skipped:
+        what = msg if any(msg.startswith(f"{f}:") for f in files) else f"{', '.join(files)}: {msg}"
+        click.echo(f"tcheck: warning: skipped {what}", err=True)
+    if write_baseline_path:  # every current finding (an older --baseline is superseded), then report as baselined
+        from .baseline import load_baseline, write_baseline
+
+        n = write_baseline(write_baseline_path, results)
+        click.echo(f"tcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline_path}", err=True)
+        load_baseline(write_baseline_path).apply(results)
+    elif baseline is not None:
+        baseline.apply(results)
+
     color = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = render([result], fmt, color=color)
+    text = render(results, fmt, color=color)
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -121,7 +260,8 @@ def audit(files, langs, fmt, output, fail_on, model, no_cache):
             raise InputError(f"cannot write {output}: {exc.strerror}") from None
     else:
         click.echo(text, nl=False)
-    sys.exit(EXIT_FINDINGS if fails(result, fail_on) else EXIT_CLEAN)
+    threshold = fail_on or cfg.fail_on or "error"
+    sys.exit(EXIT_FINDINGS if any(fails(r, threshold) for r in results) else EXIT_CLEAN)
 
 
 @main.command("rules")
@@ -137,9 +277,9 @@ def rules_cmd(fmt):
         click.echo(json.dumps([{"id": r.id, "severity": r.severity.label, "scope": r.scope, "summary": r.summary(),
                                 "description": r.description()} for r in rules.values()], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        click.echo("| rule | default severity | what it catches |\n|---|---|---|")
-        for r in rules.values():
-            click.echo(f"| `{r.id}` | {r.severity.label} | {r.summary()} |")
+        from .docs import rules_markdown
+
+        click.echo(rules_markdown(), nl=False)
     else:
         width = max(len(r) for r in rules)
         for r in rules.values():

@@ -35,34 +35,82 @@ def decode(data: bytes, path: str) -> str:
     if b"\x00" in data:
         raise InputError(f"{path}: looks like a binary file (contains NUL bytes), not a text document")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None and not _utf8_suspicious(text):
+        return text
     candidates = []
     for enc in ("gb18030", "big5"):
         try:
             candidates.append((enc, data.decode(enc)))
         except UnicodeDecodeError:
             continue
+    if text is not None:  # valid UTF-8 but reads like mojibake: keep it unless GB/Big5 reads clean
+        rare = dict(zip(("gb18030", "big5"), _rare_pairs(data)))
+        clean = [t for enc, t in candidates if not rare[enc] and not _oddness(t) and scripts.han_count(t)]
+        return clean[0] if clean else text
     if not candidates:
         raise InputError(
             f"{path}: cannot decode the file (not UTF-8, UTF-16, GB18030/GBK or Big5)"
         )
     if len(candidates) == 1:
         return candidates[0][1]
-    # both decode: ask charset-normalizer, then prefer the reading with fewer rare characters
-    try:
-        from charset_normalizer import from_bytes
+    return _gb_or_big5(data, dict(candidates))
 
-        best = from_bytes(data, cp_isolation=["gb18030", "big5", "gbk", "big5hkscs"]).best()
-        if best is not None:
-            enc = best.encoding.lower()
-            for cand, text in candidates:
-                if enc.startswith(cand[:3]):
-                    return text
-    except Exception:  # pragma: no cover - detector failure is not fatal
-        pass
-    return min(candidates, key=lambda c: _oddness(c[1]))[1]
+
+def _gb_or_big5(data: bytes, readings: dict[str, str]) -> str:
+    """Choose between the GB18030 and Big5 readings of bytes valid in both.
+
+    The reading with the lower badness wins (GB on a tie); badness counts
+    implausible characters (kana, Greek, Cyrillic, box drawing, bopomofo,
+    private use, rare CJK: punctuation and the commonest characters of one
+    encoding land in such rows of the other), minus the common zh/en
+    punctuation it shows (“”，。、), plus byte pairs outside each
+    encoding's common rows: common Simplified text uses GB2312 level 1 (lead
+    bytes 0xB0-0xD7), which Big5 reads largely as its rare level 2 (lead 0xC9
+    and up); common Traditional text uses Big5 level 1 (0xA4-0xC6) and has
+    trail bytes 0x40-0x7E in about 40% of its characters, which GB2312 never
+    has.
+    """
+    gb, big5 = readings["gb18030"], readings["big5"]
+    rare_gb, rare_big5 = _rare_pairs(data)
+    bad_gb = 2 * _oddness(gb) + rare_gb - _common_punct(gb)
+    bad_big5 = 2 * _oddness(big5) + rare_big5 - _common_punct(big5)
+    return big5 if bad_big5 < bad_gb else gb
+
+
+_COMMON_PUNCT = frozenset("“”‘’—…、。，：；？！（）《》〈〉「」『』【】·％")
+
+
+def _common_punct(text: str) -> int:
+    return sum(1 for c in text if c in _COMMON_PUNCT)
+
+
+def _rare_pairs(data: bytes) -> tuple[int, int]:
+    """Double-byte pairs outside the common rows of GB2312 and of Big5."""
+    rare_gb = rare_big5 = 0
+    i, n = 0, len(data)
+    while i < n:
+        lead = data[i]
+        if lead < 0x81 or i + 1 >= n:
+            i += 1
+            continue
+        trail = data[i + 1]
+        i += 2
+        # GB: common are punctuation rows A1-A3 and level 1 (B0-D7), trail >= A1
+        if trail < 0xA1 or not (0xA1 <= lead <= 0xA3 or 0xB0 <= lead <= 0xD7):
+            rare_gb += 1
+        # Big5: common are symbols A1-A3 and level 1 (A440-C67E)
+        if not (0xA1 <= lead <= 0xC5 or (lead == 0xC6 and trail <= 0x7E)):
+            rare_big5 += 1
+    return rare_gb, rare_big5
+
+
+def _utf8_suspicious(text: str) -> bool:
+    """Valid UTF-8 without Han but with Cyrillic/Greek/rare characters: short
+    GBK text can be valid UTF-8 by accident (协 = D0 AD = Cyrillic Э)."""
+    return not text.isascii() and scripts.han_count(text) == 0 and _oddness(text) > 0
 
 
 def _checked(data: bytes, enc: str, path: str) -> str:
@@ -72,9 +120,16 @@ def _checked(data: bytes, enc: str, path: str) -> str:
         raise InputError(f"{path}: invalid {enc.upper()} at byte {exc.start}") from None
 
 
+_ODD_RE = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u3040-\u30ff\u3105-\u312f"
+    "\u3400-\u4dbf\ue000-\uf8ff\uf900-\ufaff\ufe30-\ufe4f\ufffd]"
+)
+
+
 def _oddness(text: str) -> int:
-    """Count characters unlikely in real prose (private use, rare CJK blocks)."""
-    return sum(1 for c in text if "\ue000" <= c <= "\uf8ff" or "\u3400" <= c <= "\u4dbf" or c == "\ufffd")
+    """Count characters unlikely in a zh/en policy text: kana, Greek, Cyrillic,
+    box drawing, bopomofo, private use, rare CJK blocks."""
+    return len(_ODD_RE.findall(text))
 
 
 def read_text(path: str) -> str:
@@ -91,6 +146,8 @@ def read_text(path: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
+    if not text.replace("\u200b", "").replace("\ufeff", "").strip():
+        raise InputError(f"{path}: file is empty (only whitespace)")
     return text
 
 
@@ -107,7 +164,7 @@ LABEL_RE = re.compile(
       | [ivxIVX]{1,4}[.)](?=\s)                   # iv.
       | [%s]{1,3}\s?[、.．]                       # 一、
       | 第[%s\d]{1,4}[条章节款部分]+              # 第一条
-      | [•·●▪◦‣∙○■□◆◇★☆\-\*–—+](?=\s|[^\x00-\x7f])  # bullets
+      | [•·●▪◦‣∙○■□◆◇★☆\-\*–—+](?![•·\-\*–—+=~_])(?=\s|[^\x00-\x7f])  # bullets (not "——", "--")
     )\s*""" % (_CN_NUM, _CN_NUM, _CN_NUM),
     re.VERBOSE,
 )
@@ -118,14 +175,32 @@ _COMMENT_LINE_RE = re.compile(r"^\s*(?:#|//|%|;|<!--|/\*)\s*tcheck:\s*ignore\b")
 _CJK_PUNCT = "，。、；：？！「」『』（）《》〈〉【】“”‘’…—·"
 
 
+# a dotted number followed by one of these is a quantity ("1.5 million", "0.5%",
+# "3.5 MB", "1.5万"), not a section number ("1.1 Scope", "2.3 个人信息")
+_QUANTITY_AFTER_RE = re.compile(
+    r"[a-z%‰％万亿倍元]|(?:[KMGTP]i?B|[kMG]?Hz|USD|EUR|GBP|RMB|CNY|HKD|TWD|NT\$|US\$)(?![A-Za-z])"
+)
+
+
 def split_label(text: str) -> tuple[str, str]:
+    """Split a list label (``1.``, ``a)``, ``•``, ``一、``, ``（一）``, ``1.1``) off ``text``.
+
+    Returns ("", text) when the text does not start with a label; numbers that
+    only look like labels ("2024. Something", "1.5 million", "0.5%") are kept.
+    """
     m = LABEL_RE.match(text)
     if not m:
         return "", text
-    rest = text[m.end():]
+    label, rest = text[: m.end()].strip(), text[m.end():]
     if not rest.strip():
         return "", text  # "2024." alone is not a label
-    return text[: m.end()].strip(), rest
+    if re.fullmatch(r"\d+(?:\.\d+)+", label):
+        first = label.split(".")[0]
+        if first.startswith("0") or _QUANTITY_AFTER_RE.match(rest.lstrip()):
+            return "", text  # a decimal number, not a section number
+        if m.end() < len(text) and not text[m.end() - 1].isspace() and text[m.end()].isascii():
+            return "", text  # "1.5x", "3.14abc": glued to ASCII, a number
+    return label, rest
 
 
 def parse_ignore(text: str) -> frozenset[str] | None:
@@ -228,8 +303,8 @@ def segment_plain(text: str) -> list[Segment]:
             pending_ignore = pending_ignore | (parse_ignore(content) or frozenset())
             continue
         starts_item = bool(LABEL_RE.match(content)) and bool(split_label(content)[0])
-        prev_heading = bool(block) and len(block) == 1 and _short_title(src[block[-1] - 1].strip())
-        if block and (starts_item or prev_heading):
+        prev_heading = bool(block) and len(block) == 1 and _title_before(src[block[-1] - 1], content)
+        if block and (starts_item or prev_heading or _leaves_item(src, block, line)):
             flush()
         if not block:
             ignores_for_block = pending_ignore
@@ -237,6 +312,35 @@ def segment_plain(text: str) -> list[Segment]:
         block.append(n)
     flush()
     return segs
+
+
+_SENTENCE_END_RE = re.compile(r"[。！？.!?；;]\s*$")
+_INDENT_CHARS = " \t\u00a0\u3000"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(_INDENT_CHARS))
+
+
+def _leaves_item(src: list[str], block: list[int], line: str) -> bool:
+    """A line that is dedented below an indented list item whose text ended a
+    sentence starts a new paragraph (`` • item。`` then ``Next paragraph``)."""
+    first = src[block[0] - 1]
+    head = first.strip(_INDENT_CHARS)
+    if not (LABEL_RE.match(head) and split_label(head)[0]):
+        return False
+    return _indent(line) < _indent(first) and bool(_SENTENCE_END_RE.search(src[block[-1] - 1]))
+
+
+def _title_before(prev: str, content: str) -> bool:
+    """Is ``prev`` (the only line so far) a title above ``content``, rather than
+    the first line of a hard-wrapped paragraph? A title is short, has no
+    closing punctuation, is clearly shorter than the line below it, and the
+    line below does not continue a sentence (lower-case start)."""
+    prev = prev.strip(_INDENT_CHARS)
+    if not _short_title(prev) or content[:1].islower():
+        return False
+    return len(prev) < 0.8 * len(content)
 
 
 def _short_title(text: str) -> bool:
@@ -267,8 +371,22 @@ def _strip_front_matter(text: str) -> str:
     return text
 
 
+# kramdown / Python-Markdown attribute lists and Pandoc heading ids:
+# "## Search {: #defaultsearch }", "# Title {#title}"
+_ATTR_LIST_RE = re.compile(r"\s*\{:[^{}\n]*\}|\s*\{#[\w:.-]+(?:\s+[.#][\w:.-]+)*\}\s*$")
+
+
 def _inline_plain(token) -> str:
-    """Plain text of an inline token: markup, URLs and HTML tags dropped."""
+    """Plain text of an inline token: markup, URLs, HTML tags and attribute lists dropped."""
+    return _LEFTOVER_STRONG_RE.sub(r"\2", _ATTR_LIST_RE.sub("", _inline_text(token)))
+
+
+# CommonMark does not close "**安全浏览：**不推荐" (punctuation before the
+# closing ** and a CJK letter after it), so the delimiters stay in the text
+_LEFTOVER_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _inline_text(token) -> str:
     out = []
     for child in token.children or []:
         t = child.type
@@ -281,6 +399,80 @@ def _inline_plain(token) -> str:
         elif t == "html_inline":
             continue
     return "".join(out)
+
+
+_HTML_BREAK_TAGS = frozenset(
+    "p div li ul ol dl dt dd td th tr table thead tbody tfoot caption h1 h2 h3 h4 h5 h6 br hr "
+    "aside blockquote section article header footer nav summary details figure figcaption pre".split()
+)
+_HTML_SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math"])
+
+
+def _html_texts(html: str, first_line: int, md) -> list[tuple[int, int, str]]:
+    """Text blocks of an HTML block: (start line, end line, plain text).
+
+    A block-level tag (``<p>``, ``<li>``, ``<td>``, ``<br>``...) ends a text
+    block; Markdown inside the HTML (``markdown="1"``) is reduced to plain text.
+    """
+    from html.parser import HTMLParser
+
+    out: list[tuple[int, int, str]] = []
+    cur: list[tuple[int, str]] = []  # (absolute line, text piece)
+
+    def flush():
+        if cur:
+            text = "".join(piece for _, piece in cur)
+            lines = [ln for ln, piece in cur if piece.strip()]
+            if text.strip() and lines:
+                plain = text
+                try:
+                    toks = md.parseInline(text.strip())
+                    if toks:
+                        plain = _inline_plain(toks[0])
+                except Exception:  # pragma: no cover - markdown-it never fails on text
+                    pass
+                plain = join_lines(plain.split("\n"))
+                if plain.strip():
+                    out.append((min(lines), max(lines), plain))
+        cur.clear()
+
+    class Parser(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _HTML_SKIP_TAGS:
+                self.skip += 1
+            if tag in _HTML_BREAK_TAGS:
+                flush()
+
+        def handle_startendtag(self, tag, attrs):
+            if tag in _HTML_BREAK_TAGS:
+                flush()
+
+        def handle_endtag(self, tag):
+            if tag in _HTML_SKIP_TAGS and self.skip:
+                self.skip -= 1
+            if tag in _HTML_BREAK_TAGS:
+                flush()
+
+        def handle_data(self, data):
+            if self.skip or not data.strip():
+                if data and cur:
+                    cur.append((cur[-1][0], " " if "\n" not in data else "\n"))
+                return
+            line = first_line + self.getpos()[0] - 1
+            pieces = data.split("\n")
+            for k, piece in enumerate(pieces):
+                cur.append((line + k, piece + ("\n" if k < len(pieces) - 1 else "")))
+
+    try:
+        parser = Parser(convert_charrefs=True)
+        parser.feed(html)
+        parser.close()
+    except Exception:  # pragma: no cover - html.parser is lenient
+        return out
+    flush()
+    return out
 
 
 def segment_markdown(text: str) -> list[Segment]:
@@ -301,6 +493,12 @@ def segment_markdown(text: str) -> list[Segment]:
             ig = parse_ignore(tok.content.strip())
             if ig:
                 pending_ignore = pending_ignore | ig
+            elif tok.map:
+                for start, end, plain in _html_texts(tok.content, tok.map[0] + 1, md):
+                    seg = _segment(_make_lines(src, start, end), plain, "paragraph", pending_ignore)
+                    if seg:
+                        segs.append(seg)
+                    pending_ignore = frozenset()
         elif t in ("bullet_list_open", "ordered_list_open"):
             pass
         elif t == "list_item_open":
@@ -317,10 +515,16 @@ def segment_markdown(text: str) -> list[Segment]:
             if kind == "paragraph" and item_stack and item_stack[-1][1]:
                 item_stack[-1][1] = False
                 kind = "item"
-                plain = f"{item_stack[-1][0]} {plain}" if item_stack[-1][0] else plain
+                marker = item_stack[-1][0]
+                # "2024. A year" parses as an ordered list starting at 2024:
+                # keep the number as text when it is not a plausible label
+                if marker and split_label(f"{marker} {plain}")[0]:
+                    plain = f"{marker} {plain}"
+                elif marker and marker[0].isdigit():
+                    plain, kind = f"{marker} {plain}", "paragraph"
             seg = _segment(_make_lines(src, start, end), plain, kind, pending_ignore)
             if seg:
-                if kind == "item" and seg.kind != "item":
+                if kind == "item" and seg.kind != "item" and seg.label:
                     seg.kind = "item"
                 segs.append(seg)
             pending_ignore = frozenset()
@@ -361,28 +565,50 @@ def segment(text: str, markdown: bool) -> list[Segment]:
     return segs
 
 
-_HINT_RE = re.compile(
-    r"(?:^|[./_\-])(zh[-_](?:hans|hant|cn|tw|hk|sg|mo))(?=$|[./_\-])|(?:^|[./_])(en)(?:[-_](?:us|gb))?(?=$|[./_])",
-    re.IGNORECASE,
+_ZH_HINT_RE = re.compile(
+    r"(?:^|[._\-])zh[-_](hans|hant|cn|tw|hk|sg|mo)(?:[-_](cn|tw|hk|sg|mo))?(?=$|[._\-])", re.IGNORECASE
 )
+_EN_HINT_RE = re.compile(r"(?:^|[._\-])en(?:[-_](?:us|gb|au|ca|in|nz|ie|sg|hk))?(?=$|[._\-])", re.IGNORECASE)
+_EN_DIR_RE = re.compile(r"^en(?:[-_][a-z]{2})?$", re.IGNORECASE)
+
+
+def _zh_hint(text: str) -> tuple[str, str] | None:
+    m = _ZH_HINT_RE.search(text)
+    if not m:
+        return None
+    first, second = m.group(1).lower(), (m.group(2) or "").lower()
+    lang, region = scripts.normalize_tag(f"zh-{first}")
+    if second:  # zh-Hant-TW, zh_Hant_HK: the region names the standard
+        _, region2 = scripts.normalize_tag(f"zh-{second}") if second != "cn" else ("", "")
+        region = region2 or region
+    return lang, (region if lang == "zh-Hant" else "")
 
 
 def lang_hint(path: str) -> tuple[str, str] | None:
-    """(lang, region) from a file name or its folders: policy.zh-TW.md, zh-CN/x.md, en/x.md."""
+    """(lang, region) from a file name or its folders, or None.
+
+    File names: ``policy.zh-TW.md``, ``policy_zh-CN.md``, ``policy.zh_TW.md``,
+    ``policy.zh-Hant.md``, ``zh-CN.md``, ``en.md``, ``policy.en.md``,
+    ``policy_en.md``. Folders, nearest first: ``zh-CN/``, ``zh_TW/``,
+    ``i18n/zh-TW/docs/``, ``en/``, ``en-US/``. A tag must stand between
+    separators (. _ -), so ``open.md``, ``token.md`` or ``zh/`` give no hint.
+    """
     parts = Path(path).parts
-    # the file name first (policy.zh-TW.md, policy_zh-CN.md), then folders nearest first
-    name = parts[-1] if parts else path
-    stem_bits = name.split(".")[1:-1] if "." in name else []
-    candidates = [name] + list(reversed(parts[:-1]))
-    for i, cand in enumerate(candidates):
-        for m in _HINT_RE.finditer(cand):
-            tag = m.group(1) or m.group(2)
-            if tag.lower() == "en" and i == 0 and "en" not in [b.lower() for b in stem_bits]:
-                continue  # "en" inside a file name only counts as a dotted part: name.en.md
-            try:
-                return scripts.normalize_tag(tag)
-            except ValueError:
-                continue
+    if not parts:
+        return None
+    name = parts[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    hint = _zh_hint(stem)
+    if hint:
+        return hint
+    if _EN_HINT_RE.search(stem):
+        return "en", ""
+    for folder in reversed(parts[:-1]):
+        hint = _zh_hint(folder)
+        if hint and _ZH_HINT_RE.fullmatch(folder):
+            return hint
+        if _EN_DIR_RE.match(folder):
+            return "en", ""
     return None
 
 
@@ -394,7 +620,15 @@ class _Block:
 
 
 def _classify(segs: list[Segment]) -> list[str | None]:
-    return [scripts.detect(s.text) for s in segs]
+    """Language evidence per segment; short Latin-only segments (product
+    names, "Firefox Sync", "Cloudflare") occur in every version: neutral."""
+    out = []
+    for s in segs:
+        lang = scripts.detect(s.text)
+        if lang == "en" and not scripts.han_count(s.text) and len(scripts.latin_words(s.text)) < 4:
+            lang = None
+        out.append(lang)
+    return out
 
 
 def _agrees(label: str | None, lang: str) -> bool:
@@ -411,12 +645,17 @@ def split_versions(segs: list[Segment]) -> list[_Block]:
     A file is split only when every block is large and pure; a Chinese
     document with some untranslated English paragraphs stays one version.
     """
+    import numpy as np
+
     labels = _classify(segs)
     n = len(segs)
     langs = ("zh-Hans", "zh-Hant", "en")
+    # prefix counts of disagreements: any block's cost in O(1), the split search in O(n^2) vector ops
+    pre = {lg: np.concatenate([[0], np.cumsum([0 if _agrees(lab, lg) else 1 for lab in labels])]).astype(np.int64)
+           for lg in langs}
 
     def cost(a: int, b: int, lang: str) -> int:
-        return sum(0 if _agrees(labels[k], lang) else 1 for k in range(a, b))
+        return int(pre[lang][b] - pre[lang][a])
 
     def best_single(a: int, b: int, exclude=()):
         opts = [(cost(a, b, lg), lg) for lg in langs if lg not in exclude]
@@ -438,17 +677,63 @@ def split_versions(segs: list[Segment]) -> list[_Block]:
                 ca, la = best_single(0, i)
                 if not _pure(ca, i):
                     continue
-                for j in range(i + min_block, n - min_block + 1):
-                    cb, lb = best_single(i, j, exclude=(la,))
-                    cc, lc = best_single(j, n, exclude=(la, lb))
-                    total = ca + cb + cc
-                    if total < best[0] and _pure(cb, j - i) and _pure(cc, n - j):
-                        best = (total, [_Block(la, 0, i), _Block(lb, i, j), _Block(lc, j, n)])
+                js = np.arange(i + min_block, n - min_block + 1)
+                if not len(js):
+                    continue
+                x, y = sorted(lg for lg in langs if lg != la)  # min() breaks cost ties by name
+                cbx, cby = pre[x][js] - pre[x][i], pre[y][js] - pre[y][i]
+                take_x = cbx <= cby
+                cb = np.where(take_x, cbx, cby)
+                cc = np.where(take_x, pre[y][n] - pre[y][js], pre[x][n] - pre[x][js])
+                total = ca + cb + cc
+                ok = _pure(cb, js - i) & _pure(cc, n - js)
+                if not ok.any():
+                    continue
+                k = int(np.argmin(np.where(ok, total, np.iinfo(np.int64).max)))  # first j with the row minimum
+                if total[k] < best[0]:
+                    j = int(js[k])
+                    lb, lc = (x, y) if take_x[k] else (y, x)
+                    best = (int(total[k]), [_Block(la, 0, i), _Block(lb, i, j), _Block(lc, j, n)])
     blocks = best[1]
-    # a split must clearly beat one version: at least 5 disagreements removed
-    if len(blocks) > 1 and c1 - best[0] < max(5, 0.15 * n):
-        blocks = [_Block(l1, 0, n)]
+    # a split must clearly beat one version: at least 5 disagreements removed,
+    # and 15% of the file, or 60% of the smallest block when the blocks are of
+    # comparable size (a short version followed by a long one); a few
+    # untranslated paragraphs at the end of a Chinese text are not a version
+    if len(blocks) > 1:
+        gain = c1 - best[0]
+        sizes = [b.end - b.start for b in blocks]
+        comparable = min(sizes) >= 0.2 * max(sizes) and gain >= 0.6 * min(sizes)
+        if gain < 5 or (gain < 0.15 * n and not comparable):
+            blocks = [_Block(l1, 0, n)]
+    for k in range(len(blocks) - 1):
+        _refine_boundary(segs, labels, blocks[k], blocks[k + 1])
     return blocks
+
+
+def _refine_boundary(segs: list[Segment], labels: list[str | None], a: _Block, b: _Block) -> None:
+    """Move the boundary between two adjacent blocks to the most visible break.
+
+    Neutral segments (names, dates, lines that read the same in Simplified
+    and Traditional) make several boundaries equally cheap; among those,
+    prefer the largest gap of blank lines, then a heading, then the earliest.
+    """
+    def cost(p: int) -> int:
+        return sum(0 if _agrees(labels[k], a.lang) else 1 for k in range(a.start, p)) + sum(
+            0 if _agrees(labels[k], b.lang) else 1 for k in range(p, b.end)
+        )
+
+    lo, hi = a.start + 1, b.end - 1
+    if hi < lo:
+        return
+    costs = {p: cost(p) for p in range(lo, hi + 1)}
+    cmin = min(costs.values())
+
+    def score(p: int):
+        gap = segs[p].line - segs[p - 1].end_line
+        return (gap, segs[p].kind == "heading", -p)
+
+    best = max((p for p, c in costs.items() if c == cmin), key=score)
+    a.end = b.start = best
 
 
 def _pure(mistakes: int, size: int) -> bool:

@@ -45,3 +45,18 @@ def score(pred: list[dict], gold: list[dict], a: str, b: str) -> dict[str, float
 
 def load_gold(path: str | Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def gold_inputs(gold: dict, fixtures: str | Path) -> list[str]:
+    """The files a gold describes: one ``source`` holding every version, or a
+    ``files`` map ``{lang: path}`` (paths relative to ``fixtures``)."""
+    base = Path(fixtures)
+    if "files" in gold:
+        order = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+        return [str(base / p) for _, p in sorted(gold["files"].items(), key=lambda kv: order.get(kv[0], 3))]
+    return [str(base / gold["source"])]
+
+
+def gold_pairs(gold: dict) -> list[tuple[str, str]]:
+    langs = [lg for lg in ("zh-Hans", "zh-Hant", "en") if any(r.get(lg) for r in gold["rows"])]
+    return [(langs[x], langs[y]) for x in range(len(langs)) for y in range(x + 1, len(langs))]

@@ -87,39 +87,106 @@ class ScriptHit:
     suggestion: str
 
 
+# Characters that OpenCC's STCharacters table lists among their *own*
+# Traditional candidates without being the default (台 -> 臺 檯 颱 台, 后 -> 後 后,
+# 干 -> 幹 乾 干): valid Traditional characters in some words, Simplified in
+# others. Derived from OpenCC 1.4.2 (``opencc_dict -i STCharacters.ocd2 -f ocd2
+# -t text``: keys whose candidate list contains the key after its first entry).
+ST_SHARED = frozenset("熏淀郁适雇采里辟荐胜苹虫跖腊腌范蚝蝎蜡膻准几凶厂厘划占台叶吁吃后帘岩岳党夸咨咸尸唇干广征确种筑皂挂涂涌杠杰极游据斗愿朴柜万丑丰伙于云亘仆价余佣㐹")
+# The same for TSCharacters: Traditional keys that are also valid Simplified
+# characters in some words (於 in a surname, 乾 in 乾坤).
+TS_SHARED = frozenset("谿扞昇釐麽陞薹脩蒐袷祕於氾剋劄徵夥吒乾")
+
+
+@lru_cache(maxsize=None)
+def char_class(ch: str) -> str:
+    """'simplified' (never a Traditional character), 'traditional' (never a
+    Simplified one), 'shared' (valid in both scripts in some words) or 'neutral'.
+
+    Judged by OpenCC's character tables: a character ``t2s`` changes is a
+    Traditional form; one ``t2s`` keeps but ``s2t`` changes is Simplified unless
+    OpenCC lists it as its own Traditional candidate (:data:`ST_SHARED`);
+    Traditional variant forms (爲, 着, 裏: ``t2tw``/``t2hk`` change them) are
+    Traditional, not Simplified.
+    """
+    if not is_han(ch):
+        return "neutral"
+    to_s = convert(ch, "t2s")
+    if to_s != ch:
+        return "shared" if ch in TS_SHARED else "traditional"
+    if convert(ch, "t2tw") != ch or convert(ch, "t2hk") != ch:
+        return "traditional"  # a Traditional variant (着, 裏 in Hong Kong use)
+    if convert(ch, "s2t") != ch:
+        return "shared" if ch in ST_SHARED else "simplified"
+    return "shared" if ch in ST_SHARED else "neutral"
+
+
 def _char_diffs(text: str, converted: str) -> dict[int, str] | None:
     if len(converted) != len(text):
         return None
     return {i: c2 for i, (c1, c2) in enumerate(zip(text, converted)) if c1 != c2 and is_han(c1)}
 
 
-def _diffs(text: str, config: str) -> dict[int, str]:
-    out = _char_diffs(text, convert(text, config))
+def _diffs(text: str, config: str, pre: str | None = None) -> dict[int, str]:
+    """{offset: replacement} for the characters ``config`` changes in ``text``.
+
+    With ``pre`` the text is first converted with that config (``t2s`` before
+    ``s2tw``), so OpenCC's phrase tables, which are keyed in the source
+    script, see whole words even in a text that is mostly in the other script.
+    """
+    source = convert(text, pre) if pre else text
+    if pre and len(source) != len(text):
+        source = "".join(convert(c, pre) if is_han(c) else c for c in text)
+        if len(source) != len(text):
+            source = text
+    out = _char_diffs(text, convert(source, config))
     if out is None:  # conversion changed the length: fall back to per character
         out = {}
         for i, c in enumerate(text):
             if is_han(c):
-                c2 = convert(c, config)
-                if c2 != c:
+                c2 = convert(convert(c, pre) if pre else c, config)
+                if c2 != c and len(c2) == 1:
                     out[i] = c2
     return out
 
 
 def simplified_only(text: str, region: str = "") -> list[ScriptHit]:
-    """Characters of ``text`` that are Simplified forms under the regional standard."""
+    """Characters of ``text`` that are Simplified forms under the regional standard.
+
+    A character counts when OpenCC's regional converter (``s2tw`` for
+    Taiwan, ``s2hk`` for Hong Kong, both for an unknown region) changes it in
+    context and it is never a Traditional character (灵, 个, 踪). Characters
+    that are valid Traditional in other words (后, 里, 台, 干) count only in a
+    text that already has a certain Simplified character, so 平台 or 干預 in a
+    Traditional text are not reported. Traditional variants (爲, 着, 裏) are not
+    Simplified and never count.
+    """
     if region == "HK":
-        diffs = _diffs(text, "s2hk")
+        diffs = _diffs(text, "s2hk", "t2s")
     elif region == "TW":
-        diffs = _diffs(text, "s2tw")
+        diffs = _diffs(text, "s2tw", "t2s")
     else:
-        tw, hk = _diffs(text, "s2tw"), _diffs(text, "s2hk")
+        tw, hk = _diffs(text, "s2tw", "t2s"), _diffs(text, "s2hk", "t2s")
         diffs = {i: tw[i] for i in tw if i in hk}
-    return [ScriptHit(i, text[i], s) for i, s in sorted(diffs.items())]
+    classes = {i: char_class(text[i]) for i in diffs}
+    if not any(c == "simplified" for c in classes.values()):
+        return []
+    keep = {i: s for i, s in diffs.items() if classes[i] in ("simplified", "shared")}
+    return [ScriptHit(i, text[i], s) for i, s in sorted(keep.items())]
 
 
 def traditional_only(text: str) -> list[ScriptHit]:
-    """Characters of ``text`` that ``t2s`` would change (Traditional forms)."""
-    return [ScriptHit(i, text[i], s) for i, s in sorted(_diffs(text, "t2s").items())]
+    """Characters of ``text`` that are Traditional forms (``t2s`` changes them).
+
+    Characters that are also valid Simplified in some words (於, 乾) count only
+    in a text that already has a certain Traditional character.
+    """
+    diffs = _diffs(text, "t2s")
+    classes = {i: char_class(text[i]) for i in diffs}
+    if not any(c == "traditional" for c in classes.values()):
+        return []
+    keep = {i: s for i, s in diffs.items() if classes[i] in ("traditional", "shared")}
+    return [ScriptHit(i, text[i], s) for i, s in sorted(keep.items())]
 
 
 def detect(text: str) -> str | None:

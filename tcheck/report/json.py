@@ -32,7 +32,7 @@ def report_dict(res) -> dict:
         "versions": versions,
         "alignment": alignment,
         "findings": [f.to_json() for f in res.findings],
-        "summary": {**res.counts(), "suppressed": res.suppressed},
+        "summary": {**res.counts(), "suppressed": res.suppressed, "baseline": getattr(res, "baseline", 0)},
     }
 
 
@@ -41,7 +41,7 @@ def render_json(results) -> str:
         data = report_dict(results[0])
     else:
         docs = [report_dict(r) for r in results]
-        summary = {"error": 0, "warning": 0, "info": 0, "suppressed": 0}
+        summary = {"error": 0, "warning": 0, "info": 0, "suppressed": 0, "baseline": 0}
         for d in docs:
             for k in summary:
                 summary[k] += d["summary"].get(k, 0)

@@ -13,10 +13,12 @@ def render_text(results, color: bool = False) -> str:
     order: list[str] = []
     totals = {"error": 0, "warning": 0, "info": 0}
     suppressed = 0
+    baselined = 0
     docs = 0
     for res in results:
         docs += 1
         suppressed += res.suppressed
+        baselined += getattr(res, "baseline", 0)
         for v in res.document.versions:
             if v.path not in by_file:
                 order.append(v.path)
@@ -43,13 +45,15 @@ def render_text(results, color: bool = False) -> str:
         lines.append("")
     total = sum(totals.values())
     if total == 0:
-        summary = "No findings."
+        summary = "No findings"
     else:
         parts = [f"{n} {k}{'s' if n != 1 and k != 'info' else ''}" for k, n in totals.items() if n]
         summary = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)})"
     summary += f" in {docs} document{'s' if docs != 1 else ''}"
     if suppressed:
         summary += f"; {suppressed} suppressed"
+    if baselined:
+        summary += f"; {baselined} in baseline"
     summary += "."
     lines.append(summary)
     return "\n".join(lines) + "\n"

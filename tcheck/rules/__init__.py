@@ -75,7 +75,10 @@ def all_rules() -> dict[str, type[Rule]]:
         except ModuleNotFoundError as exc:  # a rule module not written yet
             if exc.name != f"{__name__}.{name}":
                 raise
-    return dict(_REGISTRY)
+    # listing order = RULE_MODULES order, whatever order modules were imported in
+    rank = {f"{__name__}.{name}": i for i, name in enumerate(RULE_MODULES)}
+    ordered = sorted(_REGISTRY.items(), key=lambda kv: (rank.get(kv[1].__module__, len(rank)), kv[0]))
+    return dict(ordered)
 
 
 @dataclass

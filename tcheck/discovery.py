@@ -1,0 +1,438 @@
+"""Finding the other language versions of a file ("siblings").
+
+pre-commit passes only the files that changed, so for every file tcheck
+looks for its other versions on disk by the usual conventions:
+
+* a language suffix on the name: ``policy.md`` + ``policy.zh-CN.md`` +
+  ``policy.zh-TW.md`` (also ``_zh-CN``, ``-zh-CN``, ``.zh-Hans``, ``.zh_TW``,
+  ``.zh-Hant``, ``.zh-HK``, ``.en.md``, MkDocs' ``x.zh.md``);
+* a folder of files named by language: ``doc/en.md`` + ``doc/zh-CN.md``;
+* a language folder with the same relative path below it: ``en/x.md`` +
+  ``zh-CN/x.md`` (also ``zh-Hans``, ``zh_CN``, ``zh`` ...), including a
+  language folder next to unmarked default-language files (VitePress:
+  ``guide/x.md`` + ``zh/guide/x.md``);
+* ``i18n/<lang>/…`` mirroring the default tree (Docusaurus:
+  ``i18n/zh-CN/docusaurus-plugin-content-docs/current/x.md`` ↔ ``docs/x.md``,
+  ``…-blog/`` ↔ ``blog/``, ``…-pages/`` ↔ ``src/pages/``), or generically
+  ``i18n/<lang>/x.md`` ↔ ``x.md``;
+* groups declared in the config file.
+
+Every file gets a *document key*: the path with its language marker removed.
+Files with the same key are versions of one document. Discovery only reads
+directory listings, never file contents.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
+                       ".mypy_cache", ".pytest_cache", "site-packages", ".cache"})
+MAX_VERSIONS = 3
+
+# language tags accepted as markers, lower-cased with "_" -> "-"; value: the language
+# ("zh" = Chinese, script decided from the text)
+_TAGS = {
+    "en": "en", "en-us": "en", "en-gb": "en",
+    "zh": "zh",
+    "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-hans": "zh-Hans", "zh-hans-cn": "zh-Hans", "zh-hans-sg": "zh-Hans",
+    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-hant": "zh-Hant",
+    "zh-hant-tw": "zh-Hant", "zh-hant-hk": "zh-Hant", "zh-hant-mo": "zh-Hant",
+}
+_ZH_TAG = r"zh(?:[-_](?:hans|hant|cn|tw|hk|sg|mo)(?:[-_](?:cn|tw|hk|sg|mo))?)?"
+_EN_TAG = r"en(?:[-_](?:us|gb))?"
+# name.zh-CN / name_zh-CN / name-zh-CN / name.en / name_en
+_SUFFIX_RE = re.compile(rf"^(?P<base>.+?)(?:[._](?P<tag>{_ZH_TAG}|{_EN_TAG})|-(?P<ztag>{_ZH_TAG}))$", re.IGNORECASE)
+
+_DOCUSAURUS = "docusaurus-plugin-content-"
+
+
+def tag_lang(token: str) -> str | None:
+    """The language a file or folder name marks (en, zh-Hans, zh-Hant or zh), else None."""
+    return _TAGS.get(token.lower().replace("_", "-"))
+
+
+def _split_ext(name: str) -> tuple[str, str]:
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        return name, ""
+    ext = "." + ext.lower()
+    return stem, ".md" if ext in (".markdown", ".mdown") else ext
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A file's document key and the language its path marks (None: unmarked)."""
+
+    key: tuple[str, str, str]  # (directory without the language folder, stem without the tag, extension)
+    lang: str | None
+    style: str  # suffix | name | folder | i18n | none
+    tag: str = ""  # the marker as written (zh-TW, zh_CN, en ...)
+
+    @property
+    def secondary(self) -> bool:
+        """A regional variant that yields to the main one (zh-HK after zh-TW, zh-SG after zh-CN)."""
+        return self.tag.lower().replace("_", "-").endswith(("-hk", "-mo", "-sg"))
+
+
+def _docusaurus_to_default(rest: list[str]) -> list[str]:
+    """Map the part of a Docusaurus i18n path below ``i18n/<lang>/`` to the default tree."""
+    if not rest:
+        return rest
+    head = rest[0]
+    if head == _DOCUSAURUS + "docs" and len(rest) > 1:
+        if rest[1] == "current":
+            return ["docs", *rest[2:]]
+        return ["versioned_docs", *rest[1:]]
+    if head.startswith(_DOCUSAURUS + "docs-") and len(rest) > 1:  # multi-instance docs plugin: id = folder
+        inst = head[len(_DOCUSAURUS + "docs-"):]
+        return [inst, *rest[2:]] if rest[1] == "current" else [f"{inst}_versioned_docs", *rest[1:]]
+    if head == _DOCUSAURUS + "blog":
+        return ["blog", *rest[1:]]
+    if head == _DOCUSAURUS + "pages":
+        return ["src", "pages", *rest[1:]]
+    return rest
+
+
+def _default_to_docusaurus(rel: list[str]) -> list[list[str]]:
+    """The possible i18n paths (below ``i18n/<lang>/``) of a default-tree path."""
+    out = [rel]
+    if len(rel) > 1 and rel[0] == "docs":
+        out.append([_DOCUSAURUS + "docs", "current", *rel[1:]])
+    elif len(rel) > 2 and rel[0] == "versioned_docs":
+        out.append([_DOCUSAURUS + "docs", *rel[1:]])
+    elif len(rel) > 1 and rel[0] == "blog":
+        out.append([_DOCUSAURUS + "blog", *rel[1:]])
+    elif len(rel) > 2 and rel[:2] == ["src", "pages"]:
+        out.append([_DOCUSAURUS + "pages", *rel[2:]])
+    return out
+
+
+def mark(path: str | os.PathLike) -> Marked:
+    """Document key and marked language of a path (made absolute)."""
+    p = Path(os.path.abspath(path))
+    parts = list(p.parts)
+    name = parts[-1]
+    dirs = parts[:-1]
+    stem, ext = _split_ext(name)
+    # 1. the file name is a language tag: doc/en.md, doc/zh-CN.md
+    lang = tag_lang(stem)
+    if lang:
+        return Marked((os.path.join(*dirs), "\x00", ext), lang, "name", stem)
+    # 2. a language suffix: name.zh-CN.md, name_zh-TW.md, name.en.md, name.zh.md
+    m = _SUFFIX_RE.match(stem)
+    suffix_lang = None
+    tag = ""
+    if m:
+        tag = m.group("tag") or m.group("ztag")
+        suffix_lang = tag_lang(tag)
+        if suffix_lang:
+            stem = m.group("base")
+    # 3. i18n/<lang>/... mirrors the default tree
+    for i in range(len(dirs) - 2, -1, -1):
+        if dirs[i] == "i18n" and tag_lang(dirs[i + 1]):
+            mapped = _docusaurus_to_default(dirs[i + 2:])
+            d = os.path.join(*dirs[:i], *mapped) if i or mapped else dirs[0]
+            return Marked((d, stem, ext), suffix_lang or tag_lang(dirs[i + 1]), "i18n", tag if suffix_lang else dirs[i + 1])
+    if suffix_lang:
+        return Marked((os.path.join(*dirs), stem, ext), suffix_lang, "suffix", tag)
+    # 4. the nearest language folder: en/x.md, zh-CN/guide/x.md, docs/zh/x.md
+    for i in range(len(dirs) - 1, 0, -1):
+        lang = tag_lang(dirs[i])
+        if lang:
+            return Marked((os.path.join(*dirs[:i], *dirs[i + 1:]), stem, ext), lang, "folder", dirs[i])
+    return Marked((os.path.join(*dirs), stem, ext), None, "none")
+
+
+# ---------------------------------------------------------------------------
+# candidates on disk
+
+
+class _Listing:
+    """Cached directory listings."""
+
+    def __init__(self):
+        self._cache: dict[str, tuple[list[str], list[str]]] = {}
+
+    def get(self, d: str) -> tuple[list[str], list[str]]:
+        """(sub-directories, files) of ``d``; empty when it cannot be read."""
+        if d not in self._cache:
+            dirs, files = [], []
+            try:
+                with os.scandir(d) as it:
+                    for e in it:
+                        try:
+                            (dirs if e.is_dir() else files).append(e.name)
+                        except OSError:
+                            continue
+            except OSError:
+                pass
+            self._cache[d] = (sorted(dirs), sorted(files))
+        return self._cache[d]
+
+
+def _search_root(p: Path) -> Path:
+    """How far up to look for language folders: the repository root, else the working directory."""
+    cwd = Path(os.getcwd())
+    for folder in p.parents:
+        if (folder / ".git").exists():
+            return folder
+        if folder == cwd:
+            return folder
+    return p.parents[min(3, len(p.parents) - 1)]
+
+
+def _candidates(p: Path, listing: _Listing, root: Path):
+    """Paths that could be other versions of ``p`` (they still have to exist and share its key)."""
+    parent = str(p.parent)
+    for name in listing.get(parent)[1]:
+        yield Path(parent, name)
+    parts = list(p.parts)
+    dirs = parts[:-1]
+    root_depth = len(root.parts)
+    # p is below a language folder or i18n/<lang>/: look at the other languages and the unmarked path
+    for i in range(len(dirs) - 1, max(root_depth - 1, 0), -1):
+        if dirs[i] == "i18n":
+            continue
+        if tag_lang(dirs[i]):
+            base = os.path.join(*dirs[:i])
+            rest = parts[i + 1:]
+            if i > 0 and dirs[i - 1] == "i18n":
+                top = os.path.join(*dirs[:i - 1]) if i > 1 else dirs[0]
+                mapped = _docusaurus_to_default(rest[:-1])
+                yield _with_name(Path(top, *mapped), parts[-1])
+                for t in listing.get(base)[0]:
+                    if tag_lang(t):
+                        yield from _siblings_in(Path(base, t, *rest[:-1]), parts[-1], listing)
+            else:
+                yield from _siblings_in(Path(base, *rest[:-1]), parts[-1], listing)
+                for t in listing.get(base)[0]:
+                    if tag_lang(t):
+                        yield from _siblings_in(Path(base, t, *rest[:-1]), parts[-1], listing)
+            break
+    # p is unmarked by folder: language folders (or i18n/<lang>/) in any ancestor up to the root
+    for depth in range(len(dirs), root_depth - 1, -1):
+        base = os.path.join(*dirs[:depth]) if depth else dirs[0]
+        rel = parts[depth:]
+        subdirs = listing.get(base)[0]
+        for t in subdirs:
+            if tag_lang(t):
+                yield from _siblings_in(Path(base, t, *rel[:-1]), parts[-1], listing)
+        if "i18n" in subdirs:
+            for t in listing.get(os.path.join(base, "i18n"))[0]:
+                if tag_lang(t):
+                    for alt in _default_to_docusaurus(rel[:-1] + ["_"]):
+                        yield from _siblings_in(Path(base, "i18n", t, *alt[:-1]), parts[-1], listing)
+        if depth <= root_depth:
+            break
+
+
+def _with_name(d: Path, name: str) -> Path:
+    return d / name
+
+
+def _siblings_in(d: Path, name: str, listing: _Listing):
+    """Files in ``d`` that could be ``name`` in another language (same name, or a suffixed one)."""
+    files = listing.get(str(d))[1]
+    stem = _split_ext(name)[0].lower()
+    for f in files:
+        if f.lower().startswith(stem[:1]) or tag_lang(_split_ext(f)[0]):
+            yield d / f
+
+
+def _is_text(name: str) -> bool:
+    return name.lower().endswith(TEXT_SUFFIXES)
+
+
+def siblings(path: str | os.PathLike, *, listing: _Listing | None = None, excluded=None) -> list[Path]:
+    """Other versions of ``path`` that exist on disk (absolute paths, sorted; ``path`` not included)."""
+    listing = listing or _Listing()
+    p = Path(os.path.abspath(path))
+    me = mark(p)
+    root = _search_root(p)
+    out = set()
+    for c in _candidates(p, listing, root):
+        if c == p or c in out or not _is_text(c.name) and c.suffix.lower() != p.suffix.lower():
+            continue
+        if excluded and excluded(c):
+            continue
+        if mark(c).key == me.key and c.is_file():
+            out.add(c)
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------
+# walking a directory
+
+
+def walk(directory: str | os.PathLike, excluded=None) -> list[Path]:
+    """Text files (.md, .markdown, .txt) below ``directory``, skipping VCS/vendor folders and excluded paths."""
+    out = []
+    top = Path(os.path.abspath(directory))
+    for cur, dirs, files in os.walk(top):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not (excluded and excluded(Path(cur, d))))
+        for f in sorted(files):
+            if _is_text(f):
+                fp = Path(cur, f)
+                if not (excluded and excluded(fp)):
+                    out.append(fp)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# grouping
+
+
+@dataclass
+class Group:
+    """Files audited together as versions of one document."""
+
+    files: list[str]  # as given on the command line, or paths relative to the working directory
+    langs: dict[str, str] = field(default_factory=dict)  # file -> language tag (from config groups)
+    tentative: bool = False  # explicit files with no discovered structure (see plan())
+    verify: bool = False  # holds unmarked files whose language may duplicate another version's
+
+    def unmarked(self) -> list[str]:
+        return [f for f in self.files if mark(f).lang is None]
+
+
+def _display(p: Path) -> str:
+    try:
+        rel = os.path.relpath(p)
+    except ValueError:
+        return str(p)
+    return str(p) if rel.startswith("..") else rel
+
+
+def split_group(files: list[Path]) -> list[list[Path]]:
+    """Split a key group into auditable groups: at most one file per marked language.
+
+    An unmarked file (``policy.md`` next to ``policy.zh-CN.md``) joins the
+    first group; its language is only known from its text, so :func:`plan`
+    marks such groups ``verify`` and the caller audits the unmarked file on
+    its own when its language turns out to duplicate another version's
+    (``README.md`` next to ``en/README.md``). Extra files for a language
+    already present (``x.zh-TW.md`` and ``x.zh-HK.md``) form further groups.
+    """
+    marks = {f: mark(f) for f in files}
+    marked = sorted((f for f in files if marks[f].lang), key=lambda f: (marks[f].secondary, str(f)))
+    unmarked = [f for f in files if not marks[f].lang]
+    rest = list(marked)
+    groups: list[list[Path]] = []
+    first = True
+    while rest:
+        seen: set[str] = set()
+        g, left = [], []
+        for f in rest:
+            lg = marks[f].lang
+            clash = lg in seen or (lg == "zh" and seen & {"zh-Hans", "zh-Hant"} == {"zh-Hans", "zh-Hant"})
+            if clash or len(g) >= MAX_VERSIONS:
+                left.append(f)
+            else:
+                seen.add(lg)
+                g.append(f)
+        if first and unmarked and len(g) < MAX_VERSIONS:
+            g.insert(0, unmarked.pop(0))
+        first = False
+        groups.append(g)
+        rest = left
+    groups.extend([u] for u in unmarked)
+    return groups
+
+
+def _group_of(part: list[Path], name_of) -> Group:
+    langs = [mark(f).lang for f in part]
+    return Group([name_of(f) for f in part], verify=len(part) > 1 and None in langs)
+
+
+def plan(paths: list[str], config=None, excluded=None) -> list[Group]:
+    """Groups of files to audit for the command-line ``paths`` (files and directories).
+
+    * A directory is walked; every document below it is audited once.
+    * A file is audited with its siblings; several files of one document are
+      audited once.
+    * Files declared together in the config's ``groups`` stay together.
+    * Explicit files with no discovered siblings are one document (the
+      ``tcheck audit a.txt b.txt --lang …`` case): such a group is marked
+      ``tentative`` and the caller splits it when two of the files turn out
+      to be in the same language.
+    """
+    listing = _Listing()
+    declared: dict[Path, int] = {}
+    cgroups = list(getattr(config, "groups", []) or [])
+    for gi, g in enumerate(cgroups):
+        for f in g.files:
+            declared.setdefault(Path(os.path.abspath(f)), gi)
+
+    explicit: list[tuple[Path, str]] = []
+    walked: list[Path] = []
+    for raw in paths:
+        p = Path(os.path.abspath(raw))
+        if p.is_dir():
+            walked.extend(walk(p, excluded))
+        else:
+            if excluded and excluded(p) and p.exists():
+                continue
+            explicit.append((p, raw))
+
+    given_name = {p: raw for p, raw in explicit}
+    groups: list[Group] = []
+    placed: set[Path] = set()
+
+    def name_of(f: Path) -> str:
+        return given_name.get(f, _display(f))
+
+    def add_declared(gi: int):
+        g = cgroups[gi]
+        fs = [Path(os.path.abspath(f)) for f in g.files]
+        placed.update(fs)
+        groups.append(Group([name_of(f) for f in fs], {name_of(Path(os.path.abspath(k))): v for k, v in g.langs.items()}))
+
+    # explicit files with no sibling anywhere: candidates for the legacy "one document" reading
+    lonely: list[tuple[Path, str]] = []
+    for p, raw in explicit:
+        if p in placed:
+            continue
+        if p in declared:
+            add_declared(declared[p])
+            continue
+        sib = siblings(p, listing=listing, excluded=excluded) if p.exists() else []
+        sib = [s for s in sib if s not in placed and s not in declared]
+        if not sib:
+            lonely.append((p, raw))
+            placed.add(p)
+            continue
+        for part in split_group([p, *sib]):
+            if p in part:
+                placed.update(part)
+                groups.append(_group_of(part, name_of))
+                break
+    if lonely:
+        if not groups and not walked and len(lonely) > 1:
+            groups.append(Group([raw for _, raw in lonely], tentative=True))
+        else:
+            groups.extend(Group([raw]) for _, raw in lonely)
+
+    by_key: dict[tuple, list[Path]] = {}
+    for p in walked:
+        if p in placed:
+            continue
+        if p in declared:
+            add_declared(declared[p])
+            continue
+        by_key.setdefault(mark(p).key, []).append(p)
+    for key, fs in by_key.items():
+        fs = [f for f in fs if f not in placed]
+        if not fs:
+            continue
+        found = set(fs)
+        for f in fs:  # versions outside the walked directory (i18n/, a sibling language folder)
+            found.update(s for s in siblings(f, listing=listing, excluded=excluded) if s not in placed and s not in declared)
+        for part in split_group(sorted(found)):
+            placed.update(part)
+            groups.append(_group_of(part, name_of))
+    return groups

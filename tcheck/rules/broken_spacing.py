@@ -1,0 +1,120 @@
+"""broken-spacing: a stray space inside a Chinese word (泄 露), left by line-wrapped PDFs."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from ..model import Severity
+from ..textutil import snippet
+from . import Rule, RuleContext, register
+from ._spans import RawText, mask_markup
+
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
+_HAN_RE = re.compile(_HAN)
+_WINDOW = 4  # Han characters looked at on each side of the space
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """jieba's dictionary tokenizer, or None when jieba is not installed."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a declared dependency
+        return None
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def _run(text: str, start: int, step: int) -> str:
+    """The Han characters next to ``start`` going left (step -1) or right (+1), up to _WINDOW."""
+    out = []
+    i = start
+    while 0 <= i < len(text) and _HAN_RE.match(text[i]) and len(out) < _WINDOW + 1:
+        out.append(text[i])
+        i += step
+    return "".join(reversed(out)) if step < 0 else "".join(out)
+
+
+def split_word(left: str, right: str, doc_words: set[str] | None = None) -> tuple[str, int] | None:
+    """(word, characters of it left of the space) for the word the space cuts, or None.
+
+    ``left``/``right`` are the Han characters just before and after the
+    space. The join is segmented with jieba's dictionary (no guessing of
+    unknown words); when a dictionary word straddles the gap, the space is
+    inside that word. Without jieba, a two-character join counts only when the
+    document writes it elsewhere without a space (``doc_words``).
+    """
+    joined = left + right
+    cut = len(left)
+    tok = _tokenizer()
+    if tok is None:
+        pair = left[-1:] + right[:1]
+        return (pair, 1) if doc_words and pair in doc_words else None
+    pos = 0
+    for word in tok.lcut(joined, HMM=False):
+        end = pos + len(word)
+        if pos < cut < end and len(word) >= 2 and all(_HAN_RE.match(c) for c in word):
+            return word, cut - pos
+        pos = end
+    return None
+
+
+@register
+class BrokenSpacing(Rule):
+    """A stray space inside a Chinese word, such as 泄 露 or 关联公 司.
+
+    Text copied from a line-wrapped PDF keeps a space where the line broke,
+    often in the middle of a word. A space between two Han characters is
+    reported when the two sides join into a dictionary word (jieba's
+    dictionary): 信息泄 露 -> 泄露. Spaces around Latin words and numbers,
+    after punctuation, between two whole words (例如 密码) and deliberate
+    letter-spacing of single characters (第 一 章, 目 录) are left alone. The
+    suggestion is the text with the space removed.
+    """
+
+    id = "broken-spacing"
+    severity = Severity.WARNING
+    scope = "single"
+
+    def check(self, ctx: RuleContext):
+        for v in ctx.versions:
+            if not v.is_zh:
+                continue
+            for seg in v.segments:
+                raw = RawText(seg)
+                text = mask_markup(raw.text, "\x00")
+                hits = []
+                for m in _GAP_RE.finditer(text):
+                    left = _run(text, m.start() - 1, -1)
+                    right = _run(text, m.end(), 1)
+                    if len(left) == 1 and len(right) == 1:
+                        continue  # letter-spaced single characters: 第 一 章, 姓 名
+                    found = split_word(left[-_WINDOW:], right[:_WINDOW])
+                    if not found:
+                        continue
+                    word, k = found
+                    a, b = m.start() - k, m.end() + (len(word) - k)
+                    span = raw.span(a, b)
+                    span.update({"word": word, "gap_line": raw.pos(m.start())[0], "gap_column": raw.pos(m.start())[1]})
+                    hits.append(span)
+                if not hits:
+                    continue
+                words = ", ".join(f"\"{h['text']}\" → \"{h['word']}\"" for h in hits)
+                msg = (f"{v.lang} {seg.kind} has {'a stray space' if len(hits) == 1 else f'{len(hits)} stray spaces'} "
+                       f"inside {'a word' if len(hits) == 1 else 'words'} (line-wrap artifact): {words} "
+                       f"in \"{snippet(seg.text, 40)}\"")
+                loc = ctx.loc(v.lang, seg)
+                loc.at = (hits[0]["gap_line"], hits[0]["gap_column"])
+                if hits[0]["gap_line"] == seg.line:
+                    loc.column = hits[0]["gap_column"]
+                yield ctx.finding(
+                    self, msg, loc,
+                    evidence={"spans": hits, "key": ",".join(h["word"] for h in hits)},
+                    suggestion="; ".join(f"{h['text']} → {h['word']}" for h in hits),
+                    texts=[seg.text],
+                )

@@ -1,0 +1,96 @@
+"""duplicate-paragraph: a paragraph repeated (exactly or nearly) within one version."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import Severity
+from ..scripts import han_count
+from ..textutil import snippet
+from . import Rule, RuleContext, register
+
+_ATTRIBUTION = {"—", "–", "--", "——"}
+_DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalize(text: str) -> str:
+    """Comparison key: NFKC, lowercase, no punctuation or spaces (a stray space is no difference)."""
+    return _DROP_RE.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+def long_enough(text: str, min_han: int, min_words: int) -> bool:
+    """Headings and list labels ("Definitions", "是", "Yes") legitimately repeat; paragraphs do not."""
+    han = han_count(text)
+    if han:
+        return han >= min_han
+    return len(re.findall(r"[A-Za-z0-9]+", text)) >= min_words
+
+
+@register
+class DuplicateParagraph(Rule):
+    """A paragraph or list item that appears twice in the same version.
+
+    A copy-paste slip leaves the same paragraph (or a near copy of it) in two
+    places of one version, usually where it does not belong. Texts are
+    compared after removing punctuation, spaces and case, so a copy that
+    differs only by a stray space or a full-width comma still matches;
+    near copies need a similarity of ``min_ratio`` (rapidfuzz). Short texts
+    that legitimately repeat (headings, "Definitions", table cells, "是")
+    are skipped: a segment needs ``min_han`` Chinese characters or
+    ``min_words`` English words, list items ``item_extra`` more (legal texts
+    list the same grounds in several sections), and quote attributions
+    ("— @name, maintainer of ...") are never compared. The later copy is reported and the first one
+    is given as counterpart.
+    """
+
+    id = "duplicate-paragraph"
+    severity = Severity.WARNING
+    scope = "single"
+    options = {"min_ratio": 0.96, "min_han": 15, "min_words": 10, "item_extra": 5}
+
+    def check(self, ctx: RuleContext):
+        from rapidfuzz import fuzz
+
+        min_ratio = float(ctx.option(self, "min_ratio")) * 100
+        min_han = int(ctx.option(self, "min_han"))
+        min_words = int(ctx.option(self, "min_words"))
+        extra = int(ctx.option(self, "item_extra"))
+        for v in ctx.versions:
+            seen: list[tuple[str, object]] = []  # (key, segment) of earlier long segments
+            exact: dict[str, object] = {}
+            for seg in v.segments:
+                if seg.kind == "heading" or seg.label in _ATTRIBUTION:
+                    continue
+                more = extra if seg.kind in ("item", "table") else 0
+                if not long_enough(seg.text, min_han + more, min_words + (more + 1) // 2):
+                    continue
+                key = normalize(seg.text)
+                if not key:
+                    continue
+                first, ratio = exact.get(key), 100.0
+                if first is None:
+                    best = None
+                    for k, s in seen:
+                        if abs(len(k) - len(key)) > (1 - min_ratio / 100) * max(len(k), len(key)) + 1:
+                            continue
+                        r = fuzz.ratio(key, k, score_cutoff=min_ratio)
+                        if r and (best is None or r > best[0]):
+                            best = (r, s)
+                    if best:
+                        ratio, first = best
+                if first is None:
+                    exact[key] = seg
+                    seen.append((key, seg))
+                    continue
+                what = "repeats" if ratio >= 100 else f"nearly repeats ({ratio:.0f}% similar)"
+                msg = (f"{v.lang} {seg.kind} {seg.index} {what} {first.kind} {first.index} "
+                       f"(line {first.line}): \"{snippet(seg.text)}\"; remove the copy that is out of place")
+                yield ctx.finding(
+                    self, msg, ctx.loc(v.lang, seg),
+                    counterparts=[ctx.loc(v.lang, first)],
+                    evidence={"first_paragraph": first.index, "first_line": first.line,
+                              "similarity": round(ratio / 100, 4), "exact": ratio >= 100,
+                              "text": seg.text, "first_text": first.text, "key": "dup"},
+                    texts=[seg.text],
+                )

@@ -1,0 +1,155 @@
+"""glossary-violation: a glossary term whose required rendering is missing in the aligned segment."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Segment, Severity
+from ..scripts import to_simplified
+from . import Rule, RuleContext, register
+
+
+def _en_pattern(term: str) -> re.Pattern:
+    # whole words, any case, an optional plural ending
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(term)}(?:s|es)?(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _find(lang: str, text: str, term: str, exact: bool = False) -> tuple[int, int] | None:
+    """Offsets of ``term`` in ``text`` as it counts for ``lang``."""
+    if not term:
+        return None
+    if exact:
+        pos = text.find(term)
+        return (pos, pos + len(term)) if pos >= 0 else None
+    if lang == "en" or not re.search(r"[\u3400-\u9fff]", term):
+        m = _en_pattern(term).search(text)
+        return (m.start(), m.end()) if m else None
+    pos = text.find(term)
+    if pos >= 0:
+        return pos, pos + len(term)
+    return None
+
+
+def _zh_find(text: str, term_same: str, term_other: str) -> tuple[int, int] | None:
+    """A Chinese term: exact in its own script, else via Simplified normalisation of both."""
+    if term_same:
+        return _find("zh", text, term_same)
+    norm = to_simplified(text)
+    pos = norm.find(to_simplified(term_other)) if term_other else -1
+    if pos >= 0 and len(norm) == len(text):
+        return pos, pos + len(term_other)
+    return None
+
+
+def _required(entry, lang: str) -> str:
+    """The rendering a version must use, or '' when the glossary gives none for it."""
+    if lang == "en":
+        return entry.en
+    if lang == "zh-Hans":
+        return entry.zh_hans or entry.zh_hant and to_simplified(entry.zh_hant)
+    return entry.zh_hant or entry.zh_hans  # a zh-Hans-only entry is checked in zh-Hant via normalisation
+
+
+def _locate_in(lang: str, segs: list[Segment], entry) -> tuple[Segment, str] | None:
+    for s in segs:
+        if lang == "en":
+            pos = _find("en", s.text, entry.en)
+        elif lang == "zh-Hans":
+            pos = _zh_find(s.text, entry.zh_hans, entry.zh_hant)
+        else:
+            pos = _zh_find(s.text, entry.zh_hant, entry.zh_hans)
+        if pos:
+            return s, s.text[pos[0]:pos[1]]
+    return None
+
+
+def _span(seg: Segment, needle: str) -> dict:
+    line, col = seg.locate(needle)
+    return {"line": line, "start_col": col, "end_col": col + len(needle)}
+
+
+@register
+class GlossaryViolation(Rule):
+    """A glossary term whose required rendering is missing in the aligned segment.
+
+    Runs only with a glossary (``--glossary FILE``, CSV/TSV or TBX). For every
+    aligned pair of segments: when one version uses a glossary term, the
+    other must contain the rendering the glossary gives for its language (any
+    case and an optional plural ending in English; in Chinese, the version's
+    own script, or the other script's term normalised with OpenCC when the
+    glossary gives only one). A do-not-translate term (note "dnt") must appear
+    exactly as written in every version of a row where any version has it.
+    """
+
+    id = "glossary-violation"
+    severity = Severity.WARNING
+
+    def check(self, ctx: RuleContext):
+        gl = ctx.glossary
+        if gl is None or not getattr(gl, "entries", None):
+            return
+        langs = ctx.document.langs
+        if len(langs) < 2:
+            return
+        for row in ctx.alignment.rows:
+            segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in langs if row.get(lg)}
+            if len(segs) < 2:
+                continue
+            for entry in gl.entries:
+                if entry.dnt:
+                    yield from self._dnt(ctx, segs, entry)
+                else:
+                    yield from self._rendering(ctx, segs, entry)
+
+    def _rendering(self, ctx: RuleContext, segs: dict[str, list[Segment]], entry):
+        found = {lg: _locate_in(lg, ss, entry) for lg, ss in segs.items() if _required(entry, lg)}
+        sources = [lg for lg, hit in found.items() if hit]
+        if not sources:
+            return
+        src = sources[0]
+        sseg, sterm = found[src]
+        for lg, hit in found.items():
+            if hit:
+                continue
+            want = _required(entry, lg)
+            tseg = segs[lg][0]
+            note = f" ({entry.note})" if entry.note else ""
+            msg = (f"{lg} lacks the glossary rendering '{want}' for {src} '{sterm}'{note}")
+            yield ctx.finding(
+                self, msg, ctx.loc(lg, tseg),
+                counterparts=[ctx.loc(src, sseg, sterm)],
+                evidence={"term": sterm, "source_lang": src, "expected": want, "found": None,
+                          "glossary_line": entry.line, "note": entry.note,
+                          "source_span": {"lang": src, **_span(sseg, sterm)},
+                          "key": f"{entry.line}:{lg}"},
+                suggestion=f"use '{want}' as the glossary requires",
+                texts=[tseg.text, want],
+            )
+
+    def _dnt(self, ctx: RuleContext, segs: dict[str, list[Segment]], entry):
+        term = entry.dnt_term
+        hits = {lg: next((s for s in ss if _find(lg, s.text, term, exact=True)), None) for lg, ss in segs.items()}
+        sources = [lg for lg, s in hits.items() if s is not None]
+        if not sources:
+            return
+        src = sources[0]
+        sseg = hits[src]
+        for lg, s in hits.items():
+            if s is not None:
+                continue
+            tseg = segs[lg][0]
+            # a case variant ("justalk") is reported as such
+            near = _find("en", tseg.text, term)
+            what = f"writes '{tseg.text[near[0]:near[1]]}'" if near else "does not keep"
+            msg = f"{lg} {what} where the do-not-translate term '{term}' must appear as is (it does in {src})"
+            yield ctx.finding(
+                self, msg, ctx.loc(lg, tseg, tseg.text[near[0]:near[1]] if near else None),
+                counterparts=[ctx.loc(src, sseg, term)],
+                evidence={"term": term, "source_lang": src, "expected": term,
+                          "found": tseg.text[near[0]:near[1]] if near else None, "dnt": True,
+                          "glossary_line": entry.line, "note": entry.note,
+                          "source_span": {"lang": src, **_span(sseg, term)},
+                          "key": f"{entry.line}:{lg}"},
+                suggestion=f"keep '{term}' untranslated",
+                texts=[tseg.text, term],
+            )

@@ -1,0 +1,257 @@
+"""number-mismatch: amounts, dates, durations, percentages that differ between versions."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..model import Segment, Severity
+from ..numbers import Quantity, compare, describe, extract
+from . import Rule, RuleContext, register
+
+_CODE_RE = re.compile(r"(`+)(.+?)\1")
+
+
+def _code_spans(raw: str) -> list[str]:
+    return [m.group(2).strip() for m in _CODE_RE.finditer(raw)]
+
+
+_KIND_ORDER = {"duration": 0, "age": 0, "money": 1, "percent": 2, "fraction": 2, "multiplier": 3, "date": 4,
+               "number": 5, "time": 6}
+
+
+def _shown(q: Quantity) -> str:
+    """Surface text plus the normalised value when they differ: '30天 (30 days)'."""
+    d = describe(q)
+    return q.text if d.replace(" ", "") == q.text.replace(" ", "") else f"{q.text} ({d})"
+
+
+def _compatible(x: Quantity, y: Quantity) -> int:
+    """How plausible it is that ``y`` is the translation of ``x`` (higher is better, 0 = no)."""
+    if x.kind == y.kind and x.unit == y.unit:
+        return 3
+    if x.kind == y.kind or {x.kind, y.kind} <= {"duration", "age", "number"}:
+        return 2
+    if "number" in (x.kind, y.kind) and "date" not in (x.kind, y.kind):
+        return 1
+    return 0
+
+
+def similarity_cuts(ctx: RuleContext) -> dict:
+    """Per language pair, the similarity below which two aligned paragraphs do not correspond.
+
+    Same statistic as semantic-drift (median minus a multiple of the MAD), so a row that rule
+    reports is not also flooded with number differences.
+    """
+    cuts = {}
+    k = ctx.option("semantic-drift", "min_deviations") or 4.0
+    gap = ctx.option("semantic-drift", "min_gap") or 0.18
+    for a, b in ctx.lang_pairs():
+        scores = [r.pair_scores[(a, b)] for r in ctx.alignment.pairs(a, b) if (a, b) in r.pair_scores]
+        if len(scores) < 8:
+            continue
+        arr = np.array(scores)
+        med = float(np.median(arr))
+        mad = float(np.median(np.abs(arr - med))) * 1.4826
+        cuts[(a, b)] = med - max(k * mad, gap)
+    return cuts
+
+
+@register
+class NumberMismatch(Rule):
+    """Numbers, amounts, dates or durations that differ between aligned paragraphs.
+
+    Every quantity in a paragraph is normalised to a language-independent
+    value (1,000 = 一千 = １０００; 30 days = 三十天 = 30日; 人民币1000元 =
+    RMB 1,000; 2024年6月12日 = June 12, 2024; 两倍 = twice; 十四周岁 =
+    fourteen) and the values of aligned paragraphs are compared, between
+    Chinese and English and between Simplified and Traditional. A value that
+    changed (15 days on one side, 30天 on the other) is an error; a value
+    present in one version only is a warning. List labels, inline
+    enumerators, ordinals, section cross-references, version strings, phone
+    numbers and addresses are not compared; "one"/一 used as a determiner is
+    never reported.
+    """
+
+    id = "number-mismatch"
+    severity = Severity.ERROR
+    options = {"max_unmatched": 6}
+
+    def check(self, ctx: RuleContext):
+        langs = ctx.document.langs
+        if len(langs) < 2:
+            return
+        cache: dict[tuple[str, int], list[Quantity]] = {}
+
+        def quantities(lang: str, seg: Segment) -> list[Quantity]:
+            k = (lang, seg.index)
+            if k not in cache:
+                code = tuple(c for c in _code_spans(seg.raw) if c)
+                cache[k] = extract(seg.text, code)
+            return cache[k]
+
+        limit = ctx.option(self, "max_unmatched")
+        cuts = self._similarity_cuts(ctx)
+        for row in ctx.alignment.rows:
+            present = [lg for lg in langs if row.get(lg)]
+            if len(present) < 2:
+                continue
+            segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
+            qs = {lg: [(s, q) for s in segs[lg] for q in quantities(lg, s)] for lg in present}
+            if not any(qs.values()):
+                continue
+
+            def has_value(lang, q):
+                return not compare([q], [x for _, x in qs[lang]])[0]
+            # events: (culprit lang, culprit (seg, q) | None, reference lang, reference (seg, q) | None)
+            changed: dict[tuple, list] = {}
+            missing: dict[tuple, list] = {}
+            for i, a in enumerate(present):
+                for b in present[i + 1:]:
+                    cut = cuts.get((a, b))
+                    if cut is not None and row.pair_scores.get((a, b), 1.0) < cut:
+                        continue  # the paragraphs do not correspond; semantic-drift reports that
+                    only_a, only_b = compare([q for _, q in qs[a]], [q for _, q in qs[b]])
+                    sa = [(s, q) for s, q in qs[a] if any(q is x for x in only_a) and not q.weak]
+                    sb = [(s, q) for s, q in qs[b] if any(q is x for x in only_b) and not q.weak]
+                    if len(sa) > limit or len(sb) > limit:
+                        continue  # the paragraphs do not correspond; that is semantic-drift's business
+                    for (x, y) in self._pair(sa, sb):
+                        # report at the version the third one disagrees with; else at the second
+                        # version of the pair (document order: Chinese first)
+                        third = [c for c in present if c not in (a, b)]
+                        if third and has_value(third[0], y[1]) and not has_value(third[0], x[1]):
+                            changed.setdefault((a, x[1].key, y[1].key), []).append((a, x, b, y))
+                        else:
+                            changed.setdefault((b, y[1].key, x[1].key), []).append((b, y, a, x))
+                    paired_a = {id(x[1]) for x, _ in self._pair(sa, sb)}
+                    paired_b = {id(y[1]) for _, y in self._pair(sa, sb)}
+                    for s, q in sa:
+                        if id(q) not in paired_a:
+                            missing.setdefault((a, q.key), []).append((a, (s, q), b))
+                    for s, q in sb:
+                        if id(q) not in paired_b:
+                            missing.setdefault((b, q.key), []).append((b, (s, q), a))
+            yield from self._changed(ctx, changed)
+            yield from self._missing(ctx, missing, changed)
+
+    @staticmethod
+    def _similarity_cuts(ctx: RuleContext) -> dict:
+        return similarity_cuts(ctx)
+
+
+    @staticmethod
+    def _pair(sa, sb):
+        """Greedy pairing of leftover values that look like the same quantity changed."""
+        pairs, used = [], set()
+        for x in sa:
+            best, score = None, 0
+            for j, y in enumerate(sb):
+                if j in used:
+                    continue
+                c = _compatible(x[1], y[1])
+                if c > score:
+                    best, score = j, c
+            if best is not None and score >= 2:
+                used.add(best)
+                pairs.append((x, sb[best]))
+        return pairs
+
+    def _changed(self, ctx: RuleContext, changed: dict):
+        for (lang, _found, _expected), events in changed.items():
+            _, (seg, q), _, _ = events[0]
+            refs = []
+            for _, _, rl, (rs, rq) in events:
+                if rl not in [r[0] for r in refs]:
+                    refs.append((rl, rs, rq))
+            ref_names = " and ".join(r[0] for r in refs)
+            verb = "say" if len(refs) > 1 else "says"
+            rq = refs[0][2]
+            msg = (f"{lang} says {_shown(q)} where {ref_names} {verb} {_shown(rq)}"
+                   f" (paragraph {seg.index}, line {seg.line})")
+            yield ctx.finding(
+                self, msg, self._loc(ctx, lang, seg, q),
+                counterparts=[self._loc(ctx, rl, rs, rq_) for rl, rs, rq_ in refs],
+                evidence={"expected": describe(rq), "found": describe(q), "kind": q.kind,
+                          "spans": self._spans(ctx, [(lang, seg, q)] + refs),
+                          "key": f"{q.key}|{rq.key}"},
+                suggestion=f"check which value is right; if it is {describe(rq)}, write it in the {lang} text",
+                texts=[seg.text] + [r[1].text for r in refs],
+                severity=Severity.ERROR,
+            )
+
+    def _missing(self, ctx: RuleContext, missing: dict, changed: dict):
+        changed_values = {(lang, k) for (lang, k, _e) in changed} | {
+            (ev[2], ev[3][1].key) for evs in changed.values() for ev in evs}
+        # a value two versions give and the third lacks: one finding, at the version that lacks it
+        by_key: dict[str, list] = {}
+        for (lang, key), events in missing.items():
+            if (lang, key) not in changed_values:
+                by_key.setdefault(key, []).append((lang, events))
+        for key, groups in by_key.items():
+            lacking = {ol for _, events in groups for _, _, ol in events}
+            having = [lang for lang, _ in groups]
+            if len(having) >= 2 and len(lacking) == 1:
+                (lack,) = lacking
+                yield self._lacks(ctx, lack, [(lang, events[0][1]) for lang, events in groups])
+                continue
+            for lang, events in groups:
+                _, (seg, q), _ = events[0]
+                others = []
+                for _, _, ol in events:
+                    if ol not in others:
+                        others.append(ol)
+                row = ctx.alignment.row_of(lang, seg.index)
+                counterparts = [ctx.loc(ol, ctx.version(ol)[i]) for ol in others for i in (row.get(ol) if row else [])]
+                names = " and ".join(others)
+                msg = (f"{lang} says {_shown(q)} but the {names} counterpart has no such "
+                       f"{'value' if q.kind == 'number' else q.kind} (paragraph {seg.index}, line {seg.line})")
+                yield ctx.finding(
+                    self, msg, self._loc(ctx, lang, seg, q),
+                    counterparts=counterparts,
+                    evidence={"expected": None, "found": describe(q), "kind": q.kind, "missing_in": others,
+                              "spans": self._spans(ctx, [(lang, seg, q)]), "key": f"{q.key}|-"},
+                    suggestion=f"add {describe(q)} to the {names} text, or remove it from the {lang} text",
+                    texts=[seg.text],
+                    severity=Severity.WARNING,
+                )
+
+    def _lacks(self, ctx: RuleContext, lack: str, refs: list):
+        """Finding at version ``lack``, which omits a value the other versions agree on."""
+        _, (rseg, rq) = refs[0]
+        row = ctx.alignment.row_of(refs[0][0], rseg.index)
+        lseg = ctx.version(lack)[row.get(lack)[0]]
+        names = " and ".join(lang for lang, _ in refs)
+        msg = (f"{lack} paragraph {lseg.index} has no {_shown(rq)}, which {names} give "
+               f"({refs[0][0]} paragraph {rseg.index}, line {rseg.line})")
+        return ctx.finding(
+            self, msg, ctx.loc(lack, lseg),
+            counterparts=[self._loc(ctx, lang, s, q) for lang, (s, q) in refs],
+            evidence={"expected": describe(rq), "found": None, "kind": rq.kind, "missing_in": [lack],
+                      "spans": self._spans(ctx, [(lang, s, q) for lang, (s, q) in refs]), "key": f"-|{rq.key}"},
+            suggestion=f"add {describe(rq)} to the {lack} text",
+            texts=[lseg.text] + [s.text for _, (s, _) in refs],
+            severity=Severity.WARNING,
+        )
+
+    @staticmethod
+    def _needle(seg: Segment, q: Quantity) -> str:
+        for cand in (q.text, q.text.split()[0] if q.text.split() else q.text):
+            for ln in seg.lines:
+                if cand and cand in ln.text:
+                    return cand
+        return ""
+
+    def _loc(self, ctx, lang, seg, q):
+        return ctx.loc(lang, seg, self._needle(seg, q) or None)
+
+    def _spans(self, ctx, items) -> dict:
+        out: dict[str, list] = {}
+        for lang, seg, q in items:
+            line, col = seg.locate(self._needle(seg, q)) if self._needle(seg, q) else (seg.line, seg.column)
+            out.setdefault(lang, []).append({
+                "text": q.text, "value": describe(q), "paragraph": seg.index, "line": line, "column": col,
+                "end_column": col + len(q.text), "start": q.start, "end": q.end,
+            })
+        return out

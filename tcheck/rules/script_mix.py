@@ -1,0 +1,89 @@
+"""script-mix: Simplified characters in a zh-Hant version, Traditional ones in zh-Hans."""
+
+from __future__ import annotations
+
+from ..model import Severity
+from ..scripts import simplified_only, traditional_only
+from ..textutil import snippet
+from . import Rule, RuleContext, register
+from ._spans import RawText, mask_markup
+
+
+def _clusters(offsets: list[int], gap: int = 2) -> list[tuple[int, int]]:
+    """Group nearby offsets into [start, end) runs."""
+    out: list[list[int]] = []
+    for o in offsets:
+        if out and o - out[-1][1] <= gap:
+            out[-1][1] = o + 1
+        else:
+            out.append([o, o + 1])
+    return [(a, b) for a, b in out]
+
+
+@register
+class ScriptMix(Rule):
+    """Simplified characters inside a zh-Hant version, or Traditional ones inside zh-Hans.
+
+    Judged with OpenCC's regional standards (Taiwan ``s2tw``, Hong Kong
+    ``s2hk``; both must agree when the region is unknown), with words seen in
+    context. Only characters that are never correct in the version's script
+    are reported (踪 in zh-Hant, 資 in zh-Hans); characters that are correct
+    in some words of both scripts (台, 后, 干, 於) are reported only next to
+    such a character, and Traditional variants (爲, 着) are not Simplified.
+    All hits of one paragraph form one finding; the suggestion is the text as
+    OpenCC converts it.
+    """
+
+    id = "script-mix"
+    severity = Severity.WARNING
+    scope = "single"
+
+    def check(self, ctx: RuleContext):
+        for v in ctx.versions:
+            if v.lang not in ("zh-Hans", "zh-Hant"):
+                continue
+            for seg in v.segments:
+                raw = RawText(seg)
+                masked = mask_markup(raw.text)
+                if v.lang == "zh-Hant":
+                    hits = simplified_only(masked, v.region)
+                    found, expected = "Simplified", "Traditional"
+                    std = {"TW": "Taiwan", "HK": "Hong Kong"}.get(v.region, "")
+                else:
+                    hits = traditional_only(masked)
+                    found, expected, std = "Traditional", "Simplified", ""
+                if not hits:
+                    continue
+                sub = {h.offset: h.suggestion for h in hits}
+                chars = []
+                for h in hits:
+                    line, col = raw.pos(h.offset)
+                    chars.append({"char": h.char, "suggestion": h.suggestion, "line": line, "column": col})
+                fixes = []
+                for a, b in _clusters(sorted(sub)):
+                    a0, b0 = max(0, a - 2), min(len(raw.text), b + 2)
+                    before = raw.text[a0:b0].replace("\n", "")
+                    after = "".join(sub.get(i, raw.text[i]) for i in range(a0, b0)).replace("\n", "")
+                    fix = f"{before.strip()} → {after.strip()}"
+                    if fix not in fixes:
+                        fixes.append(fix)
+                pairs: dict[str, int] = {}
+                for h in hits:
+                    pairs[f"{h.char}→{h.suggestion}"] = pairs.get(f"{h.char}→{h.suggestion}", 0) + 1
+                listing = ", ".join(p + (f" (×{n})" if n > 1 else "") for p, n in pairs.items())
+                corrected = "".join(sub.get(i, c) for i, c in enumerate(raw.text))
+                where = f" ({std} standard)" if std else ""
+                msg = (f"{v.lang} {seg.kind} contains {len(hits)} {found} character{'s' if len(hits) > 1 else ''} "
+                       f"where {expected} is expected{where}: {listing} in \"{snippet(seg.text, 40)}\"")
+                first = chars[0]
+                loc = ctx.loc(v.lang, seg)
+                loc.at = (first["line"], first["column"])
+                if first["line"] == seg.line:
+                    loc.column = first["column"]
+                yield ctx.finding(
+                    self, msg, loc,
+                    evidence={"found_script": found, "expected_script": expected, "region": v.region,
+                              "chars": chars, "corrected": corrected, "key": "".join(h.char for h in hits)},
+                    suggestion="; ".join(fixes),
+                    texts=[seg.text],
+                )

@@ -1,0 +1,194 @@
+"""untranslated: English clauses left in a Chinese version, Chinese left in the English one."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Severity
+from ..scripts import han_count, latin_letter_count
+from ..textutil import snippet
+from . import Rule, RuleContext, register
+from ._spans import RawText, mask_markup
+
+# Closed-class English words: a run of English with several of them is a
+# clause or sentence, not a name ("Firefox Focus", "Cross-Origin Resource Policy").
+FUNCTION_WORDS = frozenset("""
+a an the this that these those it its we our us you your they their them he she his her i my me
+of to in on at by for with from into onto about as than over under after before between through during
+and or but nor if then so because while when where which who whom whose what how why
+is are was were be been being am do does did done have has had will would shall should can could may might must
+not no all any each every some such other more most only also just very there here
+""".split())
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+# a run of English: Latin words with the spaces, digits and ASCII punctuation between them
+_LATIN_RUN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-\s.,;:!?()\"“”‘’/&%$#+*_]*[A-Za-z0-9.!?)\"”’]|[A-Za-z]")
+_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e·…—]*")
+_HAN_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SENTENCE_STOP = set("。！？；")
+
+
+def dnt_terms(glossary) -> list[str]:
+    """Do-not-translate terms of a glossary (None -> none), longest first."""
+    if glossary is None:
+        return []
+    out = set()
+    try:
+        entries = list(glossary)
+    except TypeError:
+        entries = list(getattr(glossary, "entries", []) or [])
+    for e in entries:
+        if getattr(e, "dnt", False):
+            term = getattr(e, "dnt_term", "") or getattr(e, "en", "")
+            if term:
+                out.add(term)
+        en = getattr(e, "en", "")
+        # a term written the same in every version is kept as is on purpose
+        if en and en in (getattr(e, "zh_hans", ""), getattr(e, "zh_hant", "")):
+            out.add(en)
+    return sorted(out, key=len, reverse=True)
+
+
+def _mask_terms(text: str, terms: list[str]) -> str:
+    for t in terms:
+        if not t:
+            continue
+        text = re.sub(re.escape(t), lambda m: "\x00" * len(m.group(0)), text, flags=re.IGNORECASE)
+    return text
+
+
+def clause_stats(text: str) -> tuple[int, int, int]:
+    """(words, function words, lowercase content words) of an English run."""
+    words = _WORD_RE.findall(text)
+    func = sum(1 for w in words if w.lower() in FUNCTION_WORDS)
+    lower_content = sum(1 for w in words if w.lower() not in FUNCTION_WORDS and w[0].islower() and len(w) > 1)
+    return len(words), func, lower_content
+
+
+def is_clause(text: str) -> bool:
+    """Whether an English run reads as a clause rather than a name or a term.
+
+    At least five words, two of them function words (the, of, we, will...)
+    and two lowercase content words: "We will occasionally update this"
+    is a clause; "Mozilla Public License Version 2.0", "Terms of Service",
+    "Firefox Focus for Android" are not.
+    """
+    n, func, lower = clause_stats(text)
+    return n >= 5 and func >= 2 and lower >= 2
+
+
+def _short_gap(gap: str) -> bool:
+    """Between two English runs: a few Han characters or quotes, no sentence end."""
+    if any(c in _SENTENCE_STOP for c in gap):
+        return False
+    return han_count(gap) <= 6 and len(gap.strip()) <= 10
+
+
+_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "《": "》", "「": "」", "『": "』", "〈": "〉"}
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    """text[a:b] wholly inside quotation marks: a cited title or a UI label, kept on purpose."""
+    run = text[max(0, a - 1):b + 1].strip()
+    if len(run) < 3 or run[0] not in _QUOTES:
+        return False
+    close = _QUOTES[run[0]]
+    body = run[1:].rstrip()
+    if body.endswith(close):
+        body = body[:-1]
+    elif text[a:b].rstrip().endswith(close):
+        body = text[a:b].rstrip()[:-1]
+    else:
+        return False
+    return run[0] not in body and close not in body
+
+
+def english_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the English clauses inside a Chinese text (masked already)."""
+    runs = [(m.start(), m.end()) for m in _LATIN_RUN_RE.finditer(text) if not _quoted(text, m.start(), m.end())]
+    groups: list[list[int]] = []
+    for a, b in runs:
+        if groups and _short_gap(text[groups[-1][1]:a]):
+            groups[-1][1] = b
+        else:
+            groups.append([a, b])
+    out = []
+    for a, b in groups:
+        piece = _HAN_CHAR_RE.sub(" ", text[a:b])
+        if is_clause(piece):
+            while a < b and not text[a].isalpha():
+                a += 1  # a list label or number before the first word
+            out.append((a, b))
+    return out
+
+
+def chinese_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of Chinese runs (two Han characters or more) inside an English text."""
+    out = []
+    for m in _HAN_RUN_RE.finditer(text):
+        if han_count(m.group(0)) < 2:
+            continue
+        a, b = m.start(), m.end()
+        while b > a and not _HAN_CHAR_RE.match(text[b - 1]) and text[b - 1] not in "」』”》）":
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+@register
+class Untranslated(Rule):
+    """Text left in the wrong language: English clauses in a Chinese version, Chinese in the English one.
+
+    In a Chinese version, a run of English counts when it reads as a clause:
+    five words or more with several function words ("We will occasionally
+    update this 隐私政策 to reflect..."). Names, product names, acronyms,
+    code, URLs, e-mail addresses and the glossary's do-not-translate terms
+    are not counted, so "Firefox Focus" or "Cross-Origin Resource Policy"
+    stay quiet. In the English version, any run of two Chinese characters or
+    more is reported. The evidence gives the line and column span of each
+    foreign run.
+    """
+
+    id = "untranslated"
+    severity = Severity.WARNING
+    scope = "single"
+
+    def check(self, ctx: RuleContext):
+        terms = dnt_terms(ctx.glossary)
+        for v in ctx.versions:
+            for seg in v.segments:
+                raw = RawText(seg)
+                text = _mask_terms(mask_markup(raw.text, "\x00"), terms)
+                if v.is_zh:
+                    spans = english_spans(text)
+                    foreign, expected = "English", "Chinese"
+                else:
+                    spans = chinese_spans(text)
+                    foreign, expected = "Chinese", "English"
+                if not spans:
+                    continue
+                ev = [raw.span(a, b) for a, b in spans]
+                covered = sum(b - a for a, b in spans)
+                if v.is_zh:
+                    whole = han_count(_LATIN_RUN_RE.sub("", text)) <= 0.1 * max(1, latin_letter_count(text)) and covered >= 0.6 * len(text.strip())
+                else:
+                    whole = False
+                if whole:
+                    msg = (f"{v.lang} {seg.kind} is still in {foreign} (not translated into {expected}): "
+                           f"\"{snippet(seg.text)}\"")
+                else:
+                    quoted = "; ".join(f"\"{snippet(e['text'].replace(chr(10), ' '), 50)}\"" for e in ev[:3])
+                    more = f" and {len(ev) - 3} more" if len(ev) > 3 else ""
+                    msg = (f"{v.lang} {seg.kind} contains untranslated {foreign} "
+                           f"({len(ev)} passage{'s' if len(ev) > 1 else ''}): {quoted}{more}")
+                loc = ctx.loc(v.lang, seg)
+                loc.at = (ev[0]["line"], ev[0]["column"])
+                if ev[0]["line"] == seg.line:
+                    loc.column = ev[0]["column"]
+                yield ctx.finding(
+                    self, msg, loc,
+                    evidence={"foreign": foreign.lower(), "expected": expected.lower(), "whole_segment": whole,
+                              "spans": ev, "key": foreign},
+                    suggestion=f"translate the {foreign} text into {expected}",
+                    texts=[seg.text],
+                )

@@ -1,0 +1,221 @@
+"""entity-mismatch and name-variant: unit tests on hand-built documents, and seed 000."""
+
+from __future__ import annotations
+
+import pytest
+
+from tcheck.model import Alignment, Document, Line, Row, Segment, Severity, Version
+from tcheck.names import english_names, english_vocab, han_ngrams, latin_names
+from tcheck.rules import RuleContext, all_rules
+
+from .conftest import SEED000
+
+
+def _version(lang: str, texts: list[str]) -> Version:
+    segs = []
+    for i, t in enumerate(texts, start=1):
+        segs.append(Segment(index=i, raw=t, text=t, line=i * 2, end_line=i * 2, lines=(Line(i * 2, 1, t),)))
+    return Version(lang, f"doc.{lang}.md", segs)
+
+
+def _doc(**texts: list[str]) -> tuple[Document, Alignment]:
+    """Versions given as zh_Hans=[...], zh_Hant=[...], en=[...], aligned row by row."""
+    versions = [_version(k.replace("_", "-"), v) for k, v in texts.items()]
+    n = max(len(v) for v in versions)
+    rows = [Row({v.lang: [i] for v in versions if i <= len(v)}) for i in range(1, n + 1)]
+    return Document(versions), Alignment([v.lang for v in versions], rows)
+
+
+def _run(rule_id: str, doc: Document, al: Alignment, glossary=None):
+    ctx = RuleContext(doc, al, glossary=glossary)
+    return list(all_rules()[rule_id]().check(ctx))
+
+
+# a consistent trilingual document: the product 讯小通 / 訊小通 is "Talk123" everywhere
+HANS = [
+    "欢迎使用讯小通！",
+    "讯小通会保护您的个人数据。",
+    "如果您注册讯小通账户，我们会收集您的手机号码。",
+    "讯小通不会出售您的个人数据。",
+    "您可以随时联系讯小通客服。",
+    "我们使用 Slack 与 GitHub 协作。",
+]
+HANT = [
+    "歡迎使用訊小通！",
+    "訊小通會保護您的個人資料。",
+    "如果您註冊訊小通帳戶，我們會收集您的手機號碼。",
+    "訊小通不會出售您的個人資料。",
+    "您可以隨時聯繫訊小通客服。",
+    "我們使用 Slack 與 GitHub 協作。",
+]
+EN = [
+    "Welcome to Talk123!",
+    "Talk123 protects your personal data.",
+    "If you register a Talk123 account, we collect your phone number.",
+    "Talk123's policy is not to sell your personal data.",
+    "You can contact the Talk123 support team at any time.",
+    "We use Slack and GitHub to work together.",
+]
+
+RULES = ("entity-mismatch", "name-variant", "glossary-violation")
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_consistent_trilingual_document_has_no_findings(rule_id):
+    doc, al = _doc(zh_Hans=HANS, zh_Hant=HANT, en=EN)
+    assert _run(rule_id, doc, al) == []
+
+
+def test_name_candidates_skip_sentence_starts_and_possessives():
+    text = "In 2020 the People's Republic of China and China Telecom signed. Talk123's app is the 52Phone."
+    vocab = english_vocab([text, "in the morning"])
+    names = [n.text for n in english_names(text, vocab)]
+    assert "China Telecom" in names and "Talk123" in names and "52Phone" in names
+    assert "People's Republic of China" in names
+    assert not any(n.startswith("In") for n in names)
+    assert [n.text for n in latin_names("请下载JusTalk Family和 GB/T 35273 标准")] == ["JusTalk Family", "GB/T 35273"]
+    assert "讯小通" in han_ngrams("訊小通的服務")
+
+
+def test_china_telecom_replacing_the_product_name_is_an_error():
+    en = EN[:-1] + ["In the event that you accept services provided by China Telecom, this policy applies."]
+    hans = HANS[:-1] + ["在您接受讯小通任一服务的情况下，本政策适用。"]
+    hant = HANT[:-1] + ["在您接受訊小通任一服務的情況下，本政策適用。"]
+    doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == Severity.ERROR
+    assert f.locations[0].lang == "en" and f.locations[0].paragraph == 6
+    assert f.evidence["expected"] == "Talk123" and f.evidence["found"] == "China Telecom"
+    assert f.evidence["source_term"] == "讯小通" and f.evidence["support"] == 5
+    span = f.evidence["found_span"]
+    assert en[5][span["start_col"] - 1:span["end_col"] - 1] == "China Telecom"
+    assert "China Telecom" in f.message and "讯小通" in f.message and "Talk123" in f.message
+    assert {c.lang for c in f.counterparts} == {"zh-Hans", "zh-Hant"}
+
+
+def test_modifier_in_front_of_the_name_is_a_mismatch_but_a_possessive_is_not():
+    en = EN[:-1] + ["Paper Talk123 has no control over third-party content."]
+    hans = HANS[:-1] + ["讯小通无法控制第三方内容。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert [f.evidence["found"] for f in found] == ["Paper Talk123"]
+
+
+def test_dropped_name_is_a_warning():
+    en = EN[:-1] + ["The service has no control over third-party content."]
+    hans = HANS[:-1] + ["讯小通无法控制第三方内容。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert len(found) == 1 and found[0].severity == Severity.WARNING
+    assert found[0].evidence["found"] is None and found[0].evidence["expected"] == "Talk123"
+
+
+def test_too_little_support_is_not_flagged():
+    # only two rows pair 讯小通 with Talk123: no correspondence is learned
+    hans = ["欢迎使用讯小通！", "讯小通会保护您的个人数据。", "在您接受讯小通任一服务的情况下，本政策适用。"]
+    en = ["Welcome to Talk123!", "Talk123 protects your personal data.",
+          "In the event that you accept services provided by China Telecom, this policy applies."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_extra_names_in_the_english_are_not_flagged_when_the_product_name_is_there():
+    en = EN[:-1] + ["Talk123 stores data in the People's Republic of China."]
+    hans = HANS[:-1] + ["讯小通将数据存储于中华人民共和国境内。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_latin_name_spelled_differently_in_english():
+    hans = HANS[:-1] + ["请下载 JusTalk 应用。"]
+    en = EN[:-1] + ["Please download the JusTolk app."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert len(found) == 1
+    assert found[0].evidence["expected"] == "JusTalk" and found[0].evidence["found"] == "JusTolk"
+    # the same name in both: nothing
+    doc, al = _doc(zh_Hans=hans, en=EN[:-1] + ["Please download the JusTalk app."])
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_latin_name_spelled_differently_between_hans_and_hant():
+    doc, al = _doc(zh_Hans=["请下载 JusTalk 应用。"], zh_Hant=["請下載 JusTolk 應用。"])
+    found = _run("entity-mismatch", doc, al)
+    assert len(found) == 1 and found[0].locations[0].lang == "zh-Hant"
+
+
+# ---------------------------------------------------------------- name-variant
+def test_name_variant_reports_the_rare_form():
+    en = ["Talk123 is an app.", "We built Talk123 for you.", "Talk123 keeps data safe.", "Use Talk123 daily; we use it too.",
+          "After that, Paper Talk123 confirms the incident.", "The 52Phone and Talk123's settings are separate."]
+    doc, al = _doc(en=en)
+    found = _run("name-variant", doc, al)
+    assert len(found) == 1
+    f = found[0]
+    assert f.evidence["variant"] == "Paper Talk123" and f.evidence["dominant"] == "Talk123"
+    assert f.evidence["dominant_count"] == 5 and f.locations[0].paragraph == 5
+
+
+def test_name_variant_ignores_different_names_sharing_a_word():
+    en = ["Read the Privacy Policy.", "The Privacy Policy applies.", "See the Privacy Policy.",
+          "Our Cookie Policy explains cookies.", "Mozilla makes Firefox.", "Mozilla is a foundation.",
+          "Mozilla cares.", "Firefox Monitor alerts you."]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_name_variant_half_translated_and_clipped_names_in_chinese():
+    hant = ["歡迎使用 JusTalk Family。", "JusTalk Family 會保護您的資料。", "JusTalk Family 不會出售資料。",
+            "請聯繫 JusTalk Family。", "在JusTalk家庭APP內購買。", "Jus 對此類網站不負責。"]
+    doc, al = _doc(zh_Hant=hant)
+    found = _run("name-variant", doc, al)
+    assert sorted(f.evidence["variant"] for f in found) == ["Jus", "JusTalk家庭APP"]
+    assert all(f.evidence["dominant"] == "JusTalk Family" for f in found)
+
+
+# ---------------------------------------------------------------- seed 000
+def _lines_with(needle: str) -> set[int]:
+    lines = SEED000.read_text(encoding="utf-8").splitlines()
+    return {i for i, ln in enumerate(lines, start=1) if needle in ln}
+
+
+def test_seed000_entity_drift_is_found(seed000_result):
+    doc, al = seed000_result.document, seed000_result.alignment
+    found = _run("entity-mismatch", doc, al)
+    by_name: dict[str, set[int]] = {}
+    for f in found:
+        by_name.setdefault(f.evidence["found"], set()).add(f.locations[0].at[0])
+    telecom, unicom, paper = _lines_with("China Telecom"), _lines_with("China Unicom"), _lines_with("Paper Talk123")
+    assert telecom and unicom and paper
+    assert by_name.get("China Telecom") == telecom
+    assert by_name.get("China Unicom") == unicom
+    assert by_name.get("Paper Talk123") and by_name["Paper Talk123"] <= paper
+    # every finding is on a line with a wrong name: the many correct Talk123 rows stay quiet
+    bad = telecom | unicom | paper | _lines_with("News Talk123")
+    assert {f.locations[0].at[0] for f in found} <= bad
+    assert all(f.evidence["expected"] == "Talk123" for f in found if f.evidence.get("source_term") == "讯小通")
+    assert max(f.evidence["support"] for f in found) >= 10
+
+
+def test_seed000_name_variants(seed000_result):
+    doc, al = seed000_result.document, seed000_result.alignment
+    found = _run("name-variant", doc, al)
+    variants = {f.evidence["variant"] for f in found}
+    assert variants == {"Paper Talk123", "News Talk123"}
+    assert {f.locations[0].at[0] for f in found} <= _lines_with("Paper Talk123") | _lines_with("News Talk123")
+    assert all(f.evidence["dominant"] == "Talk123" for f in found)
+
+
+def test_latin_name_replaced_by_another_name_in_english():
+    hans = HANS[:-1] + ["我们使用 Firefox 浏览网页。", "Firefox 会保护隐私。", "Firefox 很快。"]
+    en = EN[:-1] + ["We browse the web with Chrome.", "Firefox protects privacy.", "Firefox is fast."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert [(f.evidence["expected"], f.evidence["found"], f.locations[0].paragraph) for f in found] == [
+        ("Firefox", "Chrome", 6)
+    ]
+    en_ok = EN[:-1] + ["We browse the web with Firefox.", "Firefox protects privacy.", "Firefox is fast."]
+    doc, al = _doc(zh_Hans=hans, en=en_ok)
+    assert _run("entity-mismatch", doc, al) == []

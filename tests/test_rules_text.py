@@ -1,0 +1,334 @@
+"""Single-version text rules (untranslated, script-mix, duplicate-paragraph,
+broken-spacing, regional-vocabulary) and hans-hant-divergence."""
+
+from __future__ import annotations
+
+import glob
+
+import pytest
+
+from tcheck import scripts
+from tcheck.documents import load_versions, segment
+from tcheck.model import Alignment, Document, Row, Severity, Version
+from tcheck.rules import RuleContext, all_rules
+
+from .conftest import FIXTURES, SEEDS
+
+SEED001 = SEEDS / "001_91cf93f34edddc8f.txt"
+SEED003 = SEEDS / "003_c3910e3e82d1352d.txt"
+SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"
+SEED000 = SEEDS / "000_58512f121bcc9f43.txt"
+
+
+def version(lang: str, text: str, region: str = "", markdown: bool = False) -> Version:
+    segs = segment(text, markdown)
+    return Version(lang, f"doc.{lang}", segs, region=region, first_line=1, last_line=text.count("\n") + 1)
+
+
+def run(rule_id: str, *versions: Version, rows: list[dict] | None = None, glossary=None):
+    doc = Document(list(versions))
+    alignment = Alignment(doc.langs, [Row(cells) for cells in (rows or [])])
+    ctx = RuleContext(doc, alignment, glossary=glossary)
+    return list(all_rules()[rule_id]().check(ctx))
+
+
+def run_file(rule_id: str, path) -> list:
+    doc = Document(load_versions(str(path)))
+    ctx = RuleContext(doc, Alignment(doc.langs, []))
+    return list(all_rules()[rule_id]().check(ctx))
+
+
+def line_of(path, needle: str, start: int = 1) -> int:
+    """1-based number of the first line at or after ``start`` that contains ``needle``."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if n >= start and needle in line:
+            return n
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def test_rules_are_registered_with_their_scope():
+    rules = all_rules()
+    for rid in ("untranslated", "script-mix", "duplicate-paragraph", "broken-spacing", "regional-vocabulary"):
+        assert rules[rid].scope == "single", rid
+    assert rules["hans-hant-divergence"].scope == "cross"
+    assert rules["regional-vocabulary"].severity == Severity.INFO
+
+
+# ---------------------------------------------------------------- untranslated
+
+
+def test_untranslated_english_sentence_inside_chinese_paragraph_with_span():
+    text = "我们重视您的隐私。We will occasionally update this policy to reflect customer feedback. 请定期查看。\n"
+    (f,) = run("untranslated", version("zh-Hans", text))
+    (span,) = f.evidence["spans"]
+    assert span["text"].startswith("We will occasionally")
+    assert span["text"].rstrip().endswith("feedback.")
+    assert span["line"] == 1 and span["column"] == text.index("We") + 1
+    assert f.locations[0].start == (1, text.index("We") + 1)
+    assert f.severity == Severity.WARNING
+
+
+def test_untranslated_chinese_term_inside_english_clause_is_one_span():
+    text = "本政策说明如下：We will occasionally update this 隐私政策 to reflect company feedback。\n"
+    (f,) = run("untranslated", version("zh-Hans", text))
+    (span,) = f.evidence["spans"]
+    assert "隐私政策" in span["text"] and span["text"].startswith("We will")
+
+
+def test_untranslated_names_products_code_urls_are_not_flagged():
+    text = (
+        "您可以在 Firefox Focus for Android 中使用 Mozilla Public License Version 2.0 授权的代码。\n\n"
+        "请发送邮件至 privacy-team@example.com 或访问 https://www.example.com/this/is/the/privacy/policy/of/us 了解详情。\n\n"
+        "在终端运行 `git commit --amend --no-edit to fix the last one` 即可。\n\n"
+        "跨源资源策略（Cross-Origin Resource Policy，CORP）由 HTTP 响应头设置。\n\n"
+        "参见《How I learned to stop worrying about the bomb》一文。\n"
+    )
+    assert run("untranslated", version("zh-Hans", text, markdown=True)) == []
+
+
+def test_untranslated_quoted_title_is_kept_but_bare_sentence_is_not():
+    quoted = '参见 "How to make your open source project thrive with the community"。\n'
+    bare = "参见 How to make your open source project thrive with the community。\n"
+    assert run("untranslated", version("zh-Hans", quoted)) == []
+    assert len(run("untranslated", version("zh-Hans", bare))) == 1
+
+
+def test_untranslated_glossary_do_not_translate_term_is_ignored():
+    from tcheck.glossary import Glossary, GlossaryEntry
+
+    text = "请使用 Send to all of your devices at once 功能。\n"
+    assert len(run("untranslated", version("zh-Hans", text))) == 1
+    g = Glossary([GlossaryEntry(en="Send to all of your devices at once", dnt=True)])
+    assert run("untranslated", version("zh-Hans", text), glossary=g) == []
+
+
+def test_untranslated_chinese_left_in_english_version():
+    text = "We collect data.\n\nPlease read the 隐私政策 before installing the app.\n"
+    (f,) = run("untranslated", version("en", text))
+    assert f.evidence["spans"][0]["text"] == "隐私政策"
+    assert f.locations[0].start == (3, text.split("\n")[2].index("隐") + 1)
+    assert run("untranslated", version("en", "We collect data about you.\n")) == []
+
+
+def test_untranslated_seed001_english_paragraphs():
+    found = run_file("untranslated", SEED001)
+    lines = {f.locations[0].start[0] for f in found}
+    assert line_of(SEED001, "Keeping your personal information secure") in lines
+    assert line_of(SEED001, "We may share data with collaborative") in lines
+    assert line_of(SEED001, "We may automatically collect logs") in lines
+    assert line_of(SEED001, "If you have any questions regarding this") in lines
+    # the translated Chinese items are not reported
+    assert line_of(SEED001, "我们可能会利用您的个人信息来提供、理解并优化") not in lines
+
+
+# ---------------------------------------------------------------- script-mix
+
+
+def test_script_mix_simplified_character_in_traditional_text():
+    text = "我們會追踪您的使用情況，並保護您的資料。\n"
+    (f,) = run("script-mix", version("zh-Hant", text, region="TW"))
+    (c,) = f.evidence["chars"]
+    assert c["char"] == "踪" and c["suggestion"] == "蹤"
+    assert (c["line"], c["column"]) == (1, text.index("踪") + 1)
+    assert "追蹤" in f.suggestion and "追蹤" in f.evidence["corrected"]
+
+
+def test_script_mix_groups_hits_of_one_paragraph():
+    text = "這个應用會追踪您的位置。\n"
+    found = run("script-mix", version("zh-Hant", text, region="TW"))
+    assert len(found) == 1
+    assert {c["char"] for c in found[0].evidence["chars"]} == {"个", "踪"}
+
+
+def test_script_mix_taiwan_usage_and_variants_are_not_simplified():
+    text = "加入群組後，您可以在平台上發佈內容。\n\n隨着時間推移，我們爲社羣提供更多功能，也更了解您的需要。\n"
+    assert run("script-mix", version("zh-Hant", text, region="TW")) == []
+    assert run("script-mix", version("zh-Hant", "加入群組後即可聊天。\n")) == []
+
+
+def test_script_mix_traditional_character_in_simplified_text():
+    (f,) = run("script-mix", version("zh-Hans", "我们会保护您的個人信息。\n"))
+    assert f.evidence["chars"][0]["char"] == "個" and f.evidence["chars"][0]["suggestion"] == "个"
+    assert run("script-mix", version("zh-Hans", "乾隆年间的著作，我们于是显著地改进了。\n")) == []
+
+
+def test_script_mix_seed003_reports_the_simplified_slip():
+    found = run_file("script-mix", SEED003)
+    assert found, "seed 003 has a Simplified character slipped into zh-Hant"
+    assert any(c["char"] == "踪" for f in found for c in f.evidence["chars"])
+    line = line_of(SEED003, "踪")
+    assert any(c["line"] == line for f in found for c in f.evidence["chars"])
+
+
+def test_script_mix_character_classes():
+    assert scripts.char_class("灵") == "simplified"
+    assert scripts.char_class("靈") == "traditional"
+    assert scripts.char_class("爲") == "traditional"  # a Traditional variant, not Simplified
+    assert scripts.char_class("台") == "shared"
+    assert scripts.char_class("的") == "neutral"
+
+
+# ---------------------------------------------------------------- duplicate-paragraph
+
+
+def test_duplicate_paragraph_exact_and_near_copies():
+    p = "我们会按照法律法规的规定，将在中国境内收集和产生的个人信息存储于中国境内。"
+    text = f"第一段说明我们如何收集信息，以及为什么收集这些信息。\n\n{p}\n\n其他内容，与上文无关，说的是完全不同的事情。\n\n{p.replace('，', ' ，')}\n"
+    (f,) = run("duplicate-paragraph", version("zh-Hans", text))
+    assert f.locations[0].line == 7 and f.counterparts[0].line == 3
+    assert f.evidence["exact"] is True
+
+
+def test_duplicate_paragraph_short_and_different_texts_are_not_flagged():
+    text = ("Definitions\n\nYes\n\nDefinitions\n\nYes\n\n"
+            "The signing and performance of this privacy policy shall be governed by the laws of the country.\n\n"
+            "The signing and performance of the children's rules shall be governed by the laws of the country.\n")
+    assert run("duplicate-paragraph", version("en", text)) == []
+    zh = "是\n\n否\n\n是\n\n否\n"
+    assert run("duplicate-paragraph", version("zh-Hans", zh)) == []
+
+
+def test_duplicate_paragraph_seed_files():
+    found = run_file("duplicate-paragraph", SEED004)
+    first = line_of(SEED004, "有充分证据表明您存在主观恶意")
+    second = line_of(SEED004, "有充分证据表明您存在主观恶意", first + 1)
+    assert any(f.locations[0].line == second and f.counterparts[0].line == first for f in found)
+    en = run_file("duplicate-paragraph", SEED000)
+    first = line_of(SEED000, "Please note that Talk123 currently only supports logging out")
+    second = line_of(SEED000, "Please note that Talk123 currently only supports logging out", first + 1)
+    assert any(f.locations[0].line == second and f.counterparts[0].line == first for f in en)
+
+
+# ---------------------------------------------------------------- broken-spacing
+
+
+def test_broken_spacing_inside_word_with_suggestion():
+    text = "我们将通过密码加密等安全措施，防止信息泄 露、毁损、丢失。\n"
+    (f,) = run("broken-spacing", version("zh-Hans", text))
+    (span,) = f.evidence["spans"]
+    assert span["word"] == "泄露" and span["text"] == "泄 露"
+    assert span["column"] == text.index("泄") + 1
+    assert "泄露" in f.suggestion
+
+
+def test_broken_spacing_leaves_normal_spacing_alone():
+    text = (
+        "我们使用 Firefox 浏览器和 HTTP 协议，保存 30 天。\n\n"
+        "第 一 章\n\n"
+        "目 录\n\n"
+        "请参阅 《用户协议》 的规定。\n\n"
+        "我们要求 他们遵守保密义务。\n\n"
+        "（例如 密码或者其他不能公开的信息）\n"
+    )
+    assert run("broken-spacing", version("zh-Hans", text)) == []
+    assert run("broken-spacing", version("en", "Data is stored for 30 days.\n")) == []
+
+
+def test_broken_spacing_seed004():
+    found = run_file("broken-spacing", SEED004)
+    words = {s["word"]: s["line"] for f in found for s in f.evidence["spans"]}
+    assert words.get("泄露") == line_of(SEED004, "泄 露")
+    assert words.get("公司") == line_of(SEED004, "关联公 司")
+
+
+# ---------------------------------------------------------------- regional-vocabulary
+
+
+def test_regional_vocabulary_mainland_terms_in_taiwan_text():
+    text = "我們會收集您的信息，並在軟件中顯示。\n"
+    (f,) = run("regional-vocabulary", version("zh-Hant", text, region="TW"))
+    terms = {t["text"]: t["suggestion"] for t in f.evidence["terms"]}
+    assert terms == {"信息": "資訊", "軟件": "軟體"}
+    assert f.severity == Severity.INFO
+    col = {t["text"]: t["column"] for t in f.evidence["terms"]}
+    assert col["信息"] == text.index("信息") + 1
+
+
+def test_regional_vocabulary_quiet_on_taiwan_terms_hk_and_ambiguous_words():
+    tw = "我們會收集您的資訊，並在軟體中顯示。請依法律程序提交文件。\n"
+    assert run("regional-vocabulary", version("zh-Hant", tw, region="TW")) == []
+    assert run("regional-vocabulary", version("zh-Hant", "我們會收集您的信息。\n", region="HK")) == []
+    assert run("regional-vocabulary", version("zh-Hans", "我们会收集您的信息。\n")) == []
+
+
+# ---------------------------------------------------------------- hans-hant-divergence
+
+
+_SAME = [
+    ("我们重视您的隐私，并会按照本政策处理您的个人信息。", "我們重視您的隱私，並會按照本政策處理您的個人資訊。"),
+    ("如您对本政策有任何疑问，请与我们联系。", "如您對本政策有任何疑問，請與我們聯絡。"),
+    ("我们会定期更新本政策，更新后的政策将在网站上公布。", "我們會定期更新本政策，更新後的政策將在網站上公佈。"),
+]
+
+
+def _pair(hans: str, hant: str, context: bool = True):
+    """The pair under test as the last of a few rows converted from one another."""
+    extra = _SAME if context else []
+    hs = "\n\n".join([h for h, _ in extra] + [hans]) + "\n"
+    ht = "\n\n".join([t for _, t in extra] + [hant]) + "\n"
+    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in range(1, len(extra) + 2)]
+    return run("hans-hant-divergence", version("zh-Hans", hs), version("zh-Hant", ht, region="TW"), rows=rows)
+
+
+def test_divergence_regional_wording_and_script_are_not_reported():
+    assert _pair("我们会保护您的账户信息，并通过软件提供服务。", "我們會保護您的帳戶資訊，並透過軟體提供服務。") == []
+    assert _pair("“本政策”适用于所有用户。", "「本政策」適用於所有用戶。") == []
+    # the same number written in figures and in Chinese numerals is not an error
+    assert all(f.severity != Severity.ERROR for f in _pair("我们会保存2年。", "我們會保存兩年。"))
+
+
+def test_divergence_number_is_an_error_with_spans():
+    (f,) = _pair("我们将保存您的信息30天。", "我們將保存您的資訊60天。")
+    assert f.severity == Severity.ERROR
+    d = f.evidence["differences"][0]
+    assert d["kind"] == "number" and "30" in d["zh-Hans"] and "60" in d["zh-Hant"]
+    assert d["zh-Hant_span"]["line"] == 7
+    assert d["zh-Hant_span"]["column"] == "我們將保存您的資訊60天。".index("6") + 1
+
+
+def test_divergence_silent_for_separately_translated_versions():
+    hans = ["我们会在法律允许的范围内保存您的个人信息三十天。", "本政策介绍我们如何处理您提供的个人数据和设备信息。",
+            "您可以随时通过客服电话联系我们的团队。"]
+    hant = ["我們僅會在法律允許的範圍內保留您的個人資料六十天。", "本聲明介紹我們怎樣處理您所提供的個人資料及裝置資訊。",
+            "您可以隨時透過客服專線與我們團隊聯絡。"]
+    docs = (version("zh-Hans", "\n\n".join(hans) + "\n"), version("zh-Hant", "\n\n".join(hant) + "\n", region="TW"))
+    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in (1, 2, 3)]
+    assert run("hans-hant-divergence", *docs, rows=rows) == []
+    # the same rows inside a converted document would be reported
+    doc = Document(list(docs))
+    ctx = RuleContext(doc, Alignment(doc.langs, [Row(r) for r in rows]),
+                      options={"hans-hant-divergence": {"min_document_similarity": 0.0}})
+    assert list(all_rules()["hans-hant-divergence"]().check(ctx))
+
+
+def test_divergence_negation_and_names_are_errors():
+    (f,) = _pair("我们会向第三方提供您的信息。", "我們不會向第三方提供您的資訊。")
+    assert f.severity == Severity.ERROR and f.evidence["differences"][0]["kind"] == "negation"
+    (g,) = _pair("请联系 Talk123 客服。", "請聯絡 Paper Talk123 客服。")
+    assert g.severity == Severity.ERROR and g.evidence["differences"][0]["kind"] == "name"
+
+
+def test_divergence_added_clause_is_a_warning_and_synonym_is_info():
+    (f,) = _pair("我们会保护您的信息。", "我們會保護您的資訊，並定期審查我們的安全措施。")
+    assert f.severity == Severity.WARNING and f.evidence["differences"][0]["kind"] == "added"
+    (g,) = _pair("设备唯一识别码", "設備唯一標識符")
+    assert g.severity == Severity.INFO
+
+
+# ---------------------------------------------------------------- whole documents
+
+
+@pytest.mark.parametrize("pattern", ["zh-TW.md", "zh-CN.md"])
+def test_script_mix_has_almost_no_hits_on_real_translations(pattern):
+    files = sorted(glob.glob(str(FIXTURES / "corpus" / "*" / "*" / pattern)))
+    assert len(files) >= 20
+    hits = sum(len(run_file("script-mix", f)) for f in files)
+    # the real texts hold a handful of genuine slips (升级, 一个, 贡献), nothing more
+    assert hits <= 5
+
+
+def test_broken_spacing_and_duplicates_quiet_on_real_chinese_translations():
+    files = sorted(glob.glob(str(FIXTURES / "corpus" / "*" / "*" / "zh-*.md")))
+    assert sum(len(run_file("broken-spacing", f)) for f in files) == 0
+    dup = [f for p in files for f in run_file("duplicate-paragraph", p)]
+    assert len(dup) <= 1, [f.message for f in dup]
