@@ -1,7 +1,11 @@
 """Paragraph alignment of two or three versions.
 
 Two versions are aligned by a monotonic dynamic program over "beads"
-(1-1, 1-0, 0-1, 1-2, 2-1, 2-2), in the spirit of vecalign and bertalign:
+(1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 3-1), in the spirit of vecalign and bertalign.
+There is no 2-2 bead: at paragraph level it almost always hides two 1-1
+pairs and cross-links them. A merged bead whose extra segment does not make
+the match better than the bead without it is penalised (the segment is
+really unmatched: a deleted paragraph next to its neighbour's translation).
 
 * zh-Hans <-> zh-Hant: both sides are converted to Simplified with OpenCC,
   then compared with rapidfuzz (a character-level ratio).
@@ -32,12 +36,18 @@ import numpy as np
 from . import scripts
 from .model import Alignment, Document, Row, Version
 
-BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1))
 FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
 BAND = 8  # half-width (in segments) of the fine band around the coarse path
 INF = float("inf")
 MIX_PENALTY = 1.0  # added to a merged bead that joins a heading and body text
 HEAD_BONUS = 0.25  # zh <-> zh: subtracted from the cost of a heading aligned to a heading
+# A merged bead must earn its extra segment: if dropping the first or last
+# segment of the merged side gives a bead at least as good, the extra segment
+# is really unmatched (a deleted paragraph next to its neighbour's translation)
+# and the merge pays the difference plus this margin, times DOMINATED_WEIGHT.
+DOMINATED_MARGIN = 0.05
+DOMINATED_WEIGHT = 1.0
 
 
 # ---------------------------------------------------------------------------
@@ -257,6 +267,22 @@ class Bead:
     score: float  # similarity of the merged texts (0 for skips)
 
 
+def _bead_costs(scorer: Scorer, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
+    """Bead costs, with a penalty on merges whose extra segment does not help."""
+    c = scorer.costs(i, da, db, js)
+    if da == 1 and db == 1:
+        return c
+    subs = []
+    if da > 1:
+        subs.append(scorer.costs(i, da - 1, db, js))  # without the first A segment
+        subs.append(scorer.costs(i - 1, da - 1, db, js))  # without the last A segment
+    if db > 1:
+        subs.append(scorer.costs(i, da, db - 1, js))
+        subs.append(scorer.costs(i, da, db - 1, js - 1))
+    best_sub = np.minimum.reduce(subs)
+    return c + DOMINATED_WEIGHT * np.maximum(c - best_sub + DOMINATED_MARGIN, 0.0)
+
+
 def _full_band(n: int, m: int) -> tuple[list[int], list[int]]:
     return [0] * (n + 1), [m] * (n + 1)
 
@@ -300,7 +326,7 @@ def _dp(scorer: Scorer, lo: list[int], hi: list[int]) -> list[tuple[int, int, in
             if db == 0:
                 cand = prev[ok] + skip
             else:
-                cand = prev[ok] + scorer.costs(i, da, db, js[ok]) * (da + db) / 2 + mp * (da + db - 2)
+                cand = prev[ok] + _bead_costs(scorer, i, da, db, js[ok]) * (da + db) / 2 + mp * (da + db - 2)
             cur = C[ok]
             better = cand < cur
             idx = np.nonzero(ok)[0][better]

@@ -17,7 +17,7 @@ from .rules import RuleContext, all_rules
 @dataclass
 class Settings:
     model: str = "use-m3"
-    rules: dict[str, str] = field(default_factory=dict)  # id -> "off" | severity
+    rules: dict[str, str] = field(default_factory=dict)  # id -> "off" | "on" | severity
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> thresholds
     glossary: Any = None
     use_cache: bool = True
@@ -78,7 +78,9 @@ class SegmentEmbedder:
     def __call__(self, version: Version) -> np.ndarray:
         key = id(version)
         if key not in self._memo:
-            texts = [s.text if not s.label else f"{s.label} {s.text}" for s in version.segments]
+            from .textutil import embedding_text
+
+            texts = [embedding_text(s.label, s.text) for s in version.segments]
             if self.cache is not None:
                 self._memo[key] = self.cache.encode(self.embedder, texts)
             else:
@@ -107,12 +109,13 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
     suppressed = 0
     for rid, cls in all_rules().items():
         setting = settings.rules.get(rid)
-        if setting == "off":
+        if setting == "off" or (setting is None and not cls.default_enabled):
             continue
+        severity = Severity.parse(setting) if setting and setting != "on" else None
         rule = cls()
         for f in rule.check(ctx):
-            if setting:
-                f.severity = Severity.parse(setting)
+            if severity is not None:
+                f.severity = severity
             if _inline_ignored(doc, f):
                 suppressed += 1
                 continue

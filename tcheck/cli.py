@@ -274,7 +274,8 @@ def rules_cmd(fmt):
 
     rules = all_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "severity": r.severity.label, "scope": r.scope, "summary": r.summary(),
+        click.echo(json.dumps([{"id": r.id, "severity": r.severity.label, "scope": r.scope,
+                                "enabled_by_default": r.default_enabled, "summary": r.summary(),
                                 "description": r.description()} for r in rules.values()], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
         from .docs import rules_markdown
@@ -283,7 +284,8 @@ def rules_cmd(fmt):
     else:
         width = max(len(r) for r in rules)
         for r in rules.values():
-            click.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.summary()}")
+            off = "" if r.default_enabled else " (off by default)"
+            click.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.summary()}{off}")
 
 
 @main.group()

@@ -195,9 +195,8 @@ def _validate(table: dict, path: Path, prefix: str) -> Config:
             val = "on" if val else "off"
         if not isinstance(val, str) or val.strip().lower() not in RULE_LEVELS:
             raise err(f"rules.{rid}", f"expected one of {', '.join(repr(x) for x in RULE_LEVELS)}, got {val!r}")
-        level = val.strip().lower()
-        if level != "on":
-            cfg.rules[rid] = level
+        # "on" is kept: it enables a rule that is off by default (default_enabled = False)
+        cfg.rules[rid] = val.strip().lower()
 
     # options.<rule> = { name = value }
     o = t.get("options", {})

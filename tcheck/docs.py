@@ -35,7 +35,8 @@ def rules_markdown() -> str:
     for r in all_rules().values():
         scope = "one version" if r.scope == "single" else "versions"
         opts = ", ".join(f"`{k} = {_option_value(v)}`" for k, v in (r.options or {}).items()) or "—"
-        lines.append(f"| `{r.id}` | {r.severity.label} | {scope} | {_cell(r.summary())} | {opts} |")
+        off = "" if r.default_enabled else " (off by default)"
+        lines.append(f"| `{r.id}` | {r.severity.label}{off} | {scope} | {_cell(r.summary())} | {opts} |")
     return "\n".join(lines) + "\n"
 
 

@@ -88,7 +88,8 @@ min_rows = 12
     assert cfg.model == "use-m3"
     assert cfg.fail_on == "warning"
     assert cfg.glossary == (tmp_path / "terms" / "glossary.tsv").resolve()
-    assert cfg.rules == {"missing-paragraph": "off", "number-mismatch": "error"}  # "on" = default severity
+    # "on" = default severity; kept so that it also enables a rule that is off by default
+    assert cfg.rules == {"missing-paragraph": "off", "number-mismatch": "error", "semantic-drift": "on"}
     assert cfg.options["semantic-drift"] == {"min_gap": 1.0, "min_rows": 12}
     assert isinstance(cfg.options["semantic-drift"]["min_gap"], float)
     assert len(cfg.groups) == 2

@@ -52,6 +52,8 @@ def test_rules_are_registered_with_their_scope():
         assert rules[rid].scope == "single", rid
     assert rules["hans-hant-divergence"].scope == "cross"
     assert rules["regional-vocabulary"].severity == Severity.INFO
+    # optional: runs only when the config turns it on; every other rule runs by default
+    assert [rid for rid, r in rules.items() if not r.default_enabled] == ["regional-vocabulary"]
 
 
 # ---------------------------------------------------------------- untranslated

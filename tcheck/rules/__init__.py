@@ -53,6 +53,9 @@ class Rule:
     scope: str = "cross"
     #: thresholds this rule reads from config (name -> default)
     options: dict[str, Any] = {}
+    #: False for optional rules: they run only when the config turns them on
+    #: (``rules.<id> = "on"`` or a severity).
+    default_enabled: bool = True
 
     @classmethod
     def summary(cls) -> str:

@@ -122,114 +122,235 @@ def _negations(text: str) -> int:
     return sum(1 for c in _NOT_NEGATION_RE.sub("", text) if c in _NEGATION)
 
 
-def classify(hans: str, hant_simplified: str, hans_ctx: str, hant_ctx: str) -> tuple[Severity, str]:
-    """Severity and kind of one difference (texts in Simplified, punctuation dropped)."""
-    if _numbers(hans_ctx) != _numbers(hant_ctx):
-        return Severity.ERROR, "number"
-    longer = max(len(hans), len(hant_simplified))
-    # a negation added or dropped in a small edit (不, 没有, 未); inside a
-    # rewritten passage the count says little, so that is left to the size checks
-    if longer <= 4 and _negations(hans_ctx) != _negations(hant_ctx):
-        return Severity.ERROR, "negation"
-    la = {w.lower() for w in _LATIN_RE.findall(hans)}
-    lb = {w.lower() for w in _LATIN_RE.findall(hant_simplified)}
-    if la != lb and ((la and lb) or not any(is_han(c) for c in hans + hant_simplified)):
-        return Severity.ERROR, "name"  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
-    if (not hans or not hant_simplified) and longer >= 6:
-        return Severity.WARNING, "added" if not hans else "removed"
-    if longer >= 12 and difflib.SequenceMatcher(None, hans, hant_simplified, autojunk=False).ratio() < 0.3:
-        return Severity.WARNING, "rewritten"
-    return Severity.INFO, "wording"
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
 
 
 def diff_hunks(a: _Side, b: _Side, merge_gap: int = 2) -> list[tuple[int, int, int, int]]:
-    """Differing key ranges (a1, a2, b1, b2), nearby ones merged."""
+    """Differing key ranges (a1, a2, b1, b2), nearby ones merged.
+
+    A number or a Latin word is one token: 30 vs 60 is reported as "30"/"60"
+    (not "3"/"6"), issue vs iuuse as the whole words.
+    """
     sm = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False)
     out: list[list[int]] = []
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
-        # a number is one token: 30 vs 60 is reported as "30"/"60", not "3"/"6"
-        while i1 > 0 and j1 > 0 and a.key[i1 - 1].isdigit() and b.key[j1 - 1].isdigit():
-            i1, j1 = i1 - 1, j1 - 1
-        while i2 < len(a.key) and j2 < len(b.key) and a.key[i2].isdigit() and b.key[j2].isdigit():
-            i2, j2 = i2 + 1, j2 + 1
+        for kind in (str.isdigit, _ascii_alnum):
+            inside = any(kind(c) for c in a.key[i1:i2] + b.key[j1:j2])
+            if kind is str.isdigit or inside:
+                while i1 > 0 and j1 > 0 and kind(a.key[i1 - 1]) and kind(b.key[j1 - 1]):
+                    i1, j1 = i1 - 1, j1 - 1
+                while i2 < len(a.key) and j2 < len(b.key) and kind(a.key[i2]) and kind(b.key[j2]):
+                    i2, j2 = i2 + 1, j2 + 1
         if out and i1 - out[-1][1] <= merge_gap and j1 - out[-1][3] <= merge_gap:
-            out[-1][1], out[-1][3] = i2, j2
+            out[-1][1], out[-1][3] = max(out[-1][1], i2), max(out[-1][3], j2)
         else:
             out.append([i1, i2, j1, j2])
     return [tuple(h) for h in out]
 
 
+def _anchors(hunks, k: int, la: int, lb: int) -> tuple[int | None, int | None]:
+    """Equal key characters before and after hunk k (None: the hunk touches the text's start/end)."""
+    a1, a2, b1, b2 = hunks[k]
+    if a1 == 0 and b1 == 0:
+        left = None
+    else:
+        pa, pb = (hunks[k - 1][1], hunks[k - 1][3]) if k else (0, 0)
+        left = min(a1 - pa, b1 - pb)
+    if a2 == la and b2 == lb:
+        right = None
+    else:
+        na, nb = (hunks[k + 1][0], hunks[k + 1][2]) if k + 1 < len(hunks) else (la, lb)
+        right = min(na - a2, nb - b2)
+    return left, right
+
+
+def _anchored(left: int | None, right: int | None, need: int) -> bool:
+    """Whether matching text surrounds a difference: ``need`` equal characters on each
+    side (at the start or end of the paragraph, twice as many on the other side)."""
+    if left is None and right is None:
+        return False
+    if left is None:
+        return right >= 2 * need
+    if right is None:
+        return left >= 2 * need
+    return left >= need and right >= need
+
+
+def _whole_segment(side: _Side, x1: int, x2: int) -> bool:
+    """Whether key range x1..x2 is one or more whole segments of a row with several."""
+    if len(side.segs) < 2 or x1 >= x2:
+        return False
+    first, last = side.where[x1][0], side.where[x2 - 1][0]
+    before = x1 == 0 or side.where[x1 - 1][0] != first
+    after = x2 == len(side.where) or side.where[x2][0] != last
+    return before and after
+
+
+def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] | None:
+    """Severity and kind of hunk k, or None when it is only wording.
+
+    Only local edits are judged: a difference must sit between matching text
+    (``need`` equal characters on each side), so a paragraph that the two
+    versions word differently throughout says nothing here, while a number,
+    a negation or a name changed inside an otherwise matching sentence does,
+    whether the versions were converted from one another or translated
+    separately. A clause added or removed is judged only when the rest of
+    the paragraph pair matches almost exactly.
+    """
+    a1, a2, b1, b2 = hunks[k]
+    left, right = _anchors(hunks, k, len(a.key), len(b.key))
+    if not _anchored(left, right, need):
+        return None
+    ca1, ca2 = max(0, a1 - _CONTEXT), min(len(a.key), a2 + _CONTEXT)
+    cb1, cb2 = max(0, b1 - _CONTEXT), min(len(b.key), b2 + _CONTEXT)
+    if _regional_equal(a.orig(ca1, ca2), b.orig(cb1, cb2)) or _regional_equal(a.orig(a1, a2), b.orig(b1, b2)):
+        return None
+    hs, ht = a.key[a1:a2], b.key[b1:b2]
+    hans_ctx, hant_ctx = a.key[ca1:ca2], b.key[cb1:cb2]
+    han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
+    longer = max(len(hs), len(ht))
+    if han_len <= 6 and _numbers(hans_ctx) != _numbers(hant_ctx):
+        return Severity.ERROR, "number"
+    # a negation added or dropped in a small edit (不, 没有, 未, 不得)
+    if longer <= 4 and _negations(hans_ctx) != _negations(hant_ctx):
+        return Severity.ERROR, "negation"
+    la = {w.lower() for w in _LATIN_RE.findall(hs)}
+    lb = {w.lower() for w in _LATIN_RE.findall(ht)}
+    if la != lb and han_len <= 4 and ((la and lb) or not any(is_han(c) for c in hs + ht)):
+        return Severity.ERROR, "name"  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
+    if min(len(hs), len(ht)) <= 1 and longer >= 6:
+        if _whole_segment(a, a1, a2) or _whole_segment(b, b1, b2):
+            return None  # a whole paragraph: missing-paragraph / duplicate-paragraph
+        if (left is None or left >= 4) and (right is None or right >= 4):
+            other = sum(max(x2 - x1, y2 - y1) for n, (x1, x2, y1, y2) in enumerate(hunks) if n != k)
+            rest = max(len(a.key) - len(hs), len(b.key) - len(ht), 1)
+            if other <= 0.1 * rest:
+                return Severity.WARNING, "added" if len(hs) < len(ht) else "removed"
+    return None
+
+
+_NUM_TOKEN_RE = re.compile(r"\d+|" + _CN_NUMBER_RE.pattern)
+
+
+def _number_tokens(key: str) -> list[tuple[str, int, int]]:
+    """(value, start, end) of the numbers in a key string (figures, and numerals before a measure word)."""
+    out = []
+    for m in _NUM_TOKEN_RE.finditer(key):
+        n = m.group(0)
+        if n == "一":
+            continue
+        out.append((str(int(n)) if n.isdigit() else _cn_value(n), m.start(), m.end()))
+    return out
+
+
+def changed_numbers(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
+    """Key ranges of numbers that differ between otherwise matching places of two
+    separately worded texts: 24小时 vs 26小时 (same measure word after, or the same
+    two characters before), the value of each found nowhere in the other text."""
+    na, nb = _number_tokens(a.key), _number_tokens(b.key)
+    va, vb = [t[0] for t in na], [t[0] for t in nb]
+    only_a = [t for t in na if t[0] not in vb]
+    only_b = [t for t in nb if t[0] not in va]
+    out = []
+    for v1, a1, a2 in only_a:
+        for v2, b1, b2 in only_b:
+            after = a.key[a2:a2 + 1] and a.key[a2:a2 + 1] == b.key[b2:b2 + 1]
+            before = a1 >= 2 and b1 >= 2 and a.key[a1 - 2:a1] == b.key[b1 - 2:b1]
+            if after or before:
+                out.append((a1, a2, b1, b2))
+                break
+    return out
+
+
+def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
+    """A negation added or dropped inside matching wording of two separately worded
+    texts: 我们会删除 vs 我們不會刪除 (the words around the negation, two characters
+    on each side, appear together in the other text without it)."""
+    ka = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), a.key)
+    kb = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), b.key)
+    ca, cb = sum(c in _NEGATION for c in ka), sum(c in _NEGATION for c in kb)
+    if ca == cb:
+        return []
+    more, less, flip = (ka, kb, False) if ca > cb else (kb, ka, True)
+    out = []
+    for p, c in enumerate(more):
+        if c not in _NEGATION or p < 2 or p + 3 > len(more):
+            continue
+        left, right = more[p - 2:p], more[p + 1:p + 3]
+        if any(ch in _NEGATION or ch == "_" for ch in left + right):
+            continue
+        m = re.search(re.escape(left) + "(.?)" + re.escape(right), less)
+        if m and not any(ch in _NEGATION for ch in m.group(1)):
+            q1, q2 = m.start(1), m.end(1)
+            out.append((q1, q2, p, p + 1) if flip else (p, p + 1, q1, q2))
+    return out
+
+
 @register
 class HansHantDivergence(Rule):
-    """zh-Hans and zh-Hant paragraphs that say different things, beyond script and regional wording.
+    """zh-Hans and zh-Hant paragraphs that differ in a number, a negation, a name or a clause.
 
     The zh-Hant text is converted to Simplified with OpenCC and compared with
     its aligned zh-Hans paragraph character by character, ignoring
-    punctuation. A difference that OpenCC's Taiwan phrase tables explain
-    (信息/資訊, 账户/帳戶, 软件/軟體) is not reported. What remains is
-    classified: a different number, a negation present in one version only,
-    or a different Latin name is an error; a clause added or removed (six
-    characters or more) or a rewritten passage is a warning; a small wording
-    difference (a near-synonym) is info. One finding per paragraph, with the
-    differing spans in both versions. Only for versions converted from one
-    another: when the median paragraph pair differs by more than
-    ``min_document_similarity``, the two were translated separately and the
-    rule stays silent.
+    punctuation. Only local edits are judged: a difference must sit between
+    matching text (``min_context`` equal characters on each side), so it
+    works for versions converted from one another and for separately
+    translated ones alike. A different number, a negation present in one
+    version only (不, 没, 未, 無, 非, 不得) or a different Latin name is an
+    error; a clause of six characters or more added or removed in an
+    otherwise identical paragraph is a warning. Differences that OpenCC's
+    Taiwan phrase tables explain (信息/資訊, 账户/帳戶, 软件/軟體) and plain
+    wording differences (near-synonyms, reordered or rephrased passages) are
+    not reported. One finding per paragraph, with the differing spans in
+    both versions.
     """
 
     id = "hans-hant-divergence"
     severity = Severity.WARNING
-    options = {"min_document_similarity": 0.85}
+    options = {"min_context": 3}
 
     def check(self, ctx: RuleContext):
         if ctx.version("zh-Hans") is None or ctx.version("zh-Hant") is None:
             return
-        pairs = []
+        need = int(ctx.option(self, "min_context"))
         for hans_segs, hant_segs, _row in ctx.aligned_pairs("zh-Hans", "zh-Hant"):
             a, b = _Side(hans_segs, False), _Side(hant_segs, True)
-            if not a.key or not b.key:
+            if not a.key or not b.key or a.key == b.key:
                 continue
-            ratio = 1.0 if a.key == b.key else difflib.SequenceMatcher(None, a.key, b.key, autojunk=False).ratio()
-            pairs.append((hans_segs, hant_segs, a, b, ratio))
-        if not pairs:
-            return
-        ratios = sorted(p[4] for p in pairs)
-        if ratios[len(ratios) // 2] < float(ctx.option(self, "min_document_similarity")):
-            # the two versions were translated separately, not converted from
-            # one another: their wording differs everywhere and a character
-            # diff says nothing (number-mismatch and semantic-drift still apply)
-            return
-        for hans_segs, hant_segs, a, b, ratio in pairs:
-            if a.key == b.key:
-                continue
-            sm = difflib.SequenceMatcher(None, a.key, b.key, autojunk=False)
-            same = sum(m.size for m in sm.get_matching_blocks())
-            if same < 0.6 * min(len(a.key), len(b.key)):
-                continue  # not converted from one another: semantic-drift's business
             diffs = []
             hunks = diff_hunks(a, b)
             removed = {a.key[a1:a2] for a1, a2, b1, b2 in hunks if b1 == b2 and a2 - a1 >= 2}
             added = {b.key[b1:b2] for a1, a2, b1, b2 in hunks if a1 == a2 and b2 - b1 >= 2}
             moved = removed & added  # the same words at another place of the sentence
-            for a1, a2, b1, b2 in hunks:
+            for k, (a1, a2, b1, b2) in enumerate(hunks):
                 if (a1 == a2 and b.key[b1:b2] in moved) or (b1 == b2 and a.key[a1:a2] in moved):
                     continue
-                ca1, ca2 = max(0, a1 - _CONTEXT), min(len(a.key), a2 + _CONTEXT)
-                cb1, cb2 = max(0, b1 - _CONTEXT), min(len(b.key), b2 + _CONTEXT)
-                hans_ctx, hant_ctx = a.orig(ca1, ca2), b.orig(cb1, cb2)
-                if _regional_equal(hans_ctx, hant_ctx) or _regional_equal(a.orig(a1, a2), b.orig(b1, b2)):
+                verdict = judge(a, b, hunks, k, need)
+                if verdict is None:
                     continue
-                sev, kind = classify(a.key[a1:a2], b.key[b1:b2], a.key[ca1:ca2], b.key[cb1:cb2])
-                if sev == Severity.INFO and max(a2 - a1, b2 - b1) <= 1:
-                    continue  # one character: a variant (帳/账, 週/周) or a particle (的, 了)
+                sev, kind = verdict
                 diffs.append({
                     "kind": kind, "severity": sev.label,
                     "zh-Hans": a.orig(a1, a2), "zh-Hant": b.orig(b1, b2),
                     "zh-Hans_span": a.span(a1, a2), "zh-Hant_span": b.span(b1, b2),
                     "_sev": sev,
                 })
+            # separately worded versions: a number or a negation changed at a place
+            # that otherwise matches, even when the sentence around it is reworded
+            kinds = {d["kind"] for d in diffs}
+            for kind, found in (("number", changed_numbers(a, b)), ("negation", changed_negations(a, b))):
+                if kind in kinds:
+                    continue
+                for a1, a2, b1, b2 in found[:3]:
+                    diffs.append({
+                        "kind": kind, "severity": Severity.ERROR.label,
+                        "zh-Hans": a.orig(a1, a2), "zh-Hant": b.orig(b1, b2),
+                        "zh-Hans_span": a.span(a1, a2), "zh-Hant_span": b.span(b1, b2),
+                        "_sev": Severity.ERROR,
+                    })
             if not diffs:
                 continue
             sev = max(d["_sev"] for d in diffs)
@@ -239,8 +360,8 @@ class HansHantDivergence(Rule):
             d0 = worst[0]
             what = {
                 "number": "a different number", "negation": "a negation in one version only",
-                "name": "a different name", "added": "text that zh-Hans lacks", "removed": "text that zh-Hant lacks",
-                "rewritten": "a differently worded passage", "wording": "different wording",
+                "name": "a different name", "added": "a clause that zh-Hans lacks",
+                "removed": "a clause that zh-Hant lacks",
             }[d0["kind"]]
             shown = "; ".join(f"zh-Hans \"{d['zh-Hans'] or '∅'}\" vs zh-Hant \"{d['zh-Hant'] or '∅'}\"" for d in diffs[:4])
             more = f" (+{len(diffs) - 4} more)" if len(diffs) > 4 else ""

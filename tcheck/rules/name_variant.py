@@ -6,12 +6,19 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from ..model import Segment, Severity, Version
-from ..names import english_names, english_vocab, latin_names, name_key, sentence_initial, token_kind
+from ..names import english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
 from . import Rule, RuleContext, register
 
 _HAN_TAIL_RE = re.compile(r"([\u3400-\u9fff]{1,4})([A-Za-z][A-Za-z0-9]*)")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# a Latin word, hyphens and inner capitals included ("Firef-ox", "AdMarketplace", "Talk123")
+_LATIN_TOKEN_RE = re.compile(
+    r"(?<![A-Za-z0-9_/.@#`\-])[A-Za-z][A-Za-z0-9]*(?:[\-'’][A-Za-z0-9]+)*(?![A-Za-z0-9_/@`\-]|\.[A-Za-z0-9])")
+_LOWER_WORD_RE = re.compile(r"[A-Za-z]+")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
 @dataclass
@@ -91,11 +98,13 @@ class NameVariant(Rule):
             for o in occs:
                 if o.text in variants and (o.seg.index, o.text) not in by_seg:
                     by_seg[(o.seg.index, o.text)] = o
+            reported: set[tuple[int, str]] = set()
             for (_, form), o in sorted(by_seg.items()):
                 dom, kind = variants[form]
                 fkey = name_key(form)
                 if any(fkey in t for t in others):
                     continue  # another version writes it the same way: deliberate
+                reported.add((o.seg.index, form))
                 n = counts[dom]
                 msg = (f"{version.lang} writes '{form}' ({kind}) where the text otherwise writes "
                        f"'{dom}' ({n} time{'s' if n != 1 else ''})")
@@ -109,6 +118,24 @@ class NameVariant(Rule):
                     suggestion=f"write '{dom}'",
                     texts=[form, dom],
                 )
+            other_texts = ["\n".join(s.text for s in v.segments) for v in ctx.versions if v.lang != version.lang]
+            for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio):
+                for t in _tokens(version):
+                    if t.text != tok or any(seg == t.seg.index and tok in f for seg, f in reported):
+                        continue
+                    reported.add((t.seg.index, tok))
+                    msg = (f"{version.lang} writes '{tok}' ({kind}) where the text otherwise writes "
+                           f"'{dom}' ({n} time{'s' if n != 1 else ''})")
+                    line, col = t.seg.locate(tok)
+                    yield ctx.finding(
+                        self, msg, ctx.loc(version.lang, t.seg, tok),
+                        evidence={"variant": tok, "dominant": dom, "dominant_count": n,
+                                  "variant_count": nv, "kind": kind,
+                                  "span": {"line": line, "start_col": col, "end_col": col + len(tok)},
+                                  "key": f"{tok}>{dom}"},
+                        suggestion=f"write '{dom}'",
+                        texts=[tok, dom],
+                    )
 
 
 def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str | None:
@@ -135,3 +162,91 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str 
         if len(parts) >= 2 and form == parts[0] and len(form) >= 2 and not standalone.get(form, 0) > 3:
             return "shortened"
     return None
+
+
+# ----------------------------------------------------------------------
+# one-off misspellings of a dominant name, word by word
+
+
+@dataclass
+class _Tok:
+    seg: Segment
+    text: str
+    start: int
+
+
+def _tokens(version: Version) -> list[_Tok]:
+    """Latin words of a version (possessive stripped), outside URLs, e-mails, paths and code."""
+    out = []
+    for seg in version.segments:
+        text = seg.text
+        code = [m.span() for m in re.finditer(r"`[^`]*`", text)]
+        for m in _LATIN_TOKEN_RE.finditer(text):
+            if any(a <= m.start() < b for a, b in code) or text[m.end():m.end() + 3] == "://":
+                continue
+            w = _POSSESSIVE_RE.sub("", m.group())
+            if len(w) >= 2 and not is_urlish(w):
+                out.append(_Tok(seg, w, m.start()))
+    return out
+
+
+def _differs_in_digits(a: str, b: str) -> bool:
+    return [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]
+
+
+def misspelling_kind(var: str, dom: str, ordinary: set[str]) -> str | None:
+    """How the rare word ``var`` misspells the frequent name ``dom``, or None when it is another word.
+
+    ``ordinary`` holds the case-folded words the document writes in lower case: a
+    variant or a name that is an ordinary word ("Policy"/"Police") is not judged.
+    """
+    if var == dom or var.islower() or len(var) < 4 or _differs_in_digits(var, dom):
+        return None
+    vf, df = var.casefold(), dom.casefold()
+    if var.isupper() and not dom.isupper():
+        return None  # a shouting heading
+    if name_key(var) == name_key(dom):
+        if df.replace("-", "") in ordinary and "-" not in var and var in (df.capitalize(), df.title(), df):
+            return None  # "Online"/"online" of an ordinary word: a style, not a name
+        return "different spelling"
+    if vf in ordinary or df in ordinary or len(dom) < 5:
+        return None
+    if vf.startswith(df) or df.startswith(vf):
+        return None  # an inflection ("Voices") or a clipped compound
+    if not any(c.isupper() for c in dom) or var[0].casefold() != dom[0].casefold() and len(dom) < 7:
+        return None
+    d = OSA.distance(vf.replace("-", ""), df.replace("-", ""))
+    limit = 1 if len(dom) < 8 else 2
+    if 0 < d <= limit:
+        return "misspelled"
+    return None
+
+
+def token_variants(version: Version, others: list[str], min_dom: int, ratio: float):
+    """(token, dominant, kind, dominant count, variant count) for one-off misspellings of a frequent name."""
+    toks = _tokens(version)
+    counts: Counter = Counter(t.text for t in toks)
+    ordinary: set[str] = set()
+    for v_text in [*(s.text for s in version.segments)]:
+        ordinary.update(w.casefold() for w in _LOWER_WORD_RE.findall(v_text) if w.islower())
+    for t in others:
+        ordinary.update(w.casefold() for w in _LOWER_WORD_RE.findall(t) if w.islower())
+    other_cf = "\n".join(others).casefold()
+    doms = [(w, c) for w, c in counts.most_common() if c >= min_dom and any(ch.isupper() for ch in w)]
+    seen: set[str] = set()
+    for t in toks:
+        w = t.text
+        c = counts[w]
+        if w in seen or c > 2:
+            continue
+        seen.add(w)
+        for dom, cd in doms:
+            if cd < ratio * c:
+                break
+            kind = misspelling_kind(w, dom, ordinary)
+            if kind is None:
+                continue
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(w.casefold())}(?![A-Za-z0-9])", other_cf):
+                break  # another version writes it so too: deliberate
+            yield w, dom, kind, cd, c
+            break

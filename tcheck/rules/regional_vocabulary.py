@@ -76,6 +76,7 @@ class RegionalVocabulary(Rule):
     id = "regional-vocabulary"
     severity = Severity.INFO
     scope = "single"
+    default_enabled = False  # optional: enable with rules.regional-vocabulary = "on"
 
     def check(self, ctx: RuleContext):
         for v in ctx.versions:
