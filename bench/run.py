@@ -53,8 +53,15 @@ def cores() -> str:
     return f"{usable} usable / {os.cpu_count()} total"
 
 
-def run_cli(args: list[str], cache_dir: str) -> float:
+def _env(cache_dir: str) -> dict:
+    """The environment of a normal install: bytecode is written and reused."""
     env = dict(os.environ, TCHECK_CACHE_DIR=cache_dir)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def run_cli(args: list[str], cache_dir: str) -> float:
+    env = _env(cache_dir)
     t = time.perf_counter()
     p = subprocess.run([str(TCHECK), "audit", *args, "--fail-on", "never", "--format", "json", "--output", os.devnull],
                        env=env, capture_output=True, text=True)
@@ -118,7 +125,7 @@ print(json.dumps({"audit_s": el, "rss_kb": resource.getrusage(resource.RUSAGE_SE
 
 
 def _child(files: list[str], cache: str) -> dict:
-    env = dict(os.environ, TCHECK_CACHE_DIR=cache)
+    env = _env(cache)
     p = subprocess.run([str(PY), "-c", _CHILD, *files], env=env, capture_output=True, text=True)
     if p.returncode:
         raise SystemExit(p.stderr[-2000:])

@@ -40,6 +40,8 @@ BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1))
 FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
 BAND = 8  # half-width (in segments) of the fine band around the coarse path
 INF = float("inf")
+TINY = 6  # documents with fewer segments on a side get fixed cost normalisers
+UNRELATED_COST = 0.92  # 1 - cosine of two unrelated segments, typical for the embedders used
 MIX_PENALTY = 1.0  # added to a merged bead that joins a heading and body text
 HEAD_BONUS = 0.25  # zh <-> zh: subtracted from the cost of a heading aligned to a heading
 # A merged bead must earn its extra segment: if dropping the first or last
@@ -94,7 +96,13 @@ class EmbeddingScorer(Scorer):
         self.seed = seed
         rng = np.random.default_rng(seed)
         k = 24
-        if self.n and self.m:
+        if self.n and self.m and min(self.n, self.m) < TINY:
+            # too few segments to sample "random" pairs (they would be the true
+            # pairs): use the typical cost of an unrelated pair instead
+            self.na = np.full(self.n, UNRELATED_COST)
+            self.nb = np.full(self.m, UNRELATED_COST)
+            self.skip = 0.42
+        elif self.n and self.m:
             sb = eb[rng.integers(0, self.m, size=min(k, self.m * 4))]
             sa = ea[rng.integers(0, self.n, size=min(k, self.n * 4))]
             self.na = np.maximum(1.0 - ea @ sb.T, 1e-3).mean(axis=1)  # per A segment: mean cost vs random B

@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from . import __version__
-from .align import align_document
 from .documents import display_path, load_versions
 from .model import Alignment, Document, Finding, InputError, Severity, Version
 from .rules import RuleContext, all_rules
@@ -73,14 +70,14 @@ class SegmentEmbedder:
     def __init__(self, embedder, cache=None):
         self.embedder = embedder
         self.cache = cache
-        self._memo: dict[int, np.ndarray] = {}
+        self._memo: dict = {}
 
-    def __call__(self, version: Version) -> np.ndarray:
-        key = id(version)
+    def __call__(self, version: Version):
+        from .textutil import embedding_text
+
+        texts = [embedding_text(s.label, s.text) for s in version.segments]
+        key = hash(tuple(texts))  # by content: safe when the instance is reused across documents
         if key not in self._memo:
-            from .textutil import embedding_text
-
-            texts = [embedding_text(s.label, s.text) for s in version.segments]
             if self.cache is not None:
                 self._memo[key] = self.cache.encode(self.embedder, texts)
             else:
@@ -95,14 +92,9 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
 
         embedder = get_embedder(settings.model)
     if cache is None and settings.use_cache:
-        try:
-            from .embed.cache import EmbeddingCache
-
-            cache = EmbeddingCache.default()
-        except Exception:  # cache is an optimisation only
-            cache = None
+        cache = _default_cache()
     seg_embed = SegmentEmbedder(embedder, cache)
-    alignment = align_document(doc, seg_embed)
+    alignment = _cached_alignment(doc, seg_embed, embedder, cache)
     ctx = RuleContext(doc, alignment, options=settings.options, glossary=settings.glossary)
     ctx.embed = seg_embed
     findings: list[Finding] = []
@@ -124,6 +116,23 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
     return AuditResult(doc, alignment, findings, embedder.name, suppressed)
 
 
+def _cached_alignment(doc: Document, seg_embed, embedder, cache) -> Alignment:
+    """align_document, reusing a stored alignment of the identical document."""
+    directory = getattr(cache, "dir", None)
+    if directory is None or len(doc.versions) < 2:
+        return align_document(doc, seg_embed)
+    from . import align_cache
+    from .embed.cache import model_version
+
+    key = align_cache.alignment_key(doc, embedder.name, model_version(embedder))
+    found = align_cache.load(directory, key, doc.langs)
+    if found is not None:
+        return found
+    alignment = align_document(doc, seg_embed)
+    align_cache.save(directory, key, alignment)
+    return alignment
+
+
 def _lang_order(lang: str) -> int:
     return {"zh-Hans": 0, "zh-Hant": 1, "en": 2}.get(lang, 3)
 
@@ -139,8 +148,45 @@ def _inline_ignored(doc: Document, f: Finding) -> bool:
 
 def audit_files(files: list[str], langs: dict[str, str] | None = None, settings: Settings | None = None,
                 embedder=None, cache=None) -> AuditResult:
+    settings = settings or Settings()
+    if embedder is None:
+        from .embed import get_embedder
+
+        embedder = get_embedder(settings.model)
+    if cache is None and settings.use_cache:
+        cache = _default_cache()
+    directory = getattr(cache, "dir", None)
+    key = None
+    if directory is not None:
+        from . import result_cache
+
+        key = result_cache.result_key(files, langs, settings, embedder)
+        if key is not None:
+            found = result_cache.load(directory, key)
+            if isinstance(found, AuditResult):
+                return found
     doc = load_document(files, langs)
-    return audit_document(doc, settings, embedder=embedder, cache=cache)
+    result = audit_document(doc, settings, embedder=embedder, cache=cache)
+    if key is not None:
+        from . import result_cache
+
+        result_cache.save(directory, key, result)
+    return result
+
+
+def align_document(doc: Document, embed) -> Alignment:
+    from .align import align_document as _align  # numpy and friends load only when aligning
+
+    return _align(doc, embed)
+
+
+def _default_cache():
+    try:
+        from .embed.cache import EmbeddingCache
+
+        return EmbeddingCache.default()
+    except Exception:  # the cache is an optimisation only
+        return None
 
 
 _WORKER_EMBEDDER = None

@@ -303,7 +303,8 @@ def cache_info():
     if not info["files"]:
         click.echo("empty")
     for f in info["files"]:
-        click.echo(f"{f['name']}: {f['entries']} vectors, {f['bytes']} bytes")
+        what = {"alignments/": "alignments", "results/": "audit results"}.get(f["name"], "vectors")
+        click.echo(f"{f['name']}: {f['entries']} {what}, {f['bytes']} bytes")
 
 
 @cache.command("clear")

@@ -76,6 +76,8 @@ class Quantity:
 
 def nfkc_same_length(text: str) -> str:
     """NFKC per character where it maps one character to one (keeps offsets)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # nothing to map (the common case; a per-character loop is slow)
     out = []
     for ch in text:
         if ord(ch) < 128:
@@ -233,8 +235,9 @@ def _fast_cn(s: str):
                 if ch != "十" or zero or section or total:
                     return _FALLBACK
                 cur = 1
-            if last_small is not None and (v >= last_small or (zero and v * 10 >= last_small)):
-                return _FALLBACK  # 一百五十百; 一千零一百 (零 must skip a place)
+            above = last_small if last_small is not None else (10**4 if last_big else None)
+            if above is not None and (v >= above or (zero and v * 10 >= above)):
+                return _FALLBACK  # 一百五十百; 一千零一百, 一万零五千 (零 must skip a place)
             section += cur * v
             last_small, cur, zero = v, None, False
         elif ch in _CN_B:

@@ -60,7 +60,10 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
+@lru_cache(maxsize=32768)
 def convert(text: str, config: str) -> str:
+    """``text`` converted with the OpenCC ``config``; memoised, since several
+    rules and the language detector convert the same segments."""
     return converter(config).convert(text)
 
 

@@ -198,7 +198,7 @@ def test_fully_cached_audit_never_loads_the_model(tmp_path, embedder):
     cache2 = EmbeddingCache(tmp_path)
     second = audit_files([str(SEED000)], settings=Settings(), embedder=fresh, cache=cache2)
     assert fresh.loaded is False
-    assert cache2.misses == 0 and cache2.hits > 0
+    assert cache2.misses == 0  # nothing embedded: vectors and the alignment come from the cache
     assert [f.fingerprint for f in first.findings] == [f.fingerprint for f in second.findings]
     # a new text does load it
     cache2.encode(fresh, ["a sentence nobody has embedded before"])

@@ -204,3 +204,44 @@ def test_traditional_and_simplified_agree():
     hant = "我們將在十五個工作日內答覆，費用不超過人民幣一萬元，適用於十四歲以下兒童。"
     assert keys(hans) == keys(hant) == ["15", "10000", "14"]
     assert strong_diff(hans, hant.replace("十五", "三十")) == (["15"], ["30"])
+
+
+def test_fast_chinese_numeral_reader_agrees_with_cn2an():
+    """The cn2an-free fast path (numbers._fast_cn) must give cn2an's value wherever it answers."""
+    import itertools
+
+    import cn2an
+
+    from tcheck.numbers import _FALLBACK, _fast_cn
+
+    alphabet = "零一二两三四五六七八九十百千万亿"
+    answered = 0
+    for n in range(1, 4):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            v = _fast_cn(s)
+            if v is _FALLBACK:
+                continue
+            answered += 1
+            assert v == cn2an.cn2an(s, "smart"), s
+    assert answered > 200
+    for i in list(range(0, 2000, 7)) + [10**4, 10**4 + 5, 250300, 10**8 + 3 * 10**4, 123456789]:
+        s = cn2an.an2cn(i)
+        assert _fast_cn(s) == i, s
+    # colloquial or ambiguous forms are left to cn2an, never guessed
+    for s in ("三百五", "三万五", "一百五万", "二亿一千", "一二三", "一千零一百", "百", "壹佰"):
+        assert _fast_cn(s) is _FALLBACK, s
+    from tcheck.numbers import _cn_value
+
+    assert _cn_value("三百五") == 350 and _cn_value("兩千") == 2000 and _cn_value("一千零五") == 1005
+
+
+def test_nfkc_same_length_maps_full_width_and_keeps_normalised_text():
+    from tcheck.numbers import nfkc_same_length
+
+    assert nfkc_same_length("共１０００元，３０％") == "共1000元,30%"
+    assert nfkc_same_length("１ｍ²") == "1m2"
+    text = "我们保存30天。We keep it for 30 days."
+    assert nfkc_same_length(text) == text
+    # a character whose NFKC form is longer keeps its place (offsets stay valid)
+    assert nfkc_same_length("㍻１") == "㍻1" and len(nfkc_same_length("ﬁ１")) == 2

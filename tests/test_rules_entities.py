@@ -219,3 +219,65 @@ def test_latin_name_replaced_by_another_name_in_english():
     en_ok = EN[:-1] + ["We browse the web with Firefox.", "Firefox protects privacy.", "Firefox is fast."]
     doc, al = _doc(zh_Hans=hans, en=en_ok)
     assert _run("entity-mismatch", doc, al) == []
+
+
+# ------------------------------------------------ one-off misspellings, replaced mentions
+FF_HANS = ["Firefox 会保护您的隐私。", "您可以下载 Firefox。", "Firefox 很快。", "Firefox 支持扩展。"]
+FF_EN = ["Firefox protects your privacy.", "You can download Firefox.", "Firefox is fast.",
+         "Firefox supports extensions."]
+
+
+@pytest.mark.parametrize("typo", ["Fierfox", "Firef-ox", "FireFox"])
+def test_one_off_misspelling_of_a_frequent_name_is_a_variant(typo):
+    en = FF_EN + [f"Update {typo} regularly to stay safe."]
+    doc, al = _doc(zh_Hans=FF_HANS + ["请定期更新 Firefox 以保持安全。"], en=en)
+    found = _run("name-variant", doc, al)
+    assert [(f.evidence["variant"], f.evidence["dominant"]) for f in found] == [(typo, "Firefox")]
+    assert found[0].locations[0].line == 10
+
+
+def test_inflections_ordinary_words_and_numbered_names_are_not_misspellings():
+    en = ["Our Policy applies.", "The Policy changed.", "Read the Policy.", "Call the Police.",
+          "We use the policy.", "Voice helps.", "Voice is open.", "Voice is free.", "Voices matter.",
+          "IPv4 works.", "IPv4 is old.", "IPv4 is common.", "IPv6 is new."]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_misspelling_that_another_version_also_writes_is_deliberate():
+    en = FF_EN + ["Try Firefix, our test build."]
+    doc, al = _doc(zh_Hans=FF_HANS + ["试试 Firefix 测试版。"], en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_new_name_replacing_one_of_two_mentions_is_a_mismatch():
+    hans = FF_HANS + ["Firefox 发送数据时，Firefox 会记录您的 IP 地址。"]
+    en = FF_EN + ["When Orvanta sends data, Firefox records your IP address."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert [(f.evidence["found"], f.evidence["expected"]) for f in found] == [("Orvanta", "Firefox")]
+    # the second mention said as "it": a paraphrase, nothing to report
+    en_ok = FF_EN + ["When it sends data, Firefox records your IP address."]
+    doc, al = _doc(zh_Hans=hans, en=en_ok)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_partly_replaced_name_is_a_mismatch_even_when_rare():
+    hans = FF_HANS + ["我们的邮件供应商是 SalesForce Marketing Cloud。"]
+    en = FF_EN + ["Our email vendor is Vantrix Marketing Cloud."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert len(found) == 1 and found[0].evidence["found"] == "Vantrix Marketing Cloud"
+    doc, al = _doc(zh_Hans=hans, en=FF_EN + ["Our email vendor is SalesForce Marketing Cloud."])
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_no_replacement_when_several_latin_names_are_missing_or_the_name_is_a_common_word():
+    hans = FF_HANS + ["我们使用 Slack 和 Matrix 交流。"]
+    en = FF_EN + ["We talk on Discord."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+    hans = FF_HANS + ["Firefox 使用 Cookie。", "Cookie 很小。", "我们的 Cookie 工具。"]
+    en = FF_EN + ["Firefox uses cookies.", "A cookie is small.", "Our Lumacore tool."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []

@@ -190,6 +190,18 @@ def test_duplicate_paragraph_short_and_different_texts_are_not_flagged():
     assert run("duplicate-paragraph", version("zh-Hans", zh)) == []
 
 
+def test_duplicate_paragraph_short_items_copied_as_a_block():
+    items = ["遵守适用的法律法规。", "涉及商业秘密的。", "经过您的授权。"]
+    text = "\n".join(f"- {t}" for t in items) + "\n\n其他内容，与上文无关，说的是完全不同的事情。\n\n" + \
+        "\n".join(f"- {t}" for t in items[1:]) + "\n"
+    found = run("duplicate-paragraph", version("zh-Hans", text, markdown=True))
+    assert sorted(f.evidence["first_text"] for f in found) == sorted(items[1:])
+    assert all(f.evidence.get("block") for f in found)
+    # one short item repeated alone is a legit repeat
+    alone = "- 涉及商业秘密的。\n- 经过您的授权。\n\n其他内容，与上文无关。\n\n- 涉及商业秘密的。\n"
+    assert run("duplicate-paragraph", version("zh-Hans", alone, markdown=True)) == []
+
+
 def test_duplicate_paragraph_seed_files():
     found = run_file("duplicate-paragraph", SEED004)
     first = line_of(SEED004, "有充分证据表明您存在主观恶意")
@@ -224,6 +236,22 @@ def test_broken_spacing_leaves_normal_spacing_alone():
     )
     assert run("broken-spacing", version("zh-Hans", text)) == []
     assert run("broken-spacing", version("en", "Data is stored for 30 days.\n")) == []
+
+
+def test_broken_spacing_between_words_in_a_document_that_does_not_space_words():
+    body = "我们会按照法律法规的规定处理您的个人信息，并采取合理的安全措施保护这些信息。\n\n" * 6
+    text = body + "我们会向负责执行的社群领导者 回报滥用行为。\n\n用户端请求 的标头与此类似。\n"
+    (f, g) = run("broken-spacing", version("zh-Hans", text))
+    assert f.evidence["spans"][0]["text"] == "者 回" and g.evidence["spans"][0]["text"] == "求 的"
+    # Traditional text: the dictionary word is found after conversion (設 定 -> 设定)
+    (h,) = run("broken-spacing", version("zh-Hant", "其它功能與服務可在應用程式偏好設 定中停用。\n"))
+    assert h.evidence["spans"][0]["word"] == "設定"
+
+
+def test_broken_spacing_run_in_heading_and_short_words_stay_quiet():
+    body = "我们会按照法律法规的规定处理您的个人信息，并采取合理的安全措施保护这些信息。\n\n" * 6
+    text = body + "2.1 信息存储的地点 我们会按照法律法规规定存储于中国境内。\n\n（例如 密码或者其他信息）\n\n侧信道攻击 或 XSS 攻击。\n"
+    assert run("broken-spacing", version("zh-Hans", text)) == []
 
 
 def test_broken_spacing_seed004():
@@ -288,19 +316,32 @@ def test_divergence_number_is_an_error_with_spans():
     assert d["zh-Hant_span"]["column"] == "我們將保存您的資訊60天。".index("6") + 1
 
 
-def test_divergence_silent_for_separately_translated_versions():
-    hans = ["我们会在法律允许的范围内保存您的个人信息三十天。", "本政策介绍我们如何处理您提供的个人数据和设备信息。",
-            "您可以随时通过客服电话联系我们的团队。"]
-    hant = ["我們僅會在法律允許的範圍內保留您的個人資料六十天。", "本聲明介紹我們怎樣處理您所提供的個人資料及裝置資訊。",
-            "您可以隨時透過客服專線與我們團隊聯絡。"]
+def _separate(hans: list[str], hant: list[str]):
     docs = (version("zh-Hans", "\n\n".join(hans) + "\n"), version("zh-Hant", "\n\n".join(hant) + "\n", region="TW"))
-    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in (1, 2, 3)]
-    assert run("hans-hant-divergence", *docs, rows=rows) == []
-    # the same rows inside a converted document would be reported
-    doc = Document(list(docs))
-    ctx = RuleContext(doc, Alignment(doc.langs, [Row(r) for r in rows]),
-                      options={"hans-hant-divergence": {"min_document_similarity": 0.0}})
-    assert list(all_rules()["hans-hant-divergence"]().check(ctx))
+    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in range(1, len(hans) + 1)]
+    return run("hans-hant-divergence", *docs, rows=rows)
+
+
+_SEP_HANS = ["本政策介绍我们如何处理您提供的个人数据和设备信息。", "您可以随时通过客服电话联系我们的团队。"]
+_SEP_HANT = ["本聲明介紹我們怎樣處理您所提供的個人資料及裝置資訊。", "您可以隨時透過客服專線與我們團隊聯絡。"]
+
+
+def test_divergence_separately_translated_wording_is_quiet():
+    assert _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料三十天。"]) == []
+
+
+def test_divergence_number_and_negation_changed_inside_separately_worded_text():
+    (f,) = _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料六十天。"])
+    assert f.severity == Severity.ERROR and f.evidence["differences"][0]["kind"] == "number"
+    (g,) = _separate(_SEP_HANS + ["系统日志会在 24 小时内从服务中删除。"], _SEP_HANT + ["該服務在 26 小時內便會刪除系統記錄。"])
+    assert g.evidence["differences"][0]["kind"] == "number" and "26" in g.evidence["differences"][0]["zh-Hant"]
+    (h,) = _separate(_SEP_HANS + ["首次使用时，Firefox 会将有关下载的基本信息发送给服务。"],
+                     _SEP_HANT + ["為了保護您，Firefox 會不將下載內容的基本資訊傳送給該服務。"])
+    assert h.severity == Severity.ERROR and h.evidence["differences"][0]["kind"] == "negation"
+    # the same negation count, worded differently (无法 / 不能): nothing
+    assert _separate(_SEP_HANS + ["我们无法保证信息是全面的。"], _SEP_HANT + ["我們不能保證此資訊足夠完善。"]) == []
 
 
 def test_divergence_negation_and_names_are_errors():
@@ -310,11 +351,28 @@ def test_divergence_negation_and_names_are_errors():
     assert g.severity == Severity.ERROR and g.evidence["differences"][0]["kind"] == "name"
 
 
-def test_divergence_added_clause_is_a_warning_and_synonym_is_info():
+def test_divergence_added_clause_is_a_warning_and_synonym_is_not_reported():
     (f,) = _pair("我们会保护您的信息。", "我們會保護您的資訊，並定期審查我們的安全措施。")
     assert f.severity == Severity.WARNING and f.evidence["differences"][0]["kind"] == "added"
-    (g,) = _pair("设备唯一识别码", "設備唯一標識符")
-    assert g.severity == Severity.INFO
+    (g,) = _pair("我们会保护您的信息，并定期审查我们的安全措施，以防止泄露。", "我們會保護您的資訊，以防止洩露。")
+    assert g.severity == Severity.WARNING and g.evidence["differences"][0]["kind"] == "removed"
+    assert _pair("设备唯一识别码", "設備唯一標識符") == []
+    assert _pair("我们会使用唯一设备识别码来改进服务。", "我們會使用唯一設備標識符來改進服務。") == []
+    # a rephrased sentence with the same facts is wording, not drift
+    assert _pair("如果您对本政策有疑问，可以随时联系我们。", "若您對本政策有任何疑問，歡迎隨時與我們聯絡。") == []
+
+
+def test_divergence_name_is_a_whole_latin_word():
+    (f,) = _pair("请确认陈旧的 issue 是否已被关闭。", "請確認陳舊的 iuuse 是否已被關閉。")
+    d = f.evidence["differences"][0]
+    assert d["kind"] == "name" and d["zh-Hans"] == "issue" and d["zh-Hant"] == "iuuse"
+
+
+def test_divergence_seed000_synonym_not_flagged(seed000_result):
+    line = line_of(SEED000, "唯一設備標識符")
+    div = [f for f in seed000_result.findings if f.rule == "hans-hant-divergence"]
+    assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations)
+    assert all(f.severity != Severity.INFO for f in div)
 
 
 # ---------------------------------------------------------------- whole documents
@@ -331,6 +389,8 @@ def test_script_mix_has_almost_no_hits_on_real_translations(pattern):
 
 def test_broken_spacing_and_duplicates_quiet_on_real_chinese_translations():
     files = sorted(glob.glob(str(FIXTURES / "corpus" / "*" / "*" / "zh-*.md")))
-    assert sum(len(run_file("broken-spacing", f)) for f in files) == 0
+    spacing = [f for p in files for f in run_file("broken-spacing", p)]
+    # one genuine stray space in the corpus (你們能 公平公正地), nothing else
+    assert len(spacing) <= 1, [f.message for f in spacing]
     dup = [f for p in files for f in run_file("duplicate-paragraph", p)]
     assert len(dup) <= 1, [f.message for f in dup]

@@ -237,6 +237,12 @@ class EmbeddingCache:
                 entries = -1  # unreadable; rebuilt on next use
             size = sum(p.stat().st_size for p in f.parent.glob(f.name + "*") if p.exists())
             out["files"].append({"name": f.name, "entries": entries, "bytes": size})
+        from ..align_cache import count
+        from ..result_cache import count as count_results
+
+        for name, (n, size) in (("alignments/", count(self.dir)), ("results/", count_results(self.dir))):
+            if n:
+                out["files"].append({"name": name, "entries": n, "bytes": size})
         return out
 
     def clear(self) -> int:
@@ -250,4 +256,10 @@ class EmbeddingCache:
                         n += 1
                 except OSError:
                     pass
+            import shutil
+
+            for sub in ("alignments", "results"):
+                if (self.dir / sub).exists():
+                    shutil.rmtree(self.dir / sub, ignore_errors=True)
+                    n += 1
         return n

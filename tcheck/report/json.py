@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json as _json
-from importlib import resources
 
 from .. import __version__
 
@@ -51,4 +50,6 @@ def render_json(results) -> str:
 
 
 def schema() -> dict:
+    from importlib import resources
+
     return _json.loads(resources.files("tcheck").joinpath("schema/report.schema.json").read_text(encoding="utf-8"))

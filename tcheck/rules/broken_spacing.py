@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..model import Severity
+from ..scripts import convert
 from ..textutil import snippet
 from . import Rule, RuleContext, register
 from ._spans import RawText, mask_markup
@@ -15,6 +16,39 @@ _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
 _HAN_RE = re.compile(_HAN)
 _WINDOW = 4  # Han characters looked at on each side of the space
+_SINGLE_GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0](?={_HAN})")
+_ADJ_RE = re.compile(f"(?={_HAN}{_HAN})")
+_PARTICLES = set("的了地得着著过過们們吗嗎呢吧")
+
+
+_LABEL_RE = re.compile(r"[\s\d.、()（）*#>\-]*")
+
+
+def _run_in_heading(text: str, gap: int) -> bool:
+    """2.1 信息存储的地点 我们会…: a short title (up to 12 Han characters, after a
+    section number at most) before the first space of the paragraph."""
+    start = gap
+    while start > 0 and _HAN_RE.match(text[start - 1]):
+        start -= 1
+    return gap - start <= 12 and bool(_LABEL_RE.fullmatch(text[:start]))
+
+
+def _letter_spaced(text: str) -> bool:
+    """第 一 章, 目 录: most Han characters stand alone between spaces."""
+    runs = [len(r) for r in re.findall(f"{_HAN}+", text)]
+    return len(runs) >= 2 and sum(1 for r in runs if r == 1) * 2 >= len(runs)
+
+
+def spacing_norm(texts) -> tuple[int, int]:
+    """(Han-Han boundaries without a space, with one space) over a version's texts,
+    letter-spaced headings left out."""
+    adj = gaps = 0
+    for text in texts:
+        if _letter_spaced(text):
+            continue
+        adj += len(_ADJ_RE.findall(text))
+        gaps += len(_SINGLE_GAP_RE.findall(text))
+    return adj, gaps
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +85,10 @@ def split_word(left: str, right: str, doc_words: set[str] | None = None) -> tupl
     """
     joined = left + right
     cut = len(left)
+    original = joined
+    simp = convert(joined, "t2s")  # jieba's dictionary is in Simplified: 設定 is found as 设定
+    if len(simp) == len(joined):
+        joined = simp
     tok = _tokenizer()
     if tok is None:
         pair = left[-1:] + right[:1]
@@ -59,7 +97,7 @@ def split_word(left: str, right: str, doc_words: set[str] | None = None) -> tupl
     for word in tok.lcut(joined, HMM=False):
         end = pos + len(word)
         if pos < cut < end and len(word) >= 2 and all(_HAN_RE.match(c) for c in word):
-            return word, cut - pos
+            return original[pos:end], cut - pos
         pos = end
     return None
 
@@ -80,21 +118,34 @@ class BrokenSpacing(Rule):
     id = "broken-spacing"
     severity = Severity.WARNING
     scope = "single"
+    options = {"max_spaced_ratio": 0.02}
 
     def check(self, ctx: RuleContext):
+        max_ratio = float(ctx.option(self, "max_spaced_ratio"))
         for v in ctx.versions:
             if not v.is_zh:
                 continue
-            for seg in v.segments:
-                raw = RawText(seg)
-                text = mask_markup(raw.text, "\x00")
+            masked = [(seg, RawText(seg)) for seg in v.segments]
+            masked = [(seg, raw, mask_markup(raw.text, "\x00")) for seg, raw in masked]
+            if not any(_GAP_RE.search(t) for _s, _r, t in masked):
+                continue  # no candidate: jieba is not even loaded
+            adj, gaps = spacing_norm(t for _s, _r, t in masked)
+            # the author does not space words: a space between two Han characters is a slip
+            sparse = gaps <= max_ratio * (adj + gaps)
+            for seg, raw, text in masked:
                 hits = []
+                spaced_out = _letter_spaced(text)
                 for m in _GAP_RE.finditer(text):
                     left = _run(text, m.start() - 1, -1)
                     right = _run(text, m.end(), 1)
-                    if len(left) == 1 and len(right) == 1:
+                    if spaced_out or (len(left) == 1 and len(right) == 1):
                         continue  # letter-spaced single characters: 第 一 章, 姓 名
                     found = split_word(left[-_WINDOW:], right[:_WINDOW])
+                    if not found and sparse and m.end() - m.start() == 1:
+                        if len(left) >= 3 and len(right) >= 3 and not _run_in_heading(text, m.start()):
+                            found = left[-1] + right[0], 1  # 领导者 回报: two words run together in the source
+                        elif len(left) >= 2 and right[0] in _PARTICLES:
+                            found = left[-1] + right[0], 1  # 请求 的: a particle cut from its word
                     if not found:
                         continue
                     word, k = found
@@ -106,7 +157,7 @@ class BrokenSpacing(Rule):
                     continue
                 words = ", ".join(f"\"{h['text']}\" → \"{h['word']}\"" for h in hits)
                 msg = (f"{v.lang} {seg.kind} has {'a stray space' if len(hits) == 1 else f'{len(hits)} stray spaces'} "
-                       f"inside {'a word' if len(hits) == 1 else 'words'} (line-wrap artifact): {words} "
+                       f"{'inside a word or between words' } (line-wrap artifact): {words} "
                        f"in \"{snippet(seg.text, 40)}\"")
                 loc = ctx.loc(v.lang, seg)
                 loc.at = (hits[0]["gap_line"], hits[0]["gap_column"])

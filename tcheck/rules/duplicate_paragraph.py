@@ -59,7 +59,11 @@ class DuplicateParagraph(Rule):
         for v in ctx.versions:
             seen: list[tuple[str, object]] = []  # (key, segment) of earlier long segments
             exact: dict[str, object] = {}
+            reported: set[int] = set()
+            yield from self._blocks(ctx, v, reported)
             for seg in v.segments:
+                if seg.index in reported:
+                    continue
                 if seg.kind == "heading" or seg.label in _ATTRIBUTION:
                     continue
                 more = extra if seg.kind in ("item", "table") else 0
@@ -86,6 +90,7 @@ class DuplicateParagraph(Rule):
                 what = "repeats" if ratio >= 100 else f"nearly repeats ({ratio:.0f}% similar)"
                 msg = (f"{v.lang} {seg.kind} {seg.index} {what} {first.kind} {first.index} "
                        f"(line {first.line}): \"{snippet(seg.text)}\"; remove the copy that is out of place")
+                reported.add(seg.index)
                 yield ctx.finding(
                     self, msg, ctx.loc(v.lang, seg),
                     counterparts=[ctx.loc(v.lang, first)],
@@ -94,3 +99,35 @@ class DuplicateParagraph(Rule):
                               "text": seg.text, "first_text": first.text, "key": "dup"},
                     texts=[seg.text],
                 )
+
+    def _blocks(self, ctx: RuleContext, v, reported: set[int]):
+        """Short items copied as a block: two or more consecutive segments that repeat,
+        in the same order, consecutive segments further up (a list pasted twice). One
+        short item alone ("是", "Definitions", a table cell) is never reported this way."""
+        segs = [s for s in v.segments if s.kind != "heading" and s.label not in _ATTRIBUTION]
+        keys = [normalize(s.text) if long_enough(s.text, 4, 3) else "" for s in segs]
+        first: dict[str, int] = {}
+        prev: list[int | None] = []
+        for i, k in enumerate(keys):
+            prev.append(first.get(k) if k else None)
+            if k and k not in first:
+                first[k] = i
+        for i, j in enumerate(prev):
+            if j is None or segs[i].kind == "table":
+                continue
+            linked = ((i > 0 and prev[i - 1] is not None and prev[i - 1] == j - 1)
+                      or (i + 1 < len(prev) and prev[i + 1] is not None and prev[i + 1] == j + 1))
+            if not linked:
+                continue
+            seg, orig = segs[i], segs[j]
+            reported.add(seg.index)
+            msg = (f"{v.lang} {seg.kind} {seg.index} repeats {orig.kind} {orig.index} (line {orig.line}) as part of "
+                   f"a block of consecutive paragraphs copied again: \"{snippet(seg.text)}\"; remove the copy "
+                   f"that is out of place")
+            yield ctx.finding(
+                self, msg, ctx.loc(v.lang, seg),
+                counterparts=[ctx.loc(v.lang, orig)],
+                evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": 1.0, "exact": True,
+                          "block": True, "text": seg.text, "first_text": orig.text, "key": "dup"},
+                texts=[seg.text],
+            )

@@ -296,6 +296,11 @@ class EntityMismatch(Rule):
         for r in rows:
             for k in {p.span.key for p in r.en_names}:
                 all_e_rows[k] += 1
+        all_zh_keys: set[str] = set()
+        for r in rows:
+            for ps in r.zh_latin.values():
+                for p in ps:
+                    all_zh_keys.update(_norm_tok(t) for t in _name_tokens(p.span.text))
         for r in rows:
             zl = r.primary
             if not r.confident(zl, min_score):
@@ -304,16 +309,30 @@ class EntityMismatch(Rule):
             en_toks = _token_set(r.en_text)
             zh_toks = _token_set("\n".join(s.text for s in r.zh[zl]))
             seen: set[str] = set()
+            # names of the Chinese row whose every word is absent from the English: with two or more,
+            # the English paraphrases or the row is misaligned, and a new English name replaces none
+            lost = {q.span.key for q in r.zh_latin[zl] if _name_shaped(q.span) and q.span.key not in en_key
+                    and _name_tokens(q.span.text)
+                    and not any(_norm_tok(t) in en_toks for t in _name_tokens(q.span.text))}
             for p in r.zh_latin[zl]:
                 sp = p.span
-                if sp.key in seen or sp.key in en_key or not _name_shaped(sp):
+                if sp.key in seen or not _name_shaped(sp):
                     continue
                 seen.add(sp.key)
                 toks = _name_tokens(sp.text)
                 missing = [t for t in toks if _norm_tok(t) not in en_toks]
+                if missing and sp.key in en_key:
+                    continue
+                deficit = 0
                 if not missing:
-                    continue  # every word of the name is there (word order, plural, possessive)
-                near = _near(missing, [q for q in r.en_names], fuzzy, zh_toks)
+                    # every word is there (word order, plural, possessive); but a name the Chinese
+                    # versions write more often than the English may have been replaced once
+                    n_z = min(_count_name("\n".join(x.text for x in segs), sp.text) for segs in r.zh.values()
+                              if _count_name("\n".join(x.text for x in segs), sp.text))
+                    deficit = n_z - _count_name(r.en_text, sp.text)
+                    if deficit <= 0:
+                        continue
+                near = _near(missing, [q for q in r.en_names], fuzzy, zh_toks) if missing else None
                 counterparts = [ctx.loc(zl, p.seg, sp.text)]
                 for lg, ps in r.zh_latin.items():
                     if lg != zl:
@@ -333,12 +352,21 @@ class EntityMismatch(Rule):
                         suggestion=f"spell the name '{want}' the same way in every version",
                         texts=[got, want],
                     )
-                elif len(missing) == len(toks) and support >= 2 and support / max(1, n_zh[sp.key] - 1) >= 0.6:
-                    # a new name in the English in its place ("Chrome" where the Chinese keeps "Firefox")
-                    subs = [q for q in r.en_names if _has_word(q.span.text) and all_e_rows[q.span.key] <= 2
-                            and is_proper(q.span.text, vocab)
-                            and not any(_norm_tok(t) in zh_toks for t in _name_tokens(q.span.text))
-                            and (q.span.strong or not sentence_initial(q.seg.text, q.span.start))]
+                else:
+                    # a new name in the English in its place ("Chrome" where the Chinese keeps "Firefox"),
+                    # even when the document names it rarely: the Chinese is right there in the row
+                    # judged only for a real name ("Cookie" kept in Latin is the word "cookie") that the
+                    # English knows: kept elsewhere, or partly kept here ("Vantrix Marketing Cloud")
+                    judge = len(lost) <= 1 and not any(sp.text.lower() + x in vocab.lower for x in ("", "s", "es")) \
+                        and (support >= 1 or len(missing) < len(toks))
+                    subs = _substitutes(r, vocab, zh_toks, all_zh_keys, all_e_rows) if judge else []
+                    subs = [q for q in subs if not _short_form(q.span.text, sp.text)]
+                    if deficit:
+                        # the name is still there, said fewer times: only a one-off name in the middle
+                        # of a sentence replaces one of its mentions (not a heading, link or new clause)
+                        subs = [q for q in subs if all_e_rows[q.span.key] <= 1
+                                and not sentence_initial(q.seg.text, q.span.start)
+                                and not _english_looking(q.span.text)]
                     if len({q.span.key for q in subs}) == 1:
                         q = subs[0]
                         msg = (f"en names '{q.span.text}' where {zl} names '{sp.text}', kept as '{sp.text}' in "
@@ -354,7 +382,13 @@ class EntityMismatch(Rule):
                             texts=[q.span.text, sp.text],
                         )
                         continue
-                    if not sp.strong:
+                    if deficit or len(missing) != len(toks) or support < 2 \
+                            or support / max(1, n_zh[sp.key] - 1) < 0.6:
+                        continue  # a repeated name said once, a partly kept name: paraphrase, not a drop
+                    if not sp.strong and (support < 3 or support / max(1, n_zh[sp.key] - 1) < 0.8 or len(lost) > 1
+                                          or sp.text.lower() in vocab.lower
+                                          or any(sp.key not in name_key(to_simplified("\n".join(x.text for x in segs)))
+                                                 for segs in r.zh.values())):
                         continue  # a single capitalised word ("Python") is often paraphrased away
                     en_seg = r.en[0]
                     msg = (f"en does not name '{sp.text}' where {zl} does "
@@ -470,6 +504,58 @@ def _near(missing: list[str], cands: list, fuzzy: float, source_toks: set[str] =
                 if fuzz.ratio(g, w) >= fuzzy:
                     return q, want, got
     return None
+
+
+_ENGLISH_ENDINGS = ("ly", "tion", "sion", "ing", "ment", "ness", "ity", "ous", "ive", "able", "ible", "ed", "ful",
+                    "less", "ance", "ence", "ship", "ward", "wise")
+
+
+def _substitutes(r: "_R", vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_rows: Counter) -> list["_Pos"]:
+    """English names of row ``r`` that no Chinese version writes and the English rarely uses.
+
+    Name candidates from the span finder, plus a capitalised word at a sentence start that the
+    version never writes in lower case and that does not read like an English word ("Kestrelin
+    sends data" where the Chinese keeps "Firefox").
+    """
+    out = []
+    spans = list(r.en_names)
+    have = {(id(p.seg), p.span.start) for p in spans}
+    for seg in r.en:
+        for m in re.finditer(r"(?<![A-Za-z0-9'’\-])[A-Z][a-z]{3,}(?![A-Za-z0-9'’\-])", seg.text):
+            w = m.group()
+            low = w.lower()
+            if (id(seg), m.start()) in have or low in vocab.lower or w in vocab.mid_caps \
+                    or not sentence_initial(seg.text, m.start()) or _english_looking(w) \
+                    or seg.text[m.end():m.end() + 1] in ",:":
+                continue
+            spans.append(_Pos(seg, NameSpan(w, m.start(), m.end(), False)))
+    for q in spans:
+        toks = [_norm_tok(t) for t in _name_tokens(q.span.text)]
+        new = [t for t in toks if t not in zh_toks]
+        if not new or not _has_word(q.span.text) or all_e_rows[q.span.key] > 2 or "/" in q.span.text \
+                or any(t in all_zh_keys for t in new) or not is_proper(q.span.text, vocab):
+            continue
+        if not q.span.strong and sentence_initial(q.seg.text, q.span.start) and q.span.text in r.en_text \
+                and (q.span.text.lower() in vocab.lower or _english_looking(q.span.text)):
+            continue
+        out.append(q)
+    return out
+
+
+def _english_looking(name: str) -> bool:
+    """Every word ends like an English word ("Implementations", "Virtual Private Network" is not)."""
+    words = [w.lower() for w in name.split()]
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    stems = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return all(st.endswith(_ENGLISH_ENDINGS) for st in stems)
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One name is a clipped form of the other ("Postgres" / "PostgreSQL")."""
+    ka, kb = name_key(a), name_key(b)
+    n = min(len(ka), len(kb), 5)
+    return n >= 4 and ka[:n] == kb[:n]
 
 
 def _has_word(text: str) -> bool:

@@ -11,7 +11,7 @@ from ..scripts import convert, is_han
 from . import Rule, RuleContext, register
 from ._spans import RawText, text_positions
 
-_NEGATION = set("不没未无非勿")
+_NEGATION = set("不没未无非勿毋")
 _NOT_NEGATION_RE = re.compile(r"非常|无论|不论|无线|不断")
 _CN_NUMBER_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?=[个年月日天周小时分钟秒次项条岁倍%％])")
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -122,6 +122,20 @@ def _negations(text: str) -> int:
     return sum(1 for c in _NOT_NEGATION_RE.sub("", text) if c in _NEGATION)
 
 
+_FUNCTION_WORDS = {"and", "or", "of", "the", "a", "an", "to", "in", "for", "with"}
+
+
+def _stem(word: str) -> str:
+    """issues -> issue, PRs -> pr: a plural is no different name."""
+    w = word.lower()
+    return w[:-1] if len(w) > 3 and w.endswith("s") else w
+
+
+def _plain_numbers(key: str) -> list[str]:
+    """Numbers of a key that stand alone (not the 0 of CC0 or the 3 of mp3)."""
+    return [n for n in re.findall(r"(?<![a-z])\d+", key)] + [n for n in _CN_NUMBER_RE.findall(key) if n != "一"]
+
+
 def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
@@ -202,7 +216,8 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] 
     """
     a1, a2, b1, b2 = hunks[k]
     left, right = _anchors(hunks, k, len(a.key), len(b.key))
-    if not _anchored(left, right, need):
+    latin = any(c.isascii() and c.isalpha() for c in a.key[a1:a2] + b.key[b1:b2])
+    if not _anchored(left, right, need - 1 if latin else need):  # a Latin word is its own anchor
         return None
     ca1, ca2 = max(0, a1 - _CONTEXT), min(len(a.key), a2 + _CONTEXT)
     cb1, cb2 = max(0, b1 - _CONTEXT), min(len(b.key), b2 + _CONTEXT)
@@ -212,14 +227,18 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] 
     hans_ctx, hant_ctx = a.key[ca1:ca2], b.key[cb1:cb2]
     han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
     longer = max(len(hs), len(ht))
-    if han_len <= 6 and _numbers(hans_ctx) != _numbers(hant_ctx):
+    nums_a, nums_b = _plain_numbers(hs), _plain_numbers(ht)
+    if han_len <= 6 and (nums_a or nums_b) and (nums_a and nums_b or not hs or not ht) \
+            and _numbers(hans_ctx) != _numbers(hant_ctx):
         return Severity.ERROR, "number"
-    # a negation added or dropped in a small edit (不, 没有, 未, 不得)
-    if longer <= 4 and _negations(hans_ctx) != _negations(hant_ctx):
+    # a negation added or dropped (不, 没, 未, 不得), or put in place of one character
+    # (必须 -> 无须); a reworded passage (临时 / 不固定的) is not judged on its negations
+    small = (min(len(hs), len(ht)) == 0 and longer <= 2) or (len(hs) == 1 and len(ht) == 1)
+    if small and _negations(hans_ctx) != _negations(hant_ctx):
         return Severity.ERROR, "negation"
-    la = {w.lower() for w in _LATIN_RE.findall(hs)}
-    lb = {w.lower() for w in _LATIN_RE.findall(ht)}
-    if la != lb and han_len <= 4 and ((la and lb) or not any(is_han(c) for c in hs + ht)):
+    la = {_stem(w) for w in _LATIN_RE.findall(hs)} - _FUNCTION_WORDS
+    lb = {_stem(w) for w in _LATIN_RE.findall(ht)} - _FUNCTION_WORDS
+    if la != lb and han_len <= 1 and ((la and lb) or not any(is_han(c) for c in hs + ht)):
         return Severity.ERROR, "name"  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
     if min(len(hs), len(ht)) <= 1 and longer >= 6:
         if _whole_segment(a, a1, a2) or _whole_segment(b, b1, b2):
@@ -267,8 +286,9 @@ def changed_numbers(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
 
 def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     """A negation added or dropped inside matching wording of two separately worded
-    texts: 我们会删除 vs 我們不會刪除 (the words around the negation, two characters
-    on each side, appear together in the other text without it)."""
+    texts: 我们会删除 vs 我們不會刪除 (the characters around the negation, two on
+    each side, or three in all, appear together in the other text without it),
+    while the two texts hold different numbers of negations."""
     ka = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), a.key)
     kb = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), b.key)
     ca, cb = sum(c in _NEGATION for c in ka), sum(c in _NEGATION for c in kb)
@@ -277,13 +297,19 @@ def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     more, less, flip = (ka, kb, False) if ca > cb else (kb, ka, True)
     out = []
     for p, c in enumerate(more):
-        if c not in _NEGATION or p < 2 or p + 3 > len(more):
+        if c not in _NEGATION:
             continue
-        left, right = more[p - 2:p], more[p + 1:p + 3]
-        if any(ch in _NEGATION or ch == "_" for ch in left + right):
+        windows = ((more[max(0, p - 2):p], more[p + 1:p + 3], "(.?)"),  # 必须 -> 无须 too
+                   (more[max(0, p - 2):p], more[p + 1:p + 2], "()"), (more[max(0, p - 1):p], more[p + 1:p + 3], "()"))
+        for left, right, mid in windows:
+            if len(left + right) < 3 or any(ch in _NEGATION or ch == "_" for ch in left + right):
+                continue
+            m = re.search(re.escape(left) + mid + re.escape(right), less)
+            if m and not any(ch in _NEGATION for ch in m.group(1)):
+                break
+        else:
             continue
-        m = re.search(re.escape(left) + "(.?)" + re.escape(right), less)
-        if m and not any(ch in _NEGATION for ch in m.group(1)):
+        if m:
             q1, q2 = m.start(1), m.end(1)
             out.append((q1, q2, p, p + 1) if flip else (p, p + 1, q1, q2))
     return out

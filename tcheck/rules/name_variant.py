@@ -231,7 +231,7 @@ def token_variants(version: Version, others: list[str], min_dom: int, ratio: flo
         ordinary.update(w.casefold() for w in _LOWER_WORD_RE.findall(v_text) if w.islower())
     for t in others:
         ordinary.update(w.casefold() for w in _LOWER_WORD_RE.findall(t) if w.islower())
-    other_cf = "\n".join(others).casefold()
+    other_text = "\n".join(others)
     doms = [(w, c) for w, c in counts.most_common() if c >= min_dom and any(ch.isupper() for ch in w)]
     seen: set[str] = set()
     for t in toks:
@@ -246,7 +246,7 @@ def token_variants(version: Version, others: list[str], min_dom: int, ratio: flo
             kind = misspelling_kind(w, dom, ordinary)
             if kind is None:
                 continue
-            if re.search(rf"(?<![A-Za-z0-9]){re.escape(w.casefold())}(?![A-Za-z0-9])", other_cf):
+            if re.search(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])", other_text):
                 break  # another version writes it so too: deliberate
             yield w, dom, kind, cd, c
             break

@@ -43,6 +43,8 @@ def mainland_terms(text: str) -> list[tuple[int, int, str]]:
     simp = convert(text, "t2s")
     if len(simp) != len(text):
         return []
+    if convert(simp, "s2twp") == convert(simp, "s2tw"):
+        return []  # no Taiwan phrase differs anywhere in the text: skip the (slow to load) segmenter
     tok = _tokenizer()
     if tok is None:  # pragma: no cover - jieba is a declared dependency
         return []
