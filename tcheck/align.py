@@ -40,6 +40,7 @@ BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1))
 FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
 BAND = 8  # half-width (in segments) of the fine band around the coarse path
 INF = float("inf")
+EMB_WEIGHT = 0.8  # zh-Hans/zh-Hant: embedding cosine (across scripts ~0.7-0.95 for one text) counts at this weight
 TINY = 6  # documents with fewer segments on a side get fixed cost normalisers
 UNRELATED_COST = 0.92  # 1 - cosine of two unrelated segments, typical for the embedders used
 MIX_PENALTY = 1.0  # added to a merged bead that joins a heading and body text
@@ -195,7 +196,8 @@ class FuzzyScorer(Scorer):
     merge_penalty = 0.05
 
     def __init__(self, ta: list[str], tb: list[str], converted: bool = False,
-                 heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None):
+                 heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None,
+                 ea: np.ndarray | None = None, eb: np.ndarray | None = None):
         if not converted:
             ta = [scripts.to_simplified(t) for t in ta]
             tb = [scripts.to_simplified(t) for t in tb]
@@ -204,6 +206,13 @@ class FuzzyScorer(Scorer):
         self._memo: dict[tuple[int, int, int, int], float] = {}
         self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
         self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
+        # optional meaning signal: independently translated zh-Hans / zh-Hant
+        # share few characters, but their embeddings still agree
+        self.ea, self.eb = ea, eb
+        self.cea = self.ceb = None
+        if ea is not None and eb is not None and len(ea) == self.n and len(eb) == self.m and self.n and self.m:
+            self.cea = np.vstack([np.zeros((1, ea.shape[1]), np.float32), np.cumsum(ea, axis=0, dtype=np.float32)])
+            self.ceb = np.vstack([np.zeros((1, eb.shape[1]), np.float32), np.cumsum(eb, axis=0, dtype=np.float32)])
         # skip cost from random pairs: a pair must look much better than chance
         from rapidfuzz import fuzz
 
@@ -212,8 +221,27 @@ class FuzzyScorer(Scorer):
             k = min(64, self.n * self.m)
             ia = rng.integers(0, self.n, size=k)
             ib = rng.integers(0, self.m, size=k)
-            rand = np.array([1 - fuzz.ratio(ta[a], tb[b]) / 100 for a, b in zip(ia, ib)])
+            rand = np.array([1 - max(fuzz.ratio(ta[a], tb[b]) / 100, self._esim(a, a + 1, b, b + 1))
+                             for a, b in zip(ia, ib)])
             self.skip = float(min(max(np.quantile(rand, 0.5) * 0.45, 0.2), 0.45))
+
+    def _esim(self, i0, i1, j0, j1) -> float:
+        """Embedding similarity of merged ranges, scaled to the fuzzy ratio's range."""
+        if self.cea is None:
+            return 0.0
+        va = self.cea[i1] - self.cea[i0]
+        vb = self.ceb[j1] - self.ceb[j0]
+        d = float(np.linalg.norm(va) * np.linalg.norm(vb))
+        return EMB_WEIGHT * float(va @ vb) / d if d else 0.0
+
+    def _esims(self, i, da, db, js) -> np.ndarray:
+        if self.cea is None:
+            return np.zeros(len(js))
+        va = self.cea[i] - self.cea[i - da]
+        vb = self.ceb[js] - self.ceb[js - db]
+        d = np.linalg.norm(vb, axis=1) * (np.linalg.norm(va) or 1.0)
+        d[d == 0] = 1.0
+        return EMB_WEIGHT * (vb @ va) / d
 
     def sim(self, i0, i1, j0, j1):
         from rapidfuzz import fuzz
@@ -222,7 +250,7 @@ class FuzzyScorer(Scorer):
         b = "".join(self.tb[j0:j1])
         if not a or not b:
             return 0.0
-        return fuzz.ratio(a, b) / 100.0
+        return max(fuzz.ratio(a, b) / 100.0, self._esim(i0, i1, j0, j1))
 
     def cost(self, i0, i1, j0, j1):
         key = (i0, i1, j0, j1)
@@ -246,6 +274,8 @@ class FuzzyScorer(Scorer):
         for k, j in enumerate(js.tolist()):
             b = tb[j - 1] if db == 1 else "".join(tb[j - db:j])
             out[k] = 1.0 - fuzz.ratio(a, b) / 100.0 if b else 1.0
+        if self.cea is not None:
+            out = np.minimum(out, 1.0 - self._esims(i, da, db, js))
         if da > 1:
             out = out + EmbeddingScorer._mixed(self.cha, i - da, i)
         if db > 1:
@@ -259,7 +289,11 @@ class FuzzyScorer(Scorer):
     def coarsen(self):
         ta = ["".join(self.ta[a:b]) for a, b in _pairs(self.n)]
         tb = ["".join(self.tb[a:b]) for a, b in _pairs(self.m)]
-        s = FuzzyScorer(ta, tb, converted=True)
+        ea = eb = None
+        if self.cea is not None:
+            ea = np.array([self.cea[b] - self.cea[a] for a, b in _pairs(self.n)], dtype=np.float32)
+            eb = np.array([self.ceb[b] - self.ceb[a] for a, b in _pairs(self.m)], dtype=np.float32)
+        s = FuzzyScorer(ta, tb, converted=True, ea=ea, eb=eb)
         s.skip = self.skip
         return s
 
@@ -449,7 +483,8 @@ def align_document(doc: Document, embed) -> Alignment:
     rows: list[Row] = []
     if len(zh) == 2:
         hans, hant = by["zh-Hans"], by["zh-Hant"]
-        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant), heads_a=_heads(hans), heads_b=_heads(hant)))
+        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant), heads_a=_heads(hans), heads_b=_heads(hant),
+                                    ea=embed(hans), eb=embed(hant)))
         pivot = [(b.a, b.b, b.score) for b in zz]
         if en is None:
             for a, b, s in pivot:

@@ -377,8 +377,29 @@ _ATTR_LIST_RE = re.compile(r"\s*\{:[^{}\n]*\}|\s*\{#[\w:.-]+(?:\s+[.#][\w:.-]+)*
 
 
 def _inline_plain(token) -> str:
-    """Plain text of an inline token: markup, URLs, HTML tags and attribute lists dropped."""
-    return _LEFTOVER_STRONG_RE.sub(r"\2", _ATTR_LIST_RE.sub("", _inline_text(token)))
+    """Plain text of an inline token: markup, URLs, HTML tags, attribute lists and templates dropped."""
+    text = _LEFTOVER_STRONG_RE.sub(r"\2", _ATTR_LIST_RE.sub("", _inline_text(token)))
+    if "{{" in text or "{%" in text:
+        text = strip_templates(text)
+    return text
+
+
+# template syntax of documentation generators: MDN/KumaScript {{Glossary("CORS", "跨源")}},
+# Jinja/Liquid {{ var }} {% tag %}, Hugo {{< ref "x" >}}. A macro shows its last quoted
+# argument (the text a reader sees); anything else is dropped.
+_TEMPLATE_RE = re.compile(r"\{\{[<%]?\s*(.*?)\s*[>%]?\}\}|\{%.*?%\}", re.S)
+_QUOTED_RE = re.compile(r"""["']([^"']+)["']""")
+
+
+def strip_templates(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        inner = m.group(1)
+        if inner is None:
+            return ""
+        args = _QUOTED_RE.findall(inner)
+        return args[-1] if args else ""
+
+    return _TEMPLATE_RE.sub(repl, text)
 
 
 # CommonMark does not close "**安全浏览：**不推荐" (punctuation before the

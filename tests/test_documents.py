@@ -597,3 +597,20 @@ def test_hint_is_used_and_lang_overrides(tmp_path):
     assert [v.lang for v in load_versions(str(q))] == ["zh-Hans"]
     # --lang (passed as lang=) beats the hint
     assert [v.lang for v in load_versions(str(q), "en")] == ["en"]
+
+
+def test_markdown_template_macros_show_their_visible_text():
+    from tcheck.documents import segment
+
+    md = 'The {{HTTPHeader("Upgrade")}} header, see {{Glossary("CORS", "cross-origin sharing")}}.{% raw %}\n'
+    (seg,) = segment(md, True)
+    assert seg.text == "The Upgrade header, see cross-origin sharing."
+    assert "{{" not in seg.text and "{%" not in seg.text
+    assert seg.raw.startswith("The {{HTTPHeader")  # the source, for columns, is untouched
+
+
+def test_plain_text_braces_are_left_alone():
+    from tcheck.documents import segment
+
+    (seg,) = segment("Use {{name}} as a placeholder.\n", False)
+    assert "{{name}}" in seg.text

@@ -369,8 +369,9 @@ class EntityMismatch(Rule):
                                 and not _english_looking(q.span.text)]
                     if len({q.span.key for q in subs}) == 1:
                         q = subs[0]
-                        msg = (f"en names '{q.span.text}' where {zl} names '{sp.text}', kept as '{sp.text}' in "
-                               f"{support} other aligned paragraph{'s' if support != 1 else ''}")
+                        where = (f"kept as '{sp.text}' in {support} other aligned paragraph{'s' if support != 1 else ''}"
+                                 if support else f"the {zl} keeps '{sp.text}' in Latin letters, so the English should too")
+                        msg = f"en names '{q.span.text}' where {zl} names '{sp.text}'; {where}"
                         yield ctx.finding(
                             self, msg, ctx.loc("en", q.seg, q.span.text), counterparts=counterparts,
                             evidence={"expected": sp.text, "found": q.span.text, "source_term": sp.text,

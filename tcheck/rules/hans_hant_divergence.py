@@ -136,6 +136,11 @@ def _plain_numbers(key: str) -> list[str]:
     return [n for n in re.findall(r"(?<![a-z])\d+", key)] + [n for n in _CN_NUMBER_RE.findall(key) if n != "一"]
 
 
+def _name_like(word: str) -> bool:
+    """Talk123, GitHub, Firefox, API: capitals or digits; "header" is not a name."""
+    return any(c.isdigit() for c in word) or (word[:1].isupper() and len(word) > 1)
+
+
 def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
@@ -236,8 +241,16 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] 
     small = (min(len(hs), len(ht)) == 0 and longer <= 2) or (len(hs) == 1 and len(ht) == 1)
     if small and _negations(hans_ctx) != _negations(hant_ctx):
         return Severity.ERROR, "negation"
-    la = {_stem(w) for w in _LATIN_RE.findall(hs)} - _FUNCTION_WORDS
-    lb = {_stem(w) for w in _LATIN_RE.findall(ht)} - _FUNCTION_WORDS
+    # Latin words from the original text: the key drops spaces and punctuation,
+    # which would glue "Vagrant, and Middleman" into one word
+    oa, ob = a.orig(a1, a2), b.orig(b1, b2)
+    la = {_stem(w) for w in _LATIN_RE.findall(oa)} - _FUNCTION_WORDS
+    lb = {_stem(w) for w in _LATIN_RE.findall(ob)} - _FUNCTION_WORDS
+    words = max(len(_LATIN_RE.findall(oa)), len(_LATIN_RE.findall(ob)))
+    if la != lb and (not la or not lb) and words >= 4:
+        return None  # an English sentence in one version only: the untranslated rule reports it
+    if la != lb and (not la or not lb) and not any(_name_like(w) for w in _LATIN_RE.findall(oa + " " + ob)):
+        return None  # a common word (header, issue) kept in Latin letters in one version only
     if la != lb and han_len <= 1 and ((la and lb) or not any(is_han(c) for c in hs + ht)):
         return Severity.ERROR, "name"  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
     if min(len(hs), len(ht)) <= 1 and longer >= 6:
