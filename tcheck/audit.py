@@ -112,6 +112,7 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
                 suppressed += 1
                 continue
             findings.append(f.finalize())
+    findings = _drop_overlaps(findings, all_rules())
     findings.sort(key=lambda f: (_lang_order(f.locations[0].lang), f.locations[0].line, f.locations[0].column, f.rule))
     return AuditResult(doc, alignment, findings, embedder.name, suppressed)
 
@@ -131,6 +132,22 @@ def _cached_alignment(doc: Document, seg_embed, embedder, cache) -> Alignment:
     alignment = align_document(doc, seg_embed)
     align_cache.save(directory, key, alignment)
     return alignment
+
+
+def _drop_overlaps(findings: list[Finding], rules: dict) -> list[Finding]:
+    """Drop a finding when a rule it yields to reports the very same spot."""
+    spots: dict[str, set] = {}
+    for f in findings:
+        loc = f.locations[0]
+        spots.setdefault(f.rule, set()).add((loc.lang, loc.start))
+    out = []
+    for f in findings:
+        cls = rules.get(f.rule)
+        loc = f.locations[0]
+        if cls is not None and any((loc.lang, loc.start) in spots.get(other, ()) for other in cls.yields_to):
+            continue
+        out.append(f)
+    return out
 
 
 def _lang_order(lang: str) -> int:

@@ -51,6 +51,9 @@ class Rule:
     severity: Severity = Severity.WARNING
     #: "cross" rules compare aligned versions; "single" rules look at one version.
     scope: str = "cross"
+    #: rules that take precedence: a finding of this rule at the same spot (version,
+    #: line, column) as one of theirs is dropped, so one problem is reported once
+    yields_to: tuple[str, ...] = ()
     #: thresholds this rule reads from config (name -> default)
     options: dict[str, Any] = {}
     #: False for optional rules: they run only when the config turns them on

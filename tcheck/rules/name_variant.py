@@ -69,6 +69,7 @@ class NameVariant(Rule):
     """
 
     id = "name-variant"
+    yields_to = ("entity-mismatch",)
     severity = Severity.WARNING
     scope = "single"
     options = {"min_dominant": 3, "ratio": 3}
