@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from .cachefiles import count_entries, write_atomic
 from .model import Alignment, Document, Row
 
 FORMAT = 1
@@ -72,19 +71,8 @@ def save(directory: Path, key: str, alignment: Alignment) -> None:
             for row in alignment.rows
         ],
     }
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, separators=(",", ":"))
-        os.replace(tmp, p)
-    except OSError:
-        pass  # the cache is an optimisation only
+    write_atomic(p, json.dumps(data, separators=(",", ":")).encode("utf-8"))
 
 
 def count(directory: Path) -> tuple[int, int]:
-    root = Path(directory) / "alignments"
-    if not root.exists():
-        return 0, 0
-    files = list(root.glob("*/*.json"))
-    return len(files), sum(f.stat().st_size for f in files)
+    return count_entries(Path(directory) / "alignments", "*/*.json")

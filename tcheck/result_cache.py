@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from .cachefiles import count_entries, write_atomic
 
 FORMAT = 1
 
@@ -72,18 +73,11 @@ def load(directory: Path, key: str):
 def save(directory: Path, key: str, result) -> None:
     p = _path(directory, key)
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, p)
-    except Exception:
-        pass  # the cache is an optimisation only
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # something unpicklable: do not cache
+        return
+    write_atomic(p, data)
 
 
 def count(directory: Path) -> tuple[int, int]:
-    root = Path(directory) / "results"
-    if not root.exists():
-        return 0, 0
-    files = list(root.glob("*/*.pickle"))
-    return len(files), sum(f.stat().st_size for f in files)
+    return count_entries(Path(directory) / "results", "*/*.pickle")

@@ -281,3 +281,65 @@ def test_no_replacement_when_several_latin_names_are_missing_or_the_name_is_a_co
     en = FF_EN + ["Firefox uses cookies.", "A cookie is small.", "Our Lumacore tool."]
     doc, al = _doc(zh_Hans=hans, en=en)
     assert _run("entity-mismatch", doc, al) == []
+
+
+# ------------------------------------------------ a plain name given an extra word
+FFX_EN = ["Firefox protects your privacy.", "You can download Firefox today.", "Firefox is fast.",
+          "Firefox supports extensions.", "We update Firefox every month."]
+FFX_HANS = ["Firefox 会保护您的隐私。", "您今天就可以下载 Firefox。", "Firefox 很快。", "Firefox 支持扩展。",
+            "我们每月更新 Firefox。"]
+
+
+@pytest.mark.parametrize("variant", ["Firefox Nova", "Zentrova Firefox"])
+def test_plain_name_with_an_extra_word_in_english_is_a_variant(variant):
+    en = FFX_EN + [f"When you install {variant}, it checks for updates."]
+    hans = FFX_HANS + ["当您安装 Firefox 时，它会检查更新。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("name-variant", doc, al)
+    assert [(f.evidence["variant"], f.evidence["dominant"]) for f in found] == [(variant, "Firefox")]
+    f = found[0]
+    assert f.locations[0].lang == "en" and f.locations[0].paragraph == 6
+    assert f.evidence["kind"].startswith("extra word")
+    assert en[5][f.evidence["span"]["start_col"] - 1:f.evidence["span"]["end_col"] - 1] == variant
+    assert f.suggestion == "write 'Firefox'"
+
+
+def test_plain_name_with_an_extra_word_in_chinese_latin_text_is_a_variant():
+    en = FFX_EN + ["When you install Firefox, it checks for updates."]
+    hans = FFX_HANS + ["当您安装 Firefox Heliora 时，它会检查更新。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    found = _run("name-variant", doc, al)
+    assert [(f.evidence["variant"], f.locations[0].lang) for f in found] == [("Firefox Heliora", "zh-Hans")]
+
+
+def test_real_product_names_built_on_a_plain_name_are_not_variants():
+    # "Firefox Sync" twice, and the Chinese writes it too: a product, not a drift
+    en = FFX_EN + ["Firefox Sync keeps your bookmarks.", "Turn on Firefox Sync in settings."]
+    hans = FFX_HANS + ["Firefox Sync 会保存您的书签。", "在设置中打开 Firefox Sync。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+    # once, but the aligned Chinese row writes the same extended name
+    doc, al = _doc(zh_Hans=FFX_HANS + ["Firefox Sync 会保存您的书签。"], en=FFX_EN + ["Firefox Sync keeps your bookmarks."])
+    assert _run("name-variant", doc, al) == []
+    # an ordinary word after the name ("Firefox Account" where the text says "account")
+    en = FFX_EN + ["Create a Firefox Account to sync.", "Your account is private."]
+    hans = FFX_HANS + ["创建 Firefox 帐户以同步。", "您的帐户是私密的。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+    # a name the text also uses on its own ("Mozilla Firefox" next to "Mozilla")
+    en = FFX_EN + ["Mozilla Firefox is made by Mozilla."]
+    hans = FFX_HANS + ["Firefox 由 Mozilla 制作。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_extra_word_without_evidence_from_the_aligned_row_is_not_flagged():
+    # the Chinese row translates the name (no Latin "Firefox" there): nothing to compare with
+    en = FFX_EN + ["When you install Firefox Nova, it checks for updates."]
+    hans = FFX_HANS + ["当您安装新星浏览器时，它会检查更新。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+    # too few uses of the bare name to call it dominant
+    en = FFX_EN[:2] + ["When you install Firefox Nova, it checks for updates."]
+    doc, al = _doc(zh_Hans=FFX_HANS[:2] + ["当您安装 Firefox 时，它会检查更新。"], en=en)
+    assert _run("name-variant", doc, al) == []

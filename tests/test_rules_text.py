@@ -394,3 +394,87 @@ def test_broken_spacing_and_duplicates_quiet_on_real_chinese_translations():
     assert len(spacing) <= 1, [f.message for f in spacing]
     dup = [f for p in files for f in run_file("duplicate-paragraph", p)]
     assert len(dup) <= 1, [f.message for f in dup]
+
+
+# ---------------------------------------------------------------- hans-hant-divergence: Han names
+
+_NAME_HANS = [
+    "讯小通是北京讯众公司推出的一款通讯产品。",
+    "您可以通过讯小通管理您的账户信息和通讯录。",
+    "北京讯众会按照本政策保护讯小通用户的隐私。",
+    "我们会通过微信通知您，您也可以在微信中查询，微信账号需要绑定手机号码。",
+    "如您对讯小通有任何疑问，请联系北京讯众的客服团队。",
+]
+
+
+def _hant(hans: list[str]) -> list[str]:
+    return [scripts.convert(h, "s2twp") for h in hans]
+
+
+def _name_changed(hant: list[str], old: str, new: str, which: int = -1) -> list[str]:
+    """``hant`` with the ``which``-th paragraph holding ``old`` changed to ``new`` there."""
+    out = list(hant)
+    k = [i for i, t in enumerate(out) if old in t][which]
+    out[k] = out[k].replace(old, new, 1)
+    return out
+
+
+@pytest.mark.parametrize("old,new,changed_chars", [("訊小通", "訊大通", "大"), ("北京訊眾", "上海訊眾", "上海"),
+                                                   ("在微信中", "在微博中", "博")])
+def test_divergence_han_name_changed_in_one_zh_hant_paragraph(old, new, changed_chars):
+    hant = _hant(_NAME_HANS)
+    assert _separate(_NAME_HANS, hant) == []
+    changed = _name_changed(hant, old, new)
+    (f,) = _separate(_NAME_HANS, changed)
+    assert f.severity == Severity.ERROR
+    (d,) = f.evidence["differences"]
+    assert d["kind"] == "name" and d["recurring"] == "zh-Hans"
+    # the whole differing term is shown in both versions, with its columns
+    assert changed_chars in d["zh-Hant"] and len(d["zh-Hant"]) > len(changed_chars)
+    assert scripts.convert(d["zh-Hans"], "s2twp") in old
+    para = next(t for t in changed if new in t)
+    assert f.locations[0].line == 2 * changed.index(para) + 1
+    assert d["zh-Hant_span"]["column"] == para.index(d["zh-Hant"]) + 1
+    assert d["zh-Hant"] in f.message and d["zh-Hans"] in f.message
+
+
+def test_divergence_han_name_changed_in_zh_hans_only():
+    hant = _hant(_NAME_HANS)
+    hans = list(_NAME_HANS)
+    hans[2] = hans[2].replace("讯小通", "讯晓通")
+    (f,) = _separate(hans, hant)
+    (d,) = f.evidence["differences"]
+    assert d["kind"] == "name" and d["recurring"] == "zh-Hant" and "晓" in d["zh-Hans"]
+
+
+def test_divergence_han_name_negatives():
+    hant = _hant(_NAME_HANS)
+    # regional vocabulary in place of the mainland word (账户/帳戶, 信息/資訊, 软件/軟體)
+    reg_hans = _NAME_HANS + ["讯小通软件会保存您的账户信息。", "讯小通软件的账户信息可以随时删除。"]
+    assert _separate(reg_hans, _hant(reg_hans)) == []
+    # a synonym used once (通讯录 / 联系人): no recurring term behind it
+    (k,) = [i for i, h in enumerate(_NAME_HANS) if "通讯录" in h]
+    syn = list(hant)
+    syn[k] = syn[k].replace("通訊錄", "聯絡人")
+    assert _separate(_NAME_HANS, syn) == []
+    # a name the zh-Hant version writes differently throughout (訊曉通 everywhere): consistent
+    assert _separate(_NAME_HANS, [t.replace("訊小通", "訊曉通") for t in hant]) == []
+    # a recurring name that zh-Hant never writes the zh-Hans way (微訊 twice, 微博 once): no agreed term
+    never = [t.replace("微信", "微訊") for t in hant]
+    never = _name_changed(never, "微訊", "微博")
+    assert _separate(_NAME_HANS, never) == []
+    # function words swapped inside a recurring phrase (您的 / 您之) are wording
+    fw_hans = ["我们会保护您的账户安全与隐私。", "请妥善保管您的密码。", "我们不会出售您的数据。", "您可以随时删除您的记录。"]
+    fw = _name_changed(_hant(fw_hans), "您的", "您之", 0)
+    assert _separate(fw_hans, fw) == []
+
+
+def test_divergence_seed000_real_differences_are_not_names(seed000_result):
+    div = [f for f in seed000_result.findings if f.rule == "hans-hant-divergence"]
+    names = [d for f in div for d in f.evidence["differences"] if d["kind"] == "name"]
+    assert not any("识别码" in d["zh-Hans"] or "标识符" in d["zh-Hans"] or "標識符" in d["zh-Hant"] for d in names)
+    assert not any("资讯" in d["zh-Hans"] or "信息" in d["zh-Hant"] or "重要" in d["zh-Hans"] for d in names)
+    for line_text in ("唯一設備標識符", "個人重要信息"):
+        line = line_of(SEED000, line_text)
+        assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations
+                       if any(d["kind"] == "name" for d in f.evidence["differences"]))

@@ -208,7 +208,80 @@ def _whole_segment(side: _Side, x1: int, x2: int) -> bool:
     return before and after
 
 
-def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] | None:
+# characters that make up common function words: a substitution among them is wording
+_FUNCTION_CHARS = set("的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所及其之中上下内外")
+_OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
+_NAME_MAX = 3  # Han characters on each side of a substitution judged as a changed name
+_TERM_MAX = 6  # longest term (hunk plus neighbouring equal characters) looked up
+
+
+class Terms:
+    """How often a term (key form: Simplified, regional wording normalised) occurs
+    in each Chinese version of the whole document."""
+
+    def __init__(self, hans_segs, hant_segs):
+        self.hans = "\x00".join(_Side([s], False).key for s in hans_segs)
+        self.hant = "\x00".join(_Side([s], True).key for s in hant_segs)
+        self._memo: dict[tuple[str, bool], int] = {}
+
+    def count(self, term: str, hant: bool) -> int:
+        got = self._memo.get((term, hant))
+        if got is None:
+            got = self._memo[(term, hant)] = (self.hant if hant else self.hans).count(term)
+        return got
+
+
+def _equal_run(a: str, i: int, b: str, j: int, step: int, limit: int) -> int:
+    """Equal characters of a (from i) and b (from j), going left (step -1) or right (+1)."""
+    n = 0
+    while n < limit:
+        x, y = (i - 1 - n, j - 1 - n) if step < 0 else (i + n, j + n)
+        if x < 0 or y < 0 or x >= len(a) or y >= len(b) or a[x] != b[y]:
+            break
+        n += 1
+    return n
+
+
+def changed_name(a: _Side, b: _Side, hunk, terms: Terms) -> tuple[str, int, int, int] | None:
+    """(version whose term recurs, its occurrences, equal characters taken left and right) when substitution ``hunk`` turns a
+    term that recurs in the document into a variant found nowhere else.
+
+    The term is the substituted Han characters plus up to three equal neighbours on
+    each side (讯小通 for 小 -> 大). It is a changed name when one version's term
+    occurs at least three times in that version and at least twice in the other
+    version too (the versions agree on it elsewhere), while the other side's term
+    occurs only here: 讯小通 five times, 讯大通 once. A term the versions word
+    differently throughout (识别码 / 标识符) is never used by the other version,
+    and regional vocabulary is normalised in the key, so neither is reported.
+    """
+    a1, a2, b1, b2 = hunk
+    hs, ht = a.key[a1:a2], b.key[b1:b2]
+    if not hs or not ht or len(hs) > _NAME_MAX or len(ht) > _NAME_MAX:
+        return None
+    if not all(is_han(c) for c in hs + ht) or all(c in _FUNCTION_CHARS for c in hs + ht):
+        return None
+    room = _TERM_MAX - max(len(hs), len(ht))
+    left_max = _equal_run(a.key, a1, b.key, b1, -1, min(3, room))
+    right_max = _equal_run(a.key, a2, b.key, b2, 1, min(3, room))
+    best = None
+    for left in range(left_max + 1):
+        for right in range(right_max + 1):
+            if left + right > room or left + right == 0:
+                continue
+            pre, post = a.key[a1 - left:a1], a.key[a2:a2 + right]
+            if not all(is_han(c) for c in pre + post):
+                continue
+            ta, tb = pre + hs + post, pre + ht + post
+            for common, rare, common_hant in ((ta, tb, False), (tb, ta, True)):
+                n = terms.count(common, common_hant)
+                if (n >= 3 and terms.count(common, not common_hant) >= 2
+                        and terms.count(rare, not common_hant) == 1 and terms.count(rare, common_hant) == 0):
+                    if best is None or left + right > best[2] + best[3]:  # the longest recurring term
+                        best = ("zh-Hant" if common_hant else "zh-Hans", n, left, right)
+    return best
+
+
+def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = None) -> tuple[Severity, str] | None:
     """Severity and kind of hunk k, or None when it is only wording.
 
     Only local edits are judged: a difference must sit between matching text
@@ -241,6 +314,8 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int) -> tuple[Severity, str] 
     small = (min(len(hs), len(ht)) == 0 and longer <= 2) or (len(hs) == 1 and len(ht) == 1)
     if small and _negations(hans_ctx) != _negations(hant_ctx):
         return Severity.ERROR, "negation"
+    if terms is not None and changed_name(a, b, hunks[k], terms):
+        return Severity.ERROR, "name"  # 讯小通 throughout, 讯大通 here only
     # Latin words from the original text: the key drops spaces and punctuation,
     # which would glue "Vagrant, and Middleman" into one word
     oa, ob = a.orig(a1, a2), b.orig(b1, b2)
@@ -355,6 +430,7 @@ class HansHantDivergence(Rule):
         if ctx.version("zh-Hans") is None or ctx.version("zh-Hant") is None:
             return
         need = int(ctx.option(self, "min_context"))
+        terms = Terms(ctx.version("zh-Hans").segments, ctx.version("zh-Hant").segments)
         for hans_segs, hant_segs, _row in ctx.aligned_pairs("zh-Hans", "zh-Hant"):
             a, b = _Side(hans_segs, False), _Side(hant_segs, True)
             if not a.key or not b.key or a.key == b.key:
@@ -367,10 +443,21 @@ class HansHantDivergence(Rule):
             for k, (a1, a2, b1, b2) in enumerate(hunks):
                 if (a1 == a2 and b.key[b1:b2] in moved) or (b1 == b2 and a.key[a1:a2] in moved):
                     continue
-                verdict = judge(a, b, hunks, k, need)
+                verdict = judge(a, b, hunks, k, need, terms)
                 if verdict is None:
                     continue
                 sev, kind = verdict
+                if kind == "name" and (named := changed_name(a, b, hunks[k], terms)):
+                    # show the whole term (讯小通 / 訊大通), not the changed character alone
+                    where, n, left, right = named
+                    a1, a2, b1, b2 = a1 - left, a2 + right, b1 - left, b2 + right
+                    diffs.append({
+                        "kind": kind, "severity": sev.label,
+                        "zh-Hans": a.orig(a1, a2), "zh-Hant": b.orig(b1, b2),
+                        "zh-Hans_span": a.span(a1, a2), "zh-Hant_span": b.span(b1, b2),
+                        "recurring": where, "occurrences": n, "_sev": sev,
+                    })
+                    continue
                 diffs.append({
                     "kind": kind, "severity": sev.label,
                     "zh-Hans": a.orig(a1, a2), "zh-Hant": b.orig(b1, b2),
@@ -402,7 +489,9 @@ class HansHantDivergence(Rule):
                 "name": "a different name", "added": "a clause that zh-Hans lacks",
                 "removed": "a clause that zh-Hant lacks",
             }[d0["kind"]]
-            shown = "; ".join(f"zh-Hans \"{d['zh-Hans'] or '∅'}\" vs zh-Hant \"{d['zh-Hant'] or '∅'}\"" for d in diffs[:4])
+            shown = "; ".join(f"zh-Hans \"{d['zh-Hans'] or '∅'}\" vs zh-Hant \"{d['zh-Hant'] or '∅'}\"" + (
+                f" (\"{d[d['recurring']]}\" occurs {d['occurrences']} times in {d['recurring']} and also in the other "
+                f"version; \"{d[_OTHER[d['recurring']]]}\" occurs only here)" if "recurring" in d else "") for d in diffs[:4])
             more = f" (+{len(diffs) - 4} more)" if len(diffs) > 4 else ""
             seg = hant_segs[0]
             span = d0["zh-Hant_span"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..model import Segment, Severity, Version
-from ..names import english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
+from ..names import contains_name, english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
 from . import Rule, RuleContext, register
 
 _HAN_TAIL_RE = re.compile(r"([\u3400-\u9fff]{1,4})([A-Za-z][A-Za-z0-9]*)")
@@ -87,12 +87,17 @@ class NameVariant(Rule):
                     standalone_words[form] += c
             others = [t for lg, t in texts.items() if lg != version.lang]
             variants: dict[str, tuple[str, str]] = {}  # variant -> (dominant, kind)
+            ordinary = _ordinary_words(ctx.versions)
             for form, c in counts.items():
                 for dom, cd in counts.most_common():
                     if dom == form or cd < min_dom or cd < ratio * c:
                         continue
                     kind = _variant_kind(form, dom, standalone_words, version.is_zh)
                     if kind:
+                        variants[form] = (dom, kind)
+                        break
+                    kind = _extension_kind(form, dom, standalone_words, ordinary)
+                    if kind and c <= 2:
                         variants[form] = (dom, kind)
                         break
             by_seg: dict[tuple[int, str], _Occ] = {}
@@ -105,6 +110,10 @@ class NameVariant(Rule):
                 fkey = name_key(form)
                 if any(fkey in t for t in others):
                     continue  # another version writes it the same way: deliberate
+                if (kind == "extra word after the name" or kind == "extra word before the name"
+                        and token_kind(_words(dom)[0]) not in ("alnum", "camel")) \
+                        and not _counterpart_has_bare(ctx, version, o, form, dom):
+                    continue  # a plain capitalised name: only with evidence from the aligned row
                 reported.add((o.seg.index, form))
                 n = counts[dom]
                 msg = (f"{version.lang} writes '{form}' ({kind}) where the text otherwise writes "
@@ -137,6 +146,67 @@ class NameVariant(Rule):
                         suggestion=f"write '{dom}'",
                         texts=[tok, dom],
                     )
+
+
+def _ordinary_words(versions: list[Version]) -> set[str]:
+    """Case-folded words some version writes in lower case: ordinary words, not name parts."""
+    out: set[str] = set()
+    for v in versions:
+        for s in v.segments:
+            out.update(w.casefold() for w in _LOWER_WORD_RE.findall(s.text) if w.islower())
+    return out
+
+
+def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]) -> str | None:
+    """A plain name given one extra capitalised word: "Zentrova Firefox", "Mozilla Nova".
+
+    The extra word must not be an ordinary word of the document ("Firefox
+    Account"), nor a name the version uses on its own ("Mozilla Firefox").
+    """
+    fw, dw = _words(form), _words(dom)
+    if len(fw) != len(dw) + 1 or token_kind(dw[0]) not in ("cap", "alnum", "camel") or len(dom) < 3:
+        return None
+    if fw[1:] == dw:
+        extra, kind = fw[0], "extra word before the name"
+    elif fw[:-1] == dw:
+        extra, kind = fw[-1], "extra word after the name"
+    else:
+        return None
+    if token_kind(extra) != "cap" or len(extra) < 3 or standalone[extra] or extra.casefold() in ordinary \
+            or any(stem in ordinary for stem in _stems(extra)):
+        return None
+    return kind
+
+
+def _stems(word: str) -> set[str]:
+    """Inflected forms whose stem may be ordinary ("Accounts" -> "account")."""
+    w = word.casefold()
+    out = set()
+    for suf in ("s", "es", "ing", "ed"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            out.add(w[: -len(suf)])
+    return out
+
+
+def _counterpart_has_bare(ctx: RuleContext, version: Version, occ: "_Occ", form: str, dom: str) -> bool:
+    """Whether an aligned counterpart of ``occ`` writes the bare name ``dom`` and not ``form``."""
+    row = ctx.alignment.row_of(version.lang, occ.seg.index)
+    if row is None:
+        return False
+    fkey = name_key(form)
+    seen = False
+    for v in ctx.versions:
+        if v.lang == version.lang:
+            continue
+        texts = [v[i].text for i in row.get(v.lang)]
+        if not texts:
+            continue
+        joined = "\n".join(texts)
+        if fkey in name_key(joined):
+            return False
+        if contains_name(joined, dom):
+            seen = True
+    return seen
 
 
 def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str | None:
