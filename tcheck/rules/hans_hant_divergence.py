@@ -209,7 +209,7 @@ def _whole_segment(side: _Side, x1: int, x2: int) -> bool:
 
 
 # characters that make up common function words: a substitution among them is wording
-_FUNCTION_CHARS = set("的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所及其之中上下内外")
+_FUNCTION_CHARS = set("的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所")
 _OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
 _NAME_MAX = 3  # Han characters on each side of a substitution judged as a changed name
 _TERM_MAX = 6  # longest term (hunk plus neighbouring equal characters) looked up
@@ -242,7 +242,7 @@ def _equal_run(a: str, i: int, b: str, j: int, step: int, limit: int) -> int:
     return n
 
 
-def changed_name(a: _Side, b: _Side, hunk, terms: Terms) -> tuple[str, int, int, int] | None:
+def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, int, int, int] | None:
     """(version whose term recurs, its occurrences, equal characters taken left and right) when substitution ``hunk`` turns a
     term that recurs in the document into a variant found nowhere else.
 
@@ -254,11 +254,17 @@ def changed_name(a: _Side, b: _Side, hunk, terms: Terms) -> tuple[str, int, int,
     differently throughout (识别码 / 标识符) is never used by the other version,
     and regional vocabulary is normalised in the key, so neither is reported.
     """
-    a1, a2, b1, b2 = hunk
+    a1, a2, b1, b2 = hunks[k]
     hs, ht = a.key[a1:a2], b.key[b1:b2]
+    # only in a paragraph pair that otherwise matches (converted from one another): in
+    # separately worded texts a one-off word next to a recurring one is mere wording
+    other = sum(max(x2 - x1, y2 - y1) for n, (x1, x2, y1, y2) in enumerate(hunks) if n != k)
+    if other > 0.05 * max(len(a.key), len(b.key)):
+        return None
     if not hs or not ht or len(hs) > _NAME_MAX or len(ht) > _NAME_MAX:
         return None
-    if not all(is_han(c) for c in hs + ht) or all(c in _FUNCTION_CHARS for c in hs + ht):
+    # a name keeps its length (讯小通 / 讯大通); rewording usually does not
+    if len(hs) != len(ht) or not all(is_han(c) for c in hs + ht) or any(c in _FUNCTION_CHARS for c in hs + ht):
         return None
     room = _TERM_MAX - max(len(hs), len(ht))
     left_max = _equal_run(a.key, a1, b.key, b1, -1, min(3, room))
@@ -314,7 +320,7 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     small = (min(len(hs), len(ht)) == 0 and longer <= 2) or (len(hs) == 1 and len(ht) == 1)
     if small and _negations(hans_ctx) != _negations(hant_ctx):
         return Severity.ERROR, "negation"
-    if terms is not None and changed_name(a, b, hunks[k], terms):
+    if terms is not None and changed_name(a, b, hunks, k, terms):
         return Severity.ERROR, "name"  # 讯小通 throughout, 讯大通 here only
     # Latin words from the original text: the key drops spaces and punctuation,
     # which would glue "Vagrant, and Middleman" into one word
@@ -447,7 +453,7 @@ class HansHantDivergence(Rule):
                 if verdict is None:
                     continue
                 sev, kind = verdict
-                if kind == "name" and (named := changed_name(a, b, hunks[k], terms)):
+                if kind == "name" and (named := changed_name(a, b, hunks, k, terms)):
                     # show the whole term (讯小通 / 訊大通), not the changed character alone
                     where, n, left, right = named
                     a1, a2, b1, b2 = a1 - left, a2 + right, b1 - left, b2 + right
