@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from .scripts import to_simplified
@@ -264,6 +265,21 @@ def is_proper(name: str, vocab: EnglishVocab) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def common_english_word(word: str, min_zipf: float = 4.0) -> bool:
+    """Whether ``word`` is a frequent English word ("Foundation", "Join", "Platform").
+
+    Uses wordfreq's Zipf scale (4.0 = once per ten thousand words). A brand
+    name coined for a product ("Zentrova") scores 0. Without wordfreq every
+    word counts as common, so callers stay on the quiet side.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return True
+    return zipf_frequency(word, "en") >= min_zipf
+
+
 def latin_names(text: str) -> list[NameSpan]:
     """Latin-script name candidates inside Chinese text ("JusTalk Family", "Talk123", "GB/T 35273").
 
@@ -328,6 +344,7 @@ __all__ = [
     "han_ngrams",
     "find_term",
     "contains_name",
+    "common_english_word",
     "name_key",
     "token_kind",
 ]

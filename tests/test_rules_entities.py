@@ -333,6 +333,25 @@ def test_real_product_names_built_on_a_plain_name_are_not_variants():
     assert _run("name-variant", doc, al) == []
 
 
+def test_ordinary_english_words_and_possessives_next_to_a_name_are_not_variants():
+    # "Foundation" / "Community" / "Join" are English words: the Chinese translates them
+    mz_en = ["Mozilla makes Firefox.", "Mozilla protects you.", "Mozilla is open.", "Ask Mozilla anything."]
+    mz_hans = ["Mozilla 制作 Firefox。", "Mozilla 保护您。", "Mozilla 是开放的。", "向 Mozilla 提问。"]
+    for en_line, zh_line in [("You get no rights to the trademarks of the Mozilla Foundation.",
+                              "您没有获得 Mozilla 基金会商标的权利。"),
+                             ("You agree to follow the Mozilla Community guidelines.", "您同意遵守 Mozilla 社区准则。"),
+                             ("You can sign up to Join Mozilla here.", "您可以在此注册加入 Mozilla。")]:
+        doc, al = _doc(zh_Hans=mz_hans + [zh_line], en=mz_en + [en_line])
+        assert _run("name-variant", doc, al) == [], en_line
+    # a possessive in front: "Mozilla's Common Voice" where the text says "Common Voice"
+    en = ["Common Voice is open.", "Use Common Voice.", "Common Voice is free.", "Mozilla runs it.",
+          "We publish Mozilla's Common Voice dataset."]
+    hans = ["Common Voice 是开放的。", "使用 Common Voice。", "Common Voice 是免费的。", "Mozilla 运营它。",
+            "我们发布 Common Voice 数据集。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+
+
 def test_extra_word_without_evidence_from_the_aligned_row_is_not_flagged():
     # the Chinese row translates the name (no Latin "Firefox" there): nothing to compare with
     en = FFX_EN + ["When you install Firefox Nova, it checks for updates."]

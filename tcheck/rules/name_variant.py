@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..model import Segment, Severity, Version
-from ..names import contains_name, english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
+from ..names import common_english_word, contains_name, english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
 from . import Rule, RuleContext, register
 
 _HAN_TAIL_RE = re.compile(r"([\u3400-\u9fff]{1,4})([A-Za-z][A-Za-z0-9]*)")
@@ -161,7 +161,9 @@ def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]
     """A plain name given one extra capitalised word: "Zentrova Firefox", "Mozilla Nova".
 
     The extra word must not be an ordinary word of the document ("Firefox
-    Account"), nor a name the version uses on its own ("Mozilla Firefox").
+    Account") or of English ("Mozilla Foundation", "Join Firefox"), a
+    possessive ("Mozilla's Common Voice"), nor a name the version uses on its
+    own ("Mozilla Firefox").
     """
     fw, dw = _words(form), _words(dom)
     if len(fw) != len(dw) + 1 or token_kind(dw[0]) not in ("cap", "alnum", "camel") or len(dom) < 3:
@@ -172,9 +174,10 @@ def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]
         extra, kind = fw[-1], "extra word after the name"
     else:
         return None
-    if token_kind(extra) != "cap" or len(extra) < 3 or standalone[extra] or extra.casefold() in ordinary \
-            or any(stem in ordinary for stem in _stems(extra)):
-        return None
+    if token_kind(extra) != "cap" or len(extra) < 3 or _POSSESSIVE_RE.search(extra) or standalone[extra] \
+            or extra.casefold() in ordinary or any(stem in ordinary for stem in _stems(extra)) \
+            or common_english_word(extra):
+        return None  # a possessive, another name, or an ordinary word: "Mozilla Foundation" is a name of its own
     return kind
 
 
