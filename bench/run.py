@@ -261,7 +261,8 @@ def seeds(embedder, cache, tally: Tally) -> dict:
             if lab["true"] and not lab.get("optional"):
                 tally.labels[lab["rule"]] += 1
                 lines = [lab["line"], *lab.get("alt_lines", [])]
-                if any(f.rule == lab["rule"] and matches(f, lab["lang"], lines) for f in res.findings):
+                ok_rules = {lab["rule"], *lab.get("also", [])}  # a rule it yields to may report it instead
+                if any(f.rule in ok_rules and matches(f, lab["lang"], lines) for f in res.findings):
                     tally.found[lab["rule"]] += 1
         for f in res.findings:
             hit = [lab for lab in labels

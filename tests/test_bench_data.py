@@ -30,7 +30,11 @@ def test_seed_labels_are_well_formed_and_point_at_real_lines():
 
     docs = {}
     for lab in labels:
-        assert set(lab) <= {"file", "rule", "lang", "line", "true", "optional", "alt_lines", "why"}, lab
+        assert set(lab) <= {"file", "rule", "lang", "line", "true", "optional", "alt_lines", "also", "why"}, lab
+        if "also" in lab:  # alternative rules must be ones this rule yields to
+            from tcheck.rules import all_rules
+
+            assert set(lab["also"]) <= set(all_rules()[lab["rule"]].yields_to), lab
         assert lab["rule"] in inject.RULES and lab["lang"] in LANGS and isinstance(lab["true"], bool)
         assert lab["why"].strip()
         path = FIXTURES / "seeds" / lab["file"]
