@@ -126,6 +126,14 @@ class RuleContext:
     def loc(self, lang: str, seg: Segment, needle: str | None = None) -> Location:
         return location(self.version(lang), seg, needle)
 
+    def loc_at(self, lang: str, seg: Segment, line: int, column: int) -> Location:
+        """The segment's location, pointing at a precise (line, column) inside it."""
+        loc = self.loc(lang, seg)
+        loc.at = (line, column)
+        if line == seg.line:
+            loc.column = column
+        return loc
+
     def finding(
         self,
         rule: Rule,

@@ -159,10 +159,7 @@ class BrokenSpacing(Rule):
                 msg = (f"{v.lang} {seg.kind} has {'a stray space' if len(hits) == 1 else f'{len(hits)} stray spaces'} "
                        f"{'inside a word or between words' } (line-wrap artifact): {words} "
                        f"in \"{snippet(seg.text, 40)}\"")
-                loc = ctx.loc(v.lang, seg)
-                loc.at = (hits[0]["gap_line"], hits[0]["gap_column"])
-                if hits[0]["gap_line"] == seg.line:
-                    loc.column = hits[0]["gap_column"]
+                loc = ctx.loc_at(v.lang, seg, hits[0]["gap_line"], hits[0]["gap_column"])
                 yield ctx.finding(
                     self, msg, loc,
                     evidence={"spans": hits, "key": ",".join(h["word"] for h in hits)},

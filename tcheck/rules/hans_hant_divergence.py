@@ -501,11 +501,7 @@ class HansHantDivergence(Rule):
             more = f" (+{len(diffs) - 4} more)" if len(diffs) > 4 else ""
             seg = hant_segs[0]
             span = d0["zh-Hant_span"]
-            loc = ctx.loc("zh-Hant", seg)
-            if span:
-                loc.at = (span["line"], span["column"])
-                if span["line"] == seg.line:
-                    loc.column = span["column"]
+            loc = ctx.loc_at("zh-Hant", seg, span["line"], span["column"]) if span else ctx.loc("zh-Hant", seg)
             msg = (f"zh-Hant {seg.kind} {seg.index} differs from zh-Hans {hans_segs[0].kind} {hans_segs[0].index} "
                    f"(line {hans_segs[0].line}) beyond script conversion: {what}: {shown}{more}")
             yield ctx.finding(

@@ -115,37 +115,27 @@ class NameVariant(Rule):
                         and not _counterpart_has_bare(ctx, version, o, form, dom):
                     continue  # a plain capitalised name: only with evidence from the aligned row
                 reported.add((o.seg.index, form))
-                n = counts[dom]
-                msg = (f"{version.lang} writes '{form}' ({kind}) where the text otherwise writes "
-                       f"'{dom}' ({n} time{'s' if n != 1 else ''})")
-                line, col = o.seg.locate(form)
-                yield ctx.finding(
-                    self, msg, ctx.loc(version.lang, o.seg, form),
-                    evidence={"variant": form, "dominant": dom, "dominant_count": n,
-                              "variant_count": counts[form], "kind": kind,
-                              "span": {"line": line, "start_col": col, "end_col": col + len(form)},
-                              "key": f"{form}>{dom}"},
-                    suggestion=f"write '{dom}'",
-                    texts=[form, dom],
-                )
+                yield self._finding(ctx, version.lang, o.seg, form, dom, kind, counts[dom], counts[form])
             other_texts = ["\n".join(s.text for s in v.segments) for v in ctx.versions if v.lang != version.lang]
             for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio):
                 for t in _tokens(version):
                     if t.text != tok or any(seg == t.seg.index and tok in f for seg, f in reported):
                         continue
                     reported.add((t.seg.index, tok))
-                    msg = (f"{version.lang} writes '{tok}' ({kind}) where the text otherwise writes "
-                           f"'{dom}' ({n} time{'s' if n != 1 else ''})")
-                    line, col = t.seg.locate(tok)
-                    yield ctx.finding(
-                        self, msg, ctx.loc(version.lang, t.seg, tok),
-                        evidence={"variant": tok, "dominant": dom, "dominant_count": n,
-                                  "variant_count": nv, "kind": kind,
-                                  "span": {"line": line, "start_col": col, "end_col": col + len(tok)},
-                                  "key": f"{tok}>{dom}"},
-                        suggestion=f"write '{dom}'",
-                        texts=[tok, dom],
-                    )
+                    yield self._finding(ctx, version.lang, t.seg, tok, dom, kind, n, nv)
+
+    def _finding(self, ctx: RuleContext, lang: str, seg, form: str, dom: str, kind: str, n: int, nv: int):
+        msg = (f"{lang} writes '{form}' ({kind}) where the text otherwise writes "
+               f"'{dom}' ({n} time{'s' if n != 1 else ''})")
+        line, col = seg.locate(form)
+        return ctx.finding(
+            self, msg, ctx.loc(lang, seg, form),
+            evidence={"variant": form, "dominant": dom, "dominant_count": n, "variant_count": nv, "kind": kind,
+                      "span": {"line": line, "start_col": col, "end_col": col + len(form)},
+                      "key": f"{form}>{dom}"},
+            suggestion=f"write '{dom}'",
+            texts=[form, dom],
+        )
 
 
 def _ordinary_words(versions: list[Version]) -> set[str]:

@@ -101,10 +101,7 @@ class RegionalVocabulary(Rule):
                         pairs.append(p)
                 msg = (f"zh-Hant {seg.kind} uses mainland wording where Taiwan usage differs: "
                        f"{', '.join(pairs)} in \"{snippet(seg.text, 40)}\"")
-                loc = ctx.loc(v.lang, seg)
-                loc.at = (spans[0]["line"], spans[0]["column"])
-                if spans[0]["line"] == seg.line:
-                    loc.column = spans[0]["column"]
+                loc = ctx.loc_at(v.lang, seg, spans[0]["line"], spans[0]["column"])
                 yield ctx.finding(
                     self, msg, loc,
                     evidence={"terms": spans, "region": v.region or "TW", "key": ",".join(s["text"] for s in spans)},

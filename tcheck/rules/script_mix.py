@@ -76,10 +76,7 @@ class ScriptMix(Rule):
                 msg = (f"{v.lang} {seg.kind} contains {len(hits)} {found} character{'s' if len(hits) > 1 else ''} "
                        f"where {expected} is expected{where}: {listing} in \"{snippet(seg.text, 40)}\"")
                 first = chars[0]
-                loc = ctx.loc(v.lang, seg)
-                loc.at = (first["line"], first["column"])
-                if first["line"] == seg.line:
-                    loc.column = first["column"]
+                loc = ctx.loc_at(v.lang, seg, first["line"], first["column"])
                 yield ctx.finding(
                     self, msg, loc,
                     evidence={"found_script": found, "expected_script": expected, "region": v.region,

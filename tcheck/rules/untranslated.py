@@ -181,10 +181,7 @@ class Untranslated(Rule):
                     more = f" and {len(ev) - 3} more" if len(ev) > 3 else ""
                     msg = (f"{v.lang} {seg.kind} contains untranslated {foreign} "
                            f"({len(ev)} passage{'s' if len(ev) > 1 else ''}): {quoted}{more}")
-                loc = ctx.loc(v.lang, seg)
-                loc.at = (ev[0]["line"], ev[0]["column"])
-                if ev[0]["line"] == seg.line:
-                    loc.column = ev[0]["column"]
+                loc = ctx.loc_at(v.lang, seg, ev[0]["line"], ev[0]["column"])
                 yield ctx.finding(
                     self, msg, loc,
                     evidence={"foreign": foreign.lower(), "expected": expected.lower(), "whole_segment": whole,
