@@ -25,3 +25,12 @@ def test_seed000_reports_each_wrong_name_once(seed000_result):
         if f.rule in ("entity-mismatch", "name-variant"):
             spots.setdefault((f.locations[0].lang, f.locations[0].start), []).append(f.rule)
     assert spots and all(len(rules) == 1 for rules in spots.values())
+
+
+def test_missing_paragraph_yields_to_duplicate_paragraph_on_seed000(seed000_result):
+    by_spot = {}
+    for f in seed000_result.findings:
+        by_spot.setdefault((f.locations[0].lang, f.locations[0].start), set()).add(f.rule)
+    dup_spots = [k for k, rules in by_spot.items() if "duplicate-paragraph" in rules]
+    assert dup_spots, "seed 000's English repeats a paragraph"
+    assert all("missing-paragraph" not in by_spot[k] for k in dup_spots)

@@ -478,3 +478,39 @@ def test_divergence_seed000_real_differences_are_not_names(seed000_result):
         line = line_of(SEED000, line_text)
         assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations
                        if any(d["kind"] == "name" for d in f.evidence["differences"]))
+
+
+# --------------------------------------------------------------------------- duplicate-paragraph: cross-version evidence
+
+
+def _aligned_ctx(texts: dict[str, list[str]], rows: list[dict[str, list[int]]]):
+    from tcheck.documents import segment
+    from tcheck.model import Alignment, Document, Row, Version
+    from tcheck.rules import RuleContext
+
+    versions = [Version(lg, f"doc.{lg}.txt", segment("\n\n".join(ps) + "\n", False)) for lg, ps in texts.items()]
+    return RuleContext(Document(versions), Alignment(list(texts), [Row(r) for r in rows]))
+
+
+def _dups(ctx):
+    from tcheck.rules import all_rules
+
+    return list(all_rules()["duplicate-paragraph"]().check(ctx))
+
+
+def test_short_item_repeated_only_in_one_version_is_a_copy_slip():
+    en = ["a) Send you information notifications;", "b) Improve our services;", "c) Send you information notifications;"]
+    zh = ["a) 向您发送通知；", "b) 改进我们的服务；"]
+    ctx = _aligned_ctx({"zh-Hans": zh, "en": en},
+                       [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [], "en": [3]}])
+    (f,) = _dups(ctx)
+    assert f.locations[0].lang == "en" and f.locations[0].paragraph == 3
+    assert f.counterparts[0].paragraph == 1 and f.evidence["said_once_in"] == ["zh-Hans"]
+
+
+def test_short_item_repeated_in_every_version_is_left_alone():
+    en = ["a) Send you information notifications;", "b) Improve our services;", "c) Send you information notifications;"]
+    zh = ["a) 向您发送通知；", "b) 改进我们的服务；", "c) 向您发送通知；"]
+    ctx = _aligned_ctx({"zh-Hans": zh, "en": en},
+                       [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [3], "en": [3]}])
+    assert _dups(ctx) == []

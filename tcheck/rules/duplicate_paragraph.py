@@ -61,6 +61,7 @@ class DuplicateParagraph(Rule):
             exact: dict[str, object] = {}
             reported: set[int] = set()
             yield from self._blocks(ctx, v, reported)
+            yield from self._unmatched_copies(ctx, v, reported)
             for seg in v.segments:
                 if seg.index in reported:
                     continue
@@ -131,3 +132,49 @@ class DuplicateParagraph(Rule):
                           "block": True, "text": seg.text, "first_text": orig.text, "key": "dup"},
                 texts=[seg.text],
             )
+
+    def _unmatched_copies(self, ctx: RuleContext, v, reported: set[int]):
+        """A repeat that the other versions do not have: with two or three versions,
+        a shorter segment (a list item, a sentence) that repeats an earlier one is a
+        copy slip when the first has a counterpart in every other version and the
+        repeat has none. The other versions are the evidence that the text is said
+        once, which a single version cannot give for short items."""
+        others = [lg for lg in ctx.document.langs if lg != v.lang]
+        if not others:
+            return
+        matched: set[int] = set()
+        unmatched: set[int] = set()
+        for row in ctx.alignment.rows:
+            idx = row.get(v.lang)
+            if not idx:
+                continue
+            if all(row.get(lg) for lg in others):
+                matched.update(idx)
+            elif not any(row.get(lg) for lg in others):
+                unmatched.update(idx)
+        first: dict[str, object] = {}
+        for seg in v.segments:
+            if seg.kind == "heading" or seg.label in _ATTRIBUTION:
+                continue
+            if not long_enough(seg.text, 6, 4):
+                continue
+            key = normalize(seg.text)
+            orig = first.get(key)
+            if orig is None:
+                if seg.index in matched:
+                    first[key] = seg
+                continue
+            if seg.index in reported or seg.index not in unmatched:
+                continue
+            reported.add(seg.index)
+            msg = (f"{v.lang} {seg.kind} {seg.index} repeats {orig.kind} {orig.index} (line {orig.line}), and "
+                   f"{' and '.join(others)} say it only once: \"{snippet(seg.text)}\"; remove the copy that is "
+                   f"out of place")
+            yield ctx.finding(
+                self, msg, ctx.loc(v.lang, seg),
+                counterparts=[ctx.loc(v.lang, orig)],
+                evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": 1.0, "exact": True,
+                          "said_once_in": others, "text": seg.text, "first_text": orig.text, "key": "dup"},
+                texts=[seg.text],
+            )
+

@@ -26,6 +26,7 @@ class MissingParagraph(Rule):
     """
 
     id = "missing-paragraph"
+    yields_to = ("duplicate-paragraph",)  # a copy with no counterpart: the duplicate says it better
     severity = Severity.WARNING
 
     def check(self, ctx: RuleContext):
