@@ -348,3 +348,18 @@ __all__ = [
     "name_key",
     "token_kind",
 ]
+
+
+_EN_RUN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:()\"“”]+[A-Za-z][A-Za-z'’\-]*){4,}")
+
+
+def english_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of English clauses (five or more Latin words in a row, at least
+    two of them lower case) inside Chinese text: untranslated prose, not names."""
+    out = []
+    for m in _EN_RUN_RE.finditer(text):
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", m.group())
+        if sum(1 for w in words if w.islower()) >= 2:
+            out.append((m.start(), m.end()))
+    return out
+

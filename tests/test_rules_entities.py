@@ -362,3 +362,34 @@ def test_extra_word_without_evidence_from_the_aligned_row_is_not_flagged():
     en = FFX_EN[:2] + ["When you install Firefox Nova, it checks for updates."]
     doc, al = _doc(zh_Hans=FFX_HANS[:2] + ["当您安装 Firefox 时，它会检查更新。"], en=en)
     assert _run("name-variant", doc, al) == []
+
+
+# --------------------------------------------------------------------------- one-off Latin names
+
+
+_ZH_ONE_OFF = ["我们与第三方广告平台 Adzerk 共享汇总数据，以便广告商了解效果。", "我们会保护您的个人信息安全。",
+               "您可以随时联系我们。"]
+
+
+def test_one_off_latin_name_replaced_by_an_unknown_name_is_flagged():
+    en = ["We share aggregated data with our third-party ad platform Kestrelin so advertisers see results.",
+          "We protect the security of your personal information.", "You can contact us at any time."]
+    doc, al = _doc(zh_Hans=_ZH_ONE_OFF, en=en)
+    fs = [f for f in _run("entity-mismatch", doc, al) if f.locations[0].lang == "en"]
+    assert len(fs) == 1 and fs[0].evidence["found"] == "Kestrelin" and fs[0].evidence["expected"] == "Adzerk"
+
+
+def test_one_off_latin_name_paraphrased_with_an_ordinary_word_is_not_flagged():
+    en = ["We share aggregated data with our third-party ad platform. Once shared, advertisers see results.",
+          "We protect the security of your personal information.", "You can contact us at any time."]
+    doc, al = _doc(zh_Hans=_ZH_ONE_OFF, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_names_inside_untranslated_english_in_the_chinese_are_not_kept_names():
+    zh = ["我们会保护您的信息。The URL of a page to fetch contains both the domain name and the port.",
+          "我们会保护您的个人信息安全。", "您可以随时联系我们。"]
+    en = ["We protect your information. French speakers may read the page in their language.",
+          "We protect the security of your personal information.", "You can contact us at any time."]
+    doc, al = _doc(zh_Hans=zh, en=en)
+    assert _run("entity-mismatch", doc, al) == []

@@ -11,6 +11,8 @@ from rapidfuzz import fuzz
 from ..model import Segment, Severity
 from ..names import (
     NameSpan,
+    common_english_word,
+    english_clauses,
     contains_name,
     english_names,
     english_vocab,
@@ -120,7 +122,9 @@ class EntityMismatch(Rule):
             r.en_names = [_Pos(s, sp) for s in r.en for sp in english_names(s.text, vocab)]
             for lg, segs in zh.items():
                 r.zh_norm[lg] = to_simplified("\n".join(s.text for s in segs))
-                r.zh_latin[lg] = [_Pos(s, sp) for s in segs for sp in latin_names(s.text)]
+                # names inside an untranslated English clause are prose, not kept names
+                r.zh_latin[lg] = [_Pos(s, sp) for s in segs for sp in latin_names(s.text)
+                                  if not any(a <= sp.start < b for a, b in english_clauses(s.text))]
             out.append(r)
         return out
 
@@ -301,6 +305,8 @@ class EntityMismatch(Rule):
             for ps in r.zh_latin.values():
                 for p in ps:
                     all_zh_keys.update(_norm_tok(t) for t in _name_tokens(p.span.text))
+        en_v = ctx.version("en")
+        en_doc_key = name_key("\n".join(s.text for s in en_v.segments)) if en_v is not None else ""
         for r in rows:
             zl = r.primary
             if not r.confident(zl, min_score):
@@ -357,10 +363,16 @@ class EntityMismatch(Rule):
                     # even when the document names it rarely: the Chinese is right there in the row
                     # judged only for a real name ("Cookie" kept in Latin is the word "cookie") that the
                     # English knows: kept elsewhere, or partly kept here ("Vantrix Marketing Cloud")
+                    # a one-off name (support 0) is judged too when the English never writes it anywhere:
+                    # then the English cannot have kept it elsewhere in the paragraph either
                     judge = len(lost) <= 1 and not any(sp.text.lower() + x in vocab.lower for x in ("", "s", "es")) \
-                        and (support >= 1 or len(missing) < len(toks))
+                        and (support >= 1 or len(missing) < len(toks) or sp.key not in en_doc_key)
                     subs = _substitutes(r, vocab, zh_toks, all_zh_keys, all_e_rows) if judge else []
                     subs = [q for q in subs if not _short_form(q.span.text, sp.text)]
+                    if support == 0:
+                        # a one-off name: only an unusual word can be its replacement ("Once",
+                        # "Anonymous" open a sentence in their own right)
+                        subs = [q for q in subs if not all(common_english_word(w) for w in _name_tokens(q.span.text))]
                     if deficit:
                         # the name is still there, said fewer times: only a one-off name in the middle
                         # of a sentence replaces one of its mentions (not a heading, link or new clause)
