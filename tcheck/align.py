@@ -523,7 +523,8 @@ def align_document(doc: Document, embed) -> Alignment:
     return Alignment(langs, rows)
 
 
-def _merged(e: np.ndarray, idx: list[int]) -> np.ndarray:
+def merged_vector(e: np.ndarray, idx: list[int]) -> np.ndarray:
+    """Unit vector of the summed embeddings of 1-based segments ``idx`` (a merged bead)."""
     v = e[[i - 1 for i in idx]].sum(axis=0)
     return v / (np.linalg.norm(v) or 1.0)
 
@@ -542,7 +543,7 @@ def _scored_row(cells: dict[str, list[int]], emb: dict[str, np.ndarray], by: dic
                 tb = scripts.to_simplified("".join(by[b][i].text for i in cells[b]))
                 s = fuzz.ratio(ta, tb) / 100.0
             else:
-                s = float(_merged(emb[a], cells[a]) @ _merged(emb[b], cells[b]))
+                s = float(merged_vector(emb[a], cells[a]) @ merged_vector(emb[b], cells[b]))
             row.pair_scores[(a, b)] = round(s, 4)
             scores.append(s)
     row.score = round(float(np.mean(scores)), 4) if scores else 0.0

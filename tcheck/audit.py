@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import __version__
+from . import __version__, result_cache
 from .documents import display_path, load_versions
 from .model import Alignment, Document, Finding, InputError, Severity, Version
 from .rules import RuleContext, all_rules
@@ -175,8 +175,6 @@ def audit_files(files: list[str], langs: dict[str, str] | None = None, settings:
     directory = getattr(cache, "dir", None)
     key = None
     if directory is not None:
-        from . import result_cache
-
         key = result_cache.result_key(files, langs, settings, embedder)
         if key is not None:
             found = result_cache.load(directory, key)
@@ -185,8 +183,6 @@ def audit_files(files: list[str], langs: dict[str, str] | None = None, settings:
     doc = load_document(files, langs)
     result = audit_document(doc, settings, embedder=embedder, cache=cache)
     if key is not None:
-        from . import result_cache
-
         result_cache.save(directory, key, result)
     return result
 

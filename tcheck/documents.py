@@ -287,7 +287,7 @@ def segment_plain(text: str) -> list[Segment]:
             lines = _make_lines(src, block[0], block[-1])
             seg = _segment(lines, join_lines([ln.text for ln in lines]), "paragraph", ignores_for_block)
             if seg:
-                if len(lines) == 1 and _looks_like_heading(lines[0].text, seg):
+                if len(lines) == 1 and _short_title(lines[0].text):
                     seg.kind = "heading" if seg.kind == "paragraph" else seg.kind
                 segs.append(seg)
         block = []
@@ -350,10 +350,6 @@ def _short_title(text: str) -> bool:
     han = scripts.han_count(text)
     words = len(text.split())
     return (han and len(text) <= 25) or (not han and words <= 8 and len(text) <= 70)
-
-
-def _looks_like_heading(text: str, seg: Segment) -> bool:
-    return _short_title(text)
 
 
 # ---------------------------------------------------------------------------

@@ -89,17 +89,8 @@ class DuplicateParagraph(Rule):
                     seen.append((key, seg))
                     continue
                 what = "repeats" if ratio >= 100 else f"nearly repeats ({ratio:.0f}% similar)"
-                msg = (f"{v.lang} {seg.kind} {seg.index} {what} {first.kind} {first.index} "
-                       f"(line {first.line}): \"{snippet(seg.text)}\"; remove the copy that is out of place")
                 reported.add(seg.index)
-                yield ctx.finding(
-                    self, msg, ctx.loc(v.lang, seg),
-                    counterparts=[ctx.loc(v.lang, first)],
-                    evidence={"first_paragraph": first.index, "first_line": first.line,
-                              "similarity": round(ratio / 100, 4), "exact": ratio >= 100,
-                              "text": seg.text, "first_text": first.text, "key": "dup"},
-                    texts=[seg.text],
-                )
+                yield self._report(ctx, v, seg, first, what, "", ratio / 100)
 
     def _blocks(self, ctx: RuleContext, v, reported: set[int]):
         """Short items copied as a block: two or more consecutive segments that repeat,
@@ -122,16 +113,8 @@ class DuplicateParagraph(Rule):
                 continue
             seg, orig = segs[i], segs[j]
             reported.add(seg.index)
-            msg = (f"{v.lang} {seg.kind} {seg.index} repeats {orig.kind} {orig.index} (line {orig.line}) as part of "
-                   f"a block of consecutive paragraphs copied again: \"{snippet(seg.text)}\"; remove the copy "
-                   f"that is out of place")
-            yield ctx.finding(
-                self, msg, ctx.loc(v.lang, seg),
-                counterparts=[ctx.loc(v.lang, orig)],
-                evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": 1.0, "exact": True,
-                          "block": True, "text": seg.text, "first_text": orig.text, "key": "dup"},
-                texts=[seg.text],
-            )
+            yield self._report(ctx, v, seg, orig, "repeats", " as part of a block of consecutive paragraphs copied again",
+                               1.0, block=True)
 
     def _unmatched_copies(self, ctx: RuleContext, v, reported: set[int]):
         """A repeat that the other versions do not have: with two or three versions,
@@ -167,14 +150,18 @@ class DuplicateParagraph(Rule):
             if seg.index in reported or seg.index not in unmatched:
                 continue
             reported.add(seg.index)
-            msg = (f"{v.lang} {seg.kind} {seg.index} repeats {orig.kind} {orig.index} (line {orig.line}), and "
-                   f"{' and '.join(others)} say it only once: \"{snippet(seg.text)}\"; remove the copy that is "
-                   f"out of place")
-            yield ctx.finding(
-                self, msg, ctx.loc(v.lang, seg),
-                counterparts=[ctx.loc(v.lang, orig)],
-                evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": 1.0, "exact": True,
-                          "said_once_in": others, "text": seg.text, "first_text": orig.text, "key": "dup"},
-                texts=[seg.text],
-            )
+            yield self._report(ctx, v, seg, orig, "repeats", f", and {' and '.join(others)} say it only once",
+                               1.0, said_once_in=others)
+
+    def _report(self, ctx: RuleContext, v, seg, orig, what: str, why: str, similarity: float, **extra):
+        """The finding on the later copy ``seg``, with the first one as counterpart."""
+        msg = (f"{v.lang} {seg.kind} {seg.index} {what} {orig.kind} {orig.index} (line {orig.line}){why}: "
+               f"\"{snippet(seg.text)}\"; remove the copy that is out of place")
+        return ctx.finding(
+            self, msg, ctx.loc(v.lang, seg),
+            counterparts=[ctx.loc(v.lang, orig)],
+            evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": round(similarity, 4),
+                      "exact": similarity >= 1.0, **extra, "text": seg.text, "first_text": orig.text, "key": "dup"},
+            texts=[seg.text],
+        )
 

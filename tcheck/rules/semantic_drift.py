@@ -23,12 +23,6 @@ def _simplified_view(v: Version) -> Version:
     return Version(v.lang, v.path, segs, v.region, v.first_line, v.last_line)
 
 
-def _merged(e: np.ndarray, idx: list[int]) -> np.ndarray:
-    vec = e[[i - 1 for i in idx]].sum(axis=0)
-    n = float(np.linalg.norm(vec))
-    return vec / n if n else vec
-
-
 @register
 class SemanticDrift(Rule):
     """Aligned segments whose meaning is far less similar than the document's norm.
@@ -57,7 +51,9 @@ class SemanticDrift(Rule):
             va, vb = ctx.version(a), ctx.version(b)
             ea = embed(va if a == "zh-Hans" else _simplified_view(va))
             eb = embed(_simplified_view(vb) if b == "zh-Hant" else vb)
-            return [float(_merged(ea, r.get(a)) @ _merged(eb, r.get(b))) for r in rows]
+            from ..align import merged_vector
+
+            return [float(merged_vector(ea, r.get(a)) @ merged_vector(eb, r.get(b))) for r in rows]
         if all((a, b) in r.pair_scores for r in rows):
             return [r.pair_scores[(a, b)] for r in rows]
         return None
