@@ -154,6 +154,29 @@ class Alignment:
         return None
 
 
+@dataclass(frozen=True)
+class Span:
+    """A typed source range: what reporters point at (never the evidence).
+
+    Lines and columns are 1-based; ``end_column`` is exclusive (like SARIF's
+    ``endColumn``) and ``None`` when only the lines are known (the range then
+    runs to the end of ``end_line``). ``paragraph`` is the 1-based segment
+    index in its version (0 when unknown).
+    """
+
+    path: str
+    lang: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int | None = None
+    paragraph: int = 0
+
+    @property
+    def start(self) -> tuple[int, int]:
+        return self.line, self.column
+
+
 @dataclass
 class Location:
     lang: str
@@ -165,10 +188,21 @@ class Location:
     # precise (line, column) of the offending text, when it is not on the
     # segment's first line; used by SARIF / GitHub annotations
     at: tuple[int, int] | None = None
+    # precise (end_line, end_column exclusive) of the offending text, when known
+    end: tuple[int, int] | None = None
 
     @property
     def start(self) -> tuple[int, int]:
         return self.at or (self.line, self.column)
+
+    @property
+    def span(self) -> Span:
+        """The exact range of the offending text (or the segment from ``start`` on)."""
+        line, col = self.start
+        if self.end is not None:
+            end_line, end_col = self.end
+            return Span(self.path, self.lang, line, col, max(end_line, line), end_col, self.paragraph)
+        return Span(self.path, self.lang, line, col, max(self.end_line or line, line), None, self.paragraph)
 
     def to_json(self) -> dict:
         return {
@@ -211,6 +245,19 @@ class Finding:
     suggestion: str | None = None
     texts: tuple[str, ...] = ()  # normalised texts the fingerprint is built from
     fingerprint: str = ""
+    # every text range the finding is about (primary version and counterparts),
+    # for highlighting; set by RuleContext.finding
+    highlights: tuple[Span, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        """Where the problem is: the primary location's exact range."""
+        return self.locations[0].span
+
+    @property
+    def related(self) -> list[Span]:
+        """The other versions' (and further) locations, as spans."""
+        return [loc.span for loc in self.locations[1:] + self.counterparts]
 
     def finalize(self) -> "Finding":
         """Compute the line-independent fingerprint."""

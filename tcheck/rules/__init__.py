@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator
 
-from ..model import Alignment, Document, Finding, Location, Segment, Severity, Version, location
+from ..model import LANGS, Alignment, Document, Finding, Location, Segment, Severity, Span, Version, location
 
 # Module names, in the order rules are listed. Adding a rule = adding a module
 # here with one ``Rule`` subclass decorated by ``@register``.
@@ -146,7 +146,7 @@ class RuleContext:
         texts: Iterable[str] = (),
         severity: Severity | None = None,
     ) -> Finding:
-        return Finding(
+        f = Finding(
             rule=rule.id,
             severity=severity or rule.severity,
             message=message,
@@ -156,3 +156,98 @@ class RuleContext:
             suggestion=suggestion,
             texts=tuple(texts),
         )
+        return self._with_spans(f)
+
+    def _with_spans(self, f: Finding) -> Finding:
+        """Give every location its exact end and the finding its highlight spans.
+
+        The ranges a rule records in its evidence (``{"line", "column",
+        "end_column"}``-like dicts, per language) become typed :class:`Span`
+        objects here, once, so reporters read spans and never evidence.
+        """
+        ranges = evidence_ranges(f.evidence, f.locations[0].lang)
+        f.locations = [_with_end(loc, ranges) for loc in f.locations]
+        f.counterparts = [_with_end(loc, ranges) for loc in f.counterparts]
+        paths = {v.lang: v.path for v in self.document.versions}
+        f.highlights = tuple(
+            Span(paths.get(r["lang"], f.locations[0].path), r["lang"], r["line"], r["column"],
+                 r["end_line"], r["end_column"], r.get("paragraph") or 0)
+            for r in ranges if r["column"] is not None
+        )
+        return f
+
+
+_LANG_KEYS = set(LANGS)
+
+
+def _with_end(loc: Location, ranges: list[dict]) -> Location:
+    """``loc`` with ``end`` set from the evidence range that starts where it does."""
+    if loc.end is not None:
+        return loc
+    line, col = loc.start
+    for r in ranges:
+        if r["lang"] == loc.lang and r["line"] == line and r["column"] == col and r["end_column"]:
+            if r["end_line"] > line or r["end_column"] > col:
+                return replace(loc, end=(r["end_line"], r["end_column"]))
+    return loc
+
+
+def evidence_ranges(evidence, default_lang: str) -> list[dict]:
+    """Every text range a rule's evidence names, in one shape.
+
+    Any dict with an integer ``line`` and a start column (``column``/``col``/
+    ``start_col``) or a ``text`` counts; a language key (``{"en": [...]}``)
+    or a ``lang`` field says which version. Returns dicts with lang, line,
+    column (or None), end_line, end_column (exclusive, or None), text (or
+    None) and paragraph (or None).
+    """
+    out: list[dict] = []
+
+    def walk(node, lang: str, depth: int):
+        if depth > 5:
+            return
+        if isinstance(node, list):
+            for x in node:
+                walk(x, lang, depth + 1)
+            return
+        if not isinstance(node, dict):
+            return
+        here = node.get("lang") if isinstance(node.get("lang"), str) else lang
+        if _is_range(node):
+            r = _range(node, here)
+            if r not in out:
+                out.append(r)
+            return
+        for k, v in node.items():
+            if isinstance(v, (dict, list)):
+                walk(v, k if k in _LANG_KEYS else here, depth + 1)
+
+    if isinstance(evidence, dict):
+        walk(evidence, default_lang, 0)
+    return out
+
+
+def _start_col(node: dict) -> int | None:
+    return next((node[k] for k in ("column", "col", "start_col", "start_column") if isinstance(node.get(k), int)), None)
+
+
+def _is_range(node: dict) -> bool:
+    line = node.get("line")
+    text = node.get("text") if isinstance(node.get("text"), str) and node.get("text") else None
+    return isinstance(line, int) and not isinstance(line, bool) and (_start_col(node) is not None or bool(text))
+
+
+def _range(node: dict, lang: str) -> dict:
+    line, col = node["line"], _start_col(node)
+    text = node.get("text") if isinstance(node.get("text"), str) and node.get("text") else None
+    end_col = next((node[k] for k in ("end_column", "end_col") if isinstance(node.get(k), int)), None)
+    end_line = node.get("end_line") if isinstance(node.get("end_line"), int) else line
+    length = node.get("length")
+    if end_col is None and col is not None:
+        if isinstance(length, int) and length > 0:
+            end_col = col + length
+        elif text and "\n" not in text:
+            end_col = col + len(text)
+    para = node.get("paragraph") if isinstance(node.get("paragraph"), int) else None
+    return {"lang": lang, "line": line, "column": col, "end_line": max(end_line, line),
+            "end_column": end_col, "text": text, "paragraph": para}
