@@ -30,7 +30,13 @@ dev: $(VENV)/.dev
 demo: install  ## audit the bundled trilingual fixture
 	$(VENV)/bin/tcheck audit $(DEMO) --fail-on never
 
-test: dev  ## run the whole suite (pytest's 'no tests collected' counts as failure)
+LINT_PATHS := tcheck tests bench tools scripts
+
+lint: dev  ## ruff: lint and format check
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
+
+test: dev lint  ## lint, then run the whole suite (pytest's 'no tests collected' counts as failure)
 	$(PY) -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo 'no tests collected' >&2; exit 1; fi; exit $$rc
 
 bench: install  ## speed, memory and accuracy figures
