@@ -1,0 +1,73 @@
+"""The judged real-world label set: loading, matching findings to labels, scoring.
+
+Two files, both JSON lines, built by reading the versions (never from tcheck's output):
+
+* ``judged*.jsonl``: findings tcheck reported on the corpus, each judged ``true``,
+  ``false`` or ``debatable`` by a reviewer (keys: rule, doc, lang, path, line, end_line,
+  message, verdict, why). A later finding *matches* a judged one when rule and path are
+  the same and their line ranges overlap.
+* ``mustfind*.jsonl``: real inconsistencies found by reading page triples side by side
+  (keys: doc, lang, path, line, other[], kind, note). A must-find item is *found* when
+  some finding's primary location or counterpart touches the item's line (±1) in one of
+  the item's files.
+
+Paths are relative to the corpus root (``astro-docs/x/en.mdx``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+CORPUS_MARK = "/corpus/"
+
+
+def corpus_relative(path: str) -> str:
+    """``/work/shared/corpus/a/b/en.md`` -> ``a/b/en.md``; "" for files outside a corpus."""
+    path = path.replace("\\", "/")
+    if CORPUS_MARK not in path:
+        return ""
+    rel = path.rsplit(CORPUS_MARK, 1)[1]
+    return rel if rel.count("/") >= 2 else ""
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if line:
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise SystemExit(f"{path}:{n}: {exc}") from None
+    return out
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 <= b1 and b0 <= a1
+
+
+def match_label(finding: dict, labels: list[dict]) -> dict | None:
+    """The judged label for ``finding`` (same rule and path, overlapping lines), if any."""
+    best = None
+    for lab in labels:
+        if lab["rule"] != finding["rule"] or lab["path"] != finding["path"]:
+            continue
+        if not _overlap(finding["line"], finding["end_line"], lab["line"], lab.get("end_line", lab["line"])):
+            continue
+        if lab.get("message") == finding.get("message"):
+            return lab
+        best = best or lab
+    return best
+
+
+def touches(finding: dict, path: str, line: int, slack: int = 1) -> bool:
+    spots = [(finding["path"], finding["line"], finding["end_line"])]
+    spots += [(c["path"], c["line"], c["end_line"]) for c in finding.get("counterparts", [])]
+    return any(p == path and _overlap(a - slack, b + slack, line, line) for p, a, b in spots)
+
+
+def found(item: dict, findings: list[dict]) -> list[dict]:
+    """The findings that report must-find ``item``."""
+    places = [(item["path"], item["line"])] + [(o["path"], o["line"]) for o in item.get("other", [])]
+    return [f for f in findings if any(touches(f, p, ln) for p, ln in places)]
