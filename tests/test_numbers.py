@@ -2,7 +2,7 @@
 
 import pytest
 
-from tcheck.numbers import compare, describe, extract
+from tcheck.text.numbers import compare, describe, extract
 
 
 def strong_diff(a: str, b: str):
@@ -212,7 +212,7 @@ def test_fast_chinese_numeral_reader_agrees_with_cn2an():
 
     import cn2an
 
-    from tcheck.numbers import _FALLBACK, _fast_cn
+    from tcheck.text.numbers import _FALLBACK, _fast_cn
 
     alphabet = "零一二两三四五六七八九十百千万亿"
     answered = 0
@@ -231,13 +231,13 @@ def test_fast_chinese_numeral_reader_agrees_with_cn2an():
     # colloquial or ambiguous forms are left to cn2an, never guessed
     for s in ("三百五", "三万五", "一百五万", "二亿一千", "一二三", "一千零一百", "百", "壹佰"):
         assert _fast_cn(s) is _FALLBACK, s
-    from tcheck.numbers import _cn_value
+    from tcheck.text.numbers import _cn_value
 
     assert _cn_value("三百五") == 350 and _cn_value("兩千") == 2000 and _cn_value("一千零五") == 1005
 
 
 def test_nfkc_same_length_maps_full_width_and_keeps_normalised_text():
-    from tcheck.numbers import nfkc_same_length
+    from tcheck.text.numbers import nfkc_same_length
 
     assert nfkc_same_length("共１０００元，３０％") == "共1000元,30%"
     assert nfkc_same_length("１ｍ²") == "1m2"

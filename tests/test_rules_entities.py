@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tcheck.model import Alignment, Document, Line, Row, Segment, Severity, Version
-from tcheck.names import english_names, english_vocab, han_ngrams, latin_names
+from tcheck.text.names import english_names, english_vocab, han_ngrams, latin_names
 from tcheck.rules import RuleContext, all_rules
 
 from .conftest import SEED000

@@ -7,7 +7,7 @@ import glob
 
 import pytest
 
-from tcheck import scripts
+from tcheck.text import scripts
 from tcheck.documents import load_versions, segment
 from tcheck.model import Alignment, Document, Row, Severity, Version
 from tcheck.rules import RuleContext, all_rules

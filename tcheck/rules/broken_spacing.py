@@ -7,14 +7,14 @@ import re
 from functools import lru_cache
 
 from ..model import Severity
-from ..scripts import convert
-from ..textutil import snippet
+from ..text.han import HAN as _HAN
+from ..text.han import HAN_RE as _HAN_RE
+from ..text.scripts import convert
+from ..text.snippets import snippet
+from ..text.spans import RawText, mask_markup
 from . import Rule, RuleContext, register
-from ._spans import RawText, mask_markup
 
-_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
-_HAN_RE = re.compile(_HAN)
 _WINDOW = 4  # Han characters looked at on each side of the space
 _SINGLE_GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0](?={_HAN})")
 _ADJ_RE = re.compile(f"(?={_HAN}{_HAN})")

@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from ..model import Severity
-from ..scripts import han_count
-from ..textutil import snippet
+from ..text.han import han_count
+from ..text.snippets import snippet
 from . import Rule, RuleContext, register
 
 _ATTRIBUTION = {"—", "–", "--", "——"}

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Segment, Severity
-from ..names import (
+from ..text.names import (
     NameSpan,
     common_english_word,
-    english_clauses,
     contains_name,
+    english_clauses,
     english_names,
     english_vocab,
     find_term,
@@ -23,7 +23,7 @@ from ..names import (
     name_key,
     sentence_initial,
 )
-from ..scripts import to_simplified
+from ..text.scripts import to_simplified
 from . import Rule, RuleContext, register
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import Segment, Severity
-from ..scripts import to_simplified
+from ..text.han import has_han
+from ..text.scripts import to_simplified
 from . import Rule, RuleContext, register
 
 
@@ -21,7 +22,7 @@ def _find(lang: str, text: str, term: str, exact: bool = False) -> tuple[int, in
     if exact:
         pos = text.find(term)
         return (pos, pos + len(term)) if pos >= 0 else None
-    if lang == "en" or not re.search(r"[\u3400-\u9fff]", term):
+    if lang == "en" or not has_han(term):
         m = _en_pattern(term).search(text)
         return (m.start(), m.end()) if m else None
     pos = text.find(term)

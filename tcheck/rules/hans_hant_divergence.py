@@ -7,9 +7,10 @@ import re
 import unicodedata
 
 from ..model import Severity
-from ..scripts import convert, is_han
+from ..text.han import is_han
+from ..text.scripts import convert
+from ..text.spans import RawText, text_positions
 from . import Rule, RuleContext, register
-from ._spans import RawText, text_positions
 
 _NEGATION = set("不没未无非勿毋")
 _NOT_NEGATION_RE = re.compile(r"非常|无论|不论|无线|不断")

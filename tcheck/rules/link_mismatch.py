@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from ..model import Segment, Severity
-from ..numbers import nfkc_same_length
+from ..text.numbers import nfkc_same_length
 from . import Rule, RuleContext, register
 from .number_mismatch import similarity_cuts
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Severity
-from ..scripts import han_count
-from ..textutil import snippet as _snippet
+from ..text.han import han_count
+from ..text.snippets import snippet as _snippet
 from . import Rule, RuleContext, register
 
 

@@ -9,10 +9,21 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from ..model import Segment, Severity, Version
-from ..names import common_english_word, contains_name, english_names, english_vocab, is_urlish, latin_names, name_key, sentence_initial, token_kind
+from ..text.han import HAN
+from ..text.names import (
+    common_english_word,
+    contains_name,
+    english_names,
+    english_vocab,
+    is_urlish,
+    latin_names,
+    name_key,
+    sentence_initial,
+    token_kind,
+)
 from . import Rule, RuleContext, register
 
-_HAN_TAIL_RE = re.compile(r"([\u3400-\u9fff]{1,4})([A-Za-z][A-Za-z0-9]*)")
+_HAN_TAIL_RE = re.compile(f"({HAN}{{1,4}})([A-Za-z][A-Za-z0-9]*)")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # a Latin word, hyphens and inner capitals included ("Firef-ox", "AdMarketplace", "Talk123")
 _LATIN_TOKEN_RE = re.compile(

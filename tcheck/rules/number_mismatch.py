@@ -7,7 +7,7 @@ import re
 import numpy as np
 
 from ..model import Segment, Severity
-from ..numbers import Quantity, compare, describe, extract
+from ..text.numbers import Quantity, compare, describe, extract
 from . import Rule, RuleContext, register
 
 _CODE_RE = re.compile(r"(`+)(.+?)\1")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Severity
-from ..scripts import convert, is_han
-from ..textutil import snippet
+from ..text.han import is_han
+from ..text.scripts import convert
+from ..text.snippets import snippet
+from ..text.spans import RawText, mask_markup
 from . import Rule, RuleContext, register
-from ._spans import RawText, mask_markup
 
 # OpenCC's Taiwan phrase table (s2twp) also maps words that are ordinary
 # Taiwan usage, in the same or another sense: 文件 (a document; 檔案 is a

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..model import Severity
-from ..scripts import simplified_only, traditional_only
-from ..textutil import snippet
+from ..text.scripts import simplified_only, traditional_only
+from ..text.snippets import snippet
+from ..text.spans import RawText, mask_markup
 from . import Rule, RuleContext, register
-from ._spans import RawText, mask_markup
 
 
 def _clusters(offsets: list[int], gap: int = 2) -> list[tuple[int, int]]:

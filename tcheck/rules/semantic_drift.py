@@ -12,7 +12,7 @@ def _simplified_view(v: Version) -> Version:
     """The zh-Hant version with its text converted to Simplified (for embedding)."""
     from copy import copy
 
-    from ..scripts import to_simplified
+    from ..text.scripts import to_simplified
 
     segs = []
     for s in v.segments:

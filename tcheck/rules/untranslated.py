@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import Severity
-from ..scripts import han_count, latin_letter_count
-from ..textutil import snippet
+from ..text.han import HAN, HAN_CLASS, han_count
+from ..text.han import HAN_RE as _HAN_CHAR_RE
+from ..text.scripts import latin_letter_count
+from ..text.snippets import snippet
+from ..text.spans import RawText, mask_markup
 from . import Rule, RuleContext, register
-from ._spans import RawText, mask_markup
 
 # Closed-class English words: a run of English with several of them is a
 # clause or sentence, not a name ("Firefox Focus", "Cross-Origin Resource Policy").
@@ -23,8 +25,7 @@ not no all any each every some such other more most only also just very there he
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 # a run of English: Latin words with the spaces, digits and ASCII punctuation between them
 _LATIN_RUN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-\s.,;:!?()\"“”‘’/&%$#+*_]*[A-Za-z0-9.!?)\"”’]|[A-Za-z]")
-_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e·…—]*")
-_HAN_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN_RE = re.compile(f"{HAN}[{HAN_CLASS}\u3000-\u303f\uff01-\uff5e·…—]*")
 _SENTENCE_STOP = set("。！？；")
 
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .han import HAN_RUN_RE as _HAN_RUN_RE
 from .scripts import to_simplified
 
 _L = "A-Za-z0-9\u00c0-\u024f"
 # a Latin-script token: letters/digits, inner apostrophes, hyphens, dots, slashes, plus/ampersand
 _TOKEN_RE = re.compile(rf"[{_L}](?:[{_L}'’\-./+&]*[{_L}+])?")
-_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[A-Za-z][a-z'’\-]*")
 # lower-case words that may sit inside a name ("Bank of China", "Procter & Gamble")
 _CONNECTORS = {"of", "&", "for", "de", "du", "des", "la", "le", "von", "van", "der", "di", "da"}
