@@ -67,7 +67,35 @@ def touches(finding: dict, path: str, line: int, slack: int = 1) -> bool:
     return any(p == path and _overlap(a - slack, b + slack, line, line) for p, a, b in spots)
 
 
+# Which rules report each kind of must-find item. A finding near the item's lines from an
+# unrelated rule (a missing paragraph next to a changed number) does not count as finding it.
+_CONTENT = {"semantic-drift", "missing-sentence", "meaning-flip", "hans-hant-divergence"}
+KIND_RULES: dict[str, set[str]] = {
+    "number": {"number-mismatch"} | _CONTENT,
+    "date": {"number-mismatch"} | _CONTENT,
+    "link": {"link-mismatch", "entity-mismatch"},
+    "email": {"link-mismatch", "entity-mismatch"},
+    "name": {"entity-mismatch", "name-variant", "glossary-violation", "hans-hant-divergence"},
+    "missing-paragraph": {"missing-paragraph", "stale-translation", "missing-sentence", "duplicate-paragraph"},
+    "missing-sentence": {"missing-sentence", "missing-paragraph"} | _CONTENT,
+    "meaning": _CONTENT,
+    "untranslated": {"untranslated"},
+    "script": {"script-mix"},
+    "hans-hant": _CONTENT | {"number-mismatch", "entity-mismatch", "link-mismatch", "missing-paragraph"},
+    "stale-version": {"stale-translation", "missing-paragraph", "untranslated"},
+}
+
+
 def found(item: dict, findings: list[dict]) -> list[dict]:
-    """The findings that report must-find ``item``."""
+    """The findings that report must-find ``item``.
+
+    A finding reports it when its rule fits the item's kind and its primary location or a
+    counterpart touches one of the item's lines (±1). A stale version is found by any
+    finding of a fitting rule on that version of the document.
+    """
+    rules = KIND_RULES.get(item.get("kind", ""))
+    fits = [f for f in findings if rules is None or f["rule"] in rules]
+    if item.get("kind") == "stale-version":
+        return [f for f in fits if f["path"] == item["path"]]
     places = [(item["path"], item["line"])] + [(o["path"], o["line"]) for o in item.get("other", [])]
-    return [f for f in findings if any(touches(f, p, ln) for p, ln in places)]
+    return [f for f in fits if any(touches(f, p, ln) for p, ln in places)]
