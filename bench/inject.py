@@ -461,7 +461,7 @@ def tcheck_aligner(embedder=None, cache=None):
             paths = write_trio(Path(d), trio.texts)
             doc = load_document(paths)
             # a fresh SegmentEmbedder per document: it memoises by version identity
-            return doc, align_document(doc, SegmentEmbedder(model, cache))
+            return doc, align_document(doc, SegmentEmbedder(model, cache.vectors if cache is not None else None))
 
     return align
 
@@ -483,9 +483,9 @@ def main(argv=None):
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
-    from tcheck.embed.cache import EmbeddingCache
+    from tcheck.cache import Cache
 
-    align = tcheck_aligner(cache=EmbeddingCache.default())
+    align = tcheck_aligner(cache=Cache.default())
     out = Path(args.outdir)
     for name in DEFAULT_DOCS:
         trio = load_trio(CORPUS / name)

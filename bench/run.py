@@ -170,7 +170,7 @@ def alignment(embedder, cache) -> dict:
     for g in sorted((FIX / "gold").glob("*.align.json")):
         gold = load_gold(g)
         doc = load_document(gold_inputs(gold, FIX))
-        al = align_document(doc, SegmentEmbedder(embedder, cache))
+        al = align_document(doc, SegmentEmbedder(embedder, cache.vectors))
         pred = alignment_rows_as_lines(doc, al)
         out[g.name.replace(".align.json", "")] = {f"{a}/{b}": score(pred, gold["rows"], a, b) for a, b in gold_pairs(gold)}
     return out
@@ -297,7 +297,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from tcheck.embed import get_embedder
-    from tcheck.embed.cache import EmbeddingCache
+    from tcheck.cache import Cache
     from tcheck.rules import all_rules
 
     report: dict = {"cores": cores()}
@@ -314,7 +314,7 @@ def main(argv=None) -> int:
               f"peak RSS {sc['1x']['rss_mb']} -> {sc['10x']['rss_mb']} MB = {sc['rss_ratio']}x")
 
     embedder = get_embedder()
-    cache = EmbeddingCache.default()
+    cache = Cache.default()
     al = report["alignment"] = alignment(embedder, cache)
     for g, pairs in al.items():
         print(f"alignment {g}: " + "; ".join(f"{p} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import __version__, result_cache
+from . import __version__
 from .documents import display_path, load_versions
 from .model import Alignment, Document, Finding, InputError, Severity, Version
 from .rules import RuleContext, all_rules
@@ -93,7 +93,7 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
         embedder = get_embedder(settings.model)
     if cache is None and settings.use_cache:
         cache = _default_cache()
-    seg_embed = SegmentEmbedder(embedder, cache)
+    seg_embed = SegmentEmbedder(embedder, cache.vectors if cache is not None else None)
     alignment = _cached_alignment(doc, seg_embed, embedder, cache)
     ctx = RuleContext(doc, alignment, options=settings.options, glossary=settings.glossary)
     ctx.embed = seg_embed
@@ -119,18 +119,13 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
 
 def _cached_alignment(doc: Document, seg_embed, embedder, cache) -> Alignment:
     """align_document, reusing a stored alignment of the identical document."""
-    directory = getattr(cache, "dir", None)
-    if directory is None or len(doc.versions) < 2:
+    if cache is None or len(doc.versions) < 2:
         return align_document(doc, seg_embed)
-    from . import align_cache
-    from .embed.cache import model_version
-
-    key = align_cache.alignment_key(doc, embedder.name, model_version(embedder))
-    found = align_cache.load(directory, key, doc.langs)
+    found = cache.alignments.get(doc, embedder)
     if found is not None:
         return found
     alignment = align_document(doc, seg_embed)
-    align_cache.save(directory, key, alignment)
+    cache.alignments.put(doc, embedder, alignment)
     return alignment
 
 
@@ -172,18 +167,18 @@ def audit_files(files: list[str], langs: dict[str, str] | None = None, settings:
         embedder = get_embedder(settings.model)
     if cache is None and settings.use_cache:
         cache = _default_cache()
-    directory = getattr(cache, "dir", None)
     key = None
-    if directory is not None:
-        key = result_cache.result_key(files, langs, settings, embedder)
-        if key is not None:
-            found = result_cache.load(directory, key)
-            if isinstance(found, AuditResult):
-                return found
+    if cache is not None:
+        from .cache.results import result_key
+
+        key = result_key(files, langs, settings, embedder)
+        found = cache.results.get(key, AuditResult) if key is not None else None
+        if found is not None:
+            return found
     doc = load_document(files, langs)
     result = audit_document(doc, settings, embedder=embedder, cache=cache)
     if key is not None:
-        result_cache.save(directory, key, result)
+        cache.results.put(key, result)
     return result
 
 
@@ -195,9 +190,9 @@ def align_document(doc: Document, embed) -> Alignment:
 
 def _default_cache():
     try:
-        from .embed.cache import EmbeddingCache
+        from .cache import Cache
 
-        return EmbeddingCache.default()
+        return Cache.default()
     except Exception:  # the cache is an optimisation only
         return None
 

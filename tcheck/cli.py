@@ -290,29 +290,30 @@ def rules_cmd(fmt):
 
 @main.group()
 def cache():
-    """Inspect or clear the embedding cache."""
+    """Inspect or clear tcheck's cache (vectors, alignments, audit results)."""
 
 
 @cache.command("info")
 def cache_info():
-    """Show where the cache is and how many vectors it holds."""
-    from .embed.cache import EmbeddingCache
+    """Show where the cache is and what it holds."""
+    from .cache import Cache
 
-    info = EmbeddingCache.default().info()
+    info = Cache.default().info()
     click.echo(f"directory: {info['directory']}")
-    if not info["files"]:
+    if not info["owned"]:
+        click.echo("not a tcheck cache (no CACHEDIR.TAG from tcheck): left alone")
+    elif not info["entries"]:
         click.echo("empty")
-    for f in info["files"]:
-        what = {"alignments/": "alignments", "results/": "audit results"}.get(f["name"], "vectors")
-        click.echo(f"{f['name']}: {f['entries']} {what}, {f['bytes']} bytes")
+    for name, n, what, size in info["entries"]:
+        click.echo(f"{name}: {n} {what}, {size} bytes")
 
 
 @cache.command("clear")
 def cache_clear():
-    """Delete every cached vector."""
-    from .embed.cache import EmbeddingCache
+    """Delete the files tcheck wrote to its cache (nothing else)."""
+    from .cache import Cache
 
-    n = EmbeddingCache.default().clear()
+    n = Cache.default().clear()
     click.echo(f"removed {n} cache file{'s' if n != 1 else ''}")
 
 

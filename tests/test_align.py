@@ -125,7 +125,7 @@ def test_identical_texts_align_one_to_one():
 def test_zh_en_pair_where_nothing_matches(embedder):
     from tcheck.align import align_document
     from tcheck.audit import SegmentEmbedder
-    from tcheck.embed.cache import EmbeddingCache
+    from tcheck.cache import Cache
     from tcheck.model import Document, Segment, Version
 
     zh = ["今天的天气很好，我们去公园散步。", "这道菜需要两勺盐和一点胡椒。", "火车晚点了半个小时。"]
@@ -136,7 +136,7 @@ def test_zh_en_pair_where_nothing_matches(embedder):
     doc = Document([version("zh-Hans", zh), version("en", en)])
     import tempfile
     with tempfile.TemporaryDirectory() as d:
-        al = align_document(doc, SegmentEmbedder(embedder, EmbeddingCache(d)))
+        al = align_document(doc, SegmentEmbedder(embedder, Cache(d).vectors))
     assert sorted(i for r in al.rows for i in r.get("zh-Hans")) == [1, 2, 3]
     assert sorted(i for r in al.rows for i in r.get("en")) == [1, 2, 3, 4]
     assert all(r.score < 0.5 for r in al.rows)
@@ -160,12 +160,12 @@ GOLD_MIN = {
 def test_corpus_alignment_against_gold(name, embedder, tmp_path):
     from tcheck.align import align_document
     from tcheck.audit import SegmentEmbedder, load_document
-    from tcheck.embed.cache import EmbeddingCache
+    from tcheck.cache import Cache
     from tcheck.evaluate import gold_inputs, gold_pairs
 
     gold = load_gold(FIXTURES / "gold" / f"{name}.align.json")
     doc = load_document(gold_inputs(gold, FIXTURES))
-    al = align_document(doc, SegmentEmbedder(embedder, EmbeddingCache(tmp_path)))
+    al = align_document(doc, SegmentEmbedder(embedder, Cache(tmp_path).vectors))
     pred = alignment_rows_as_lines(doc, al)
     pairs = gold_pairs(gold)
     assert {f"{a}/{b}" for a, b in pairs} == set(GOLD_MIN[name])

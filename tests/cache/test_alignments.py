@@ -3,9 +3,8 @@
 import json
 import shutil
 
-from tcheck import align_cache
 from tcheck.audit import Settings, audit_files
-from tcheck.embed.cache import EmbeddingCache
+from tcheck.cache import Cache
 
 
 def _write(tmp_path, en_extra=""):
@@ -19,7 +18,7 @@ def _write(tmp_path, en_extra=""):
 
 def _forget_results(cache):
     """Drop whole-result cache entries so the next audit really runs (and aligns)."""
-    shutil.rmtree(cache.dir / "results", ignore_errors=True)
+    shutil.rmtree(cache.dir.root / "results", ignore_errors=True)
 
 
 def _rows(result):
@@ -27,11 +26,10 @@ def _rows(result):
 
 
 def test_second_run_reuses_alignment_and_gives_same_result(tmp_path, embedder, monkeypatch):
-    cache = EmbeddingCache(tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
     files = _write(tmp_path)
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
-    n, _ = align_cache.count(cache.dir)
-    assert n == 1
+    assert len(cache.dir.files("alignments")) == 1
 
     import tcheck.audit as audit_mod
 
@@ -46,19 +44,19 @@ def test_second_run_reuses_alignment_and_gives_same_result(tmp_path, embedder, m
 
 
 def test_changed_document_is_realigned(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
     audit_files(_write(tmp_path), settings=Settings(), embedder=embedder, cache=cache)
     changed = audit_files(_write(tmp_path, en_extra="We keep logs for thirty days.\n\n"), settings=Settings(),
                           embedder=embedder, cache=cache)
-    assert align_cache.count(cache.dir)[0] == 2
+    assert len(cache.dir.files("alignments")) == 2
     assert any(r.get("en") and not r.get("zh-Hans") for r in changed.alignment.rows)
 
 
 def test_corrupt_alignment_file_is_ignored(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
     files = _write(tmp_path)
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
-    (stored,) = list((cache.dir / "alignments").glob("*/*.json"))
+    (stored,) = list((cache.dir.root / "alignments").glob("*/*.json"))
     stored.write_text("{not json", encoding="utf-8")
     _forget_results(cache)
     again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
@@ -67,8 +65,8 @@ def test_corrupt_alignment_file_is_ignored(tmp_path, embedder):
 
 
 def test_cache_clear_removes_alignments(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "cache")
+    cache = Cache(tmp_path / "cache")
     audit_files(_write(tmp_path), settings=Settings(), embedder=embedder, cache=cache)
-    assert cache.info()["files"]
+    assert cache.info()["entries"]
     cache.clear()
-    assert align_cache.count(cache.dir) == (0, 0)
+    assert cache.dir.files("alignments") == []

@@ -1,8 +1,7 @@
 """Whole-result cache: unchanged input and settings reuse the result; any change misses."""
 
-from tcheck import result_cache
 from tcheck.audit import Settings, audit_files
-from tcheck.embed.cache import EmbeddingCache
+from tcheck.cache import Cache
 
 
 def _files(tmp_path, zh_text="我们将在30天内删除您的数据。\n"):
@@ -14,10 +13,10 @@ def _files(tmp_path, zh_text="我们将在30天内删除您的数据。\n"):
 
 
 def test_unchanged_run_comes_from_the_cache(tmp_path, embedder, monkeypatch):
-    cache = EmbeddingCache(tmp_path / "c")
+    cache = Cache(tmp_path / "c")
     files = _files(tmp_path)
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
-    assert result_cache.count(cache.dir)[0] == 1
+    assert len(cache.dir.files("results")) == 1
     import tcheck.audit as audit_mod
 
     def boom(*a, **k):
@@ -29,17 +28,17 @@ def test_unchanged_run_comes_from_the_cache(tmp_path, embedder, monkeypatch):
 
 
 def test_changed_file_misses_the_cache(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "c")
+    cache = Cache(tmp_path / "c")
     first = audit_files(_files(tmp_path), settings=Settings(), embedder=embedder, cache=cache)
     assert not [f for f in first.findings if f.rule == "number-mismatch"]
     changed = audit_files(_files(tmp_path, "我们将在60天内删除您的数据。\n"), settings=Settings(), embedder=embedder,
                           cache=cache)
     assert [f for f in changed.findings if f.rule == "number-mismatch"]
-    assert result_cache.count(cache.dir)[0] == 2
+    assert len(cache.dir.files("results")) == 2
 
 
 def test_changed_settings_miss_the_cache(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "c")
+    cache = Cache(tmp_path / "c")
     files = _files(tmp_path, "我们将在60天内删除您的数据。\n")
     on = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert any(f.rule == "number-mismatch" for f in on.findings)
@@ -48,10 +47,10 @@ def test_changed_settings_miss_the_cache(tmp_path, embedder):
 
 
 def test_truncated_entry_is_ignored(tmp_path, embedder):
-    cache = EmbeddingCache(tmp_path / "c")
+    cache = Cache(tmp_path / "c")
     files = _files(tmp_path, "我们将在60天内删除您的数据。\n")
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
-    (entry,) = list((cache.dir / "results").glob("*/*.pickle"))
+    (entry,) = list((cache.dir.root / "results").glob("*/*.json"))
     entry.write_bytes(entry.read_bytes()[:20])
     again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert [f.fingerprint for f in again.findings] == [f.fingerprint for f in first.findings]

@@ -1,4 +1,4 @@
-"""Embedding cache: keys, concurrency, corruption, CLI, lazy model loading."""
+"""Vector cache: keys, concurrency, corruption, validation, CLI, lazy model loading."""
 
 import hashlib
 import multiprocessing as mp
@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from tcheck.embed.cache import EmbeddingCache, text_key
+from tcheck.cache import Cache
+from tcheck.cache.vectors import text_key
 
-from .conftest import SEED000
+from ..conftest import SEED000
 
 
 class FakeEmbedder:
@@ -34,16 +35,27 @@ class FakeEmbedder:
         return np.array(out, dtype=np.float32).reshape(len(texts), self.dim)
 
 
+def _vectors(directory, timeout=30.0):
+    from tcheck.cache import VectorCache
+    from tcheck.cache.store import CacheDir
+
+    return VectorCache(CacheDir(directory), timeout=timeout)
+
+
+def _db_dir(base):
+    return base / "tcheck-cache" / "vectors"
+
+
 TEXTS = [f"第{i}条 我们会保护您的个人信息 paragraph {i}" for i in range(60)]
 
 
 def test_second_encode_is_served_from_the_cache(tmp_path):
     emb = FakeEmbedder()
-    cache = EmbeddingCache(tmp_path)
+    cache = _vectors(tmp_path)
     first = cache.encode(emb, TEXTS[:40])
     assert len(emb.encoded) == 40
     emb.encoded.clear()
-    second = EmbeddingCache(tmp_path).encode(emb, TEXTS[20:60])
+    second = _vectors(tmp_path).encode(emb, TEXTS[20:60])
     assert emb.encoded == TEXTS[40:60]  # only the 20 new texts reach the model
     np.testing.assert_array_equal(first[20:40], second[:20])
     np.testing.assert_array_equal(second, FakeEmbedder().encode(TEXTS[20:60]))
@@ -51,10 +63,10 @@ def test_second_encode_is_served_from_the_cache(tmp_path):
 
 def test_duplicates_and_empty_input(tmp_path):
     emb = FakeEmbedder()
-    out = EmbeddingCache(tmp_path).encode(emb, ["a b", "c d", "a b"])
+    out = _vectors(tmp_path).encode(emb, ["a b", "c d", "a b"])
     assert emb.encoded == ["a b", "c d"]
     np.testing.assert_array_equal(out[0], out[2])
-    assert EmbeddingCache(tmp_path).encode(emb, []).shape[0] == 0
+    assert _vectors(tmp_path).encode(emb, []).shape[0] == 0
 
 
 def test_key_depends_on_model_version_and_normalised_text():
@@ -66,7 +78,7 @@ def test_key_depends_on_model_version_and_normalised_text():
 
 
 def test_other_model_or_version_does_not_reuse_vectors(tmp_path):
-    cache = EmbeddingCache(tmp_path)
+    cache = _vectors(tmp_path)
     cache.encode(FakeEmbedder("1"), TEXTS[:5])
     other_version = FakeEmbedder("2")
     cache.encode(other_version, TEXTS[:5])
@@ -81,9 +93,9 @@ def test_other_model_or_version_does_not_reuse_vectors(tmp_path):
 
 def _worker(directory, texts, queue):
     try:
-        out = EmbeddingCache(directory, timeout=60).encode(FakeEmbedder(), texts)
+        out = _vectors(directory, timeout=60).encode(FakeEmbedder(), texts)
         for k in range(0, len(texts), 7):  # many small transactions interleave with the other process
-            EmbeddingCache(directory, timeout=60).encode(FakeEmbedder(), texts[k:k + 7])
+            _vectors(directory, timeout=60).encode(FakeEmbedder(), texts[k:k + 7])
         queue.put(("ok", out.tobytes()))
     except BaseException as exc:  # pragma: no cover - reported to the parent
         queue.put(("error", repr(exc)))
@@ -109,17 +121,17 @@ def test_two_processes_write_at_once(tmp_path):
         np.testing.assert_array_equal(got, np.array([expected[t] for t in src]))
     # everything both processes wrote is there exactly once, and correct
     emb = FakeEmbedder()
-    again = EmbeddingCache(tmp_path).encode(emb, texts)
+    again = _vectors(tmp_path).encode(emb, texts)
     assert emb.encoded == []
     np.testing.assert_array_equal(again, np.array([expected[t] for t in texts]))
-    db = next(tmp_path.glob("*.sqlite"))
+    db = next(_db_dir(tmp_path).glob("*.sqlite"))
     assert sqlite3.connect(db).execute("SELECT count(*) FROM vec").fetchone()[0] == 300
 
 
 def _fill(tmp_path, n=300):
-    cache = EmbeddingCache(tmp_path)
+    cache = _vectors(tmp_path)
     cache.encode(FakeEmbedder(), [f"text number {i} " + "x" * 200 for i in range(n)])
-    path = next(tmp_path.glob("*.sqlite"))
+    path = next(_db_dir(tmp_path).glob("*.sqlite"))
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -139,24 +151,24 @@ def test_corrupted_cache_is_rebuilt(tmp_path, damage):
         path.write_bytes(data[:4096] + bytes(range(256)) * 48 + data[4096 + 256 * 48:])
     else:
         path.write_bytes(b"")
-    info = EmbeddingCache(tmp_path).info()  # never raises on a damaged file
-    assert info["files"][0]["name"] == path.name
+    info = Cache(tmp_path).info()  # never raises on a damaged file
+    assert info["entries"][0][0] == path.name
     emb = FakeEmbedder()
     texts = [f"text number {i} " + "x" * 200 for i in range(5)] + ["brand new"]
-    cache = EmbeddingCache(tmp_path)
+    cache = _vectors(tmp_path)
     out = cache.encode(emb, texts)
     np.testing.assert_array_equal(out, FakeEmbedder().encode(texts))
     assert cache.rebuilt == (0 if damage == "empty" else 1)  # an empty file is a valid, empty database
     # the rebuilt file works: a second run is served from it
     emb2 = FakeEmbedder()
-    np.testing.assert_array_equal(EmbeddingCache(tmp_path).encode(emb2, texts), out)
+    np.testing.assert_array_equal(_vectors(tmp_path).encode(emb2, texts), out)
     assert emb2.encoded == []
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_healthy_cache_is_not_rebuilt(tmp_path):
     _fill(tmp_path, 20)
-    cache = EmbeddingCache(tmp_path)
+    cache = _vectors(tmp_path)
     emb = FakeEmbedder()
     cache.encode(emb, ["text number 3 " + "x" * 200])
     assert cache.rebuilt == 0 and emb.encoded == []
@@ -165,7 +177,7 @@ def test_healthy_cache_is_not_rebuilt(tmp_path):
 def test_unwritable_cache_dir_still_encodes(tmp_path):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache directory should be")
-    out = EmbeddingCache(blocker / "cache").encode(FakeEmbedder(), ["hello world"])
+    out = _vectors(blocker / "cache").encode(FakeEmbedder(), ["hello world"])
     np.testing.assert_array_equal(out, FakeEmbedder().encode(["hello world"]))
 
 
@@ -177,12 +189,12 @@ def test_cli_cache_info_and_clear(tmp_path, monkeypatch):
     res = runner.invoke(main, ["cache", "info"])
     assert res.exit_code == 0, res.output
     assert str(tmp_path / "c") in res.output and "empty" in res.output
-    EmbeddingCache(tmp_path / "c").encode(FakeEmbedder(), TEXTS[:7])
+    _vectors(tmp_path / "c").encode(FakeEmbedder(), TEXTS[:7])
     res = runner.invoke(main, ["cache", "info"])
     assert res.exit_code == 0 and "7 vectors" in res.output and "empty" not in res.output
     res = runner.invoke(main, ["cache", "clear"])
-    assert res.exit_code == 0 and "removed 1 cache file" in res.output
-    assert not list((tmp_path / "c").glob("*.sqlite*"))
+    assert res.exit_code == 0 and "removed" in res.output
+    assert not list((tmp_path / "c").rglob("*.sqlite*"))
     res = runner.invoke(main, ["cache", "info"])
     assert "empty" in res.output
 
@@ -191,15 +203,15 @@ def test_fully_cached_audit_never_loads_the_model(tmp_path, embedder):
     from tcheck.audit import Settings, audit_files
     from tcheck.embed import get_embedder
 
-    cache = EmbeddingCache(tmp_path)
+    cache = Cache(tmp_path)
     first = audit_files([str(SEED000)], settings=Settings(), embedder=embedder, cache=cache)
-    assert cache.misses > 0
+    assert cache.vectors.misses > 0
     fresh = get_embedder("use-m3")
-    cache2 = EmbeddingCache(tmp_path)
+    cache2 = Cache(tmp_path)
     second = audit_files([str(SEED000)], settings=Settings(), embedder=fresh, cache=cache2)
     assert fresh.loaded is False
-    assert cache2.misses == 0  # nothing embedded: vectors and the alignment come from the cache
+    assert cache2.vectors.misses == 0  # nothing embedded: vectors and the alignment come from the cache
     assert [f.fingerprint for f in first.findings] == [f.fingerprint for f in second.findings]
     # a new text does load it
-    cache2.encode(fresh, ["a sentence nobody has embedded before"])
+    cache2.vectors.encode(fresh, ["a sentence nobody has embedded before"])
     assert fresh.loaded is True

@@ -1,16 +1,16 @@
-"""On-disk embedding cache.
+"""Embedding vectors, one SQLite file per model id and model version.
 
-One SQLite file per model id and model version, in the user cache dir
-(platformdirs) or ``$TCHECK_CACHE_DIR``. Keys are SHA-256 hashes of the
-model id, the model version and the normalised text (NFC, outer whitespace
-stripped); values are float32 vectors.
+Keys are SHA-256 hashes of the model id, the model version and the
+normalised text (NFC, outer whitespace stripped); values are float32
+vectors. A stored vector is used only when it has the model's dimension,
+is finite and has unit length (every embedder returns L2-normalised rows);
+anything else is recomputed and replaced.
 
 Several tcheck processes may use the cache at once (pre-commit runs hooks in
 parallel, CI shards): SQLite's WAL mode and ``BEGIN IMMEDIATE`` serialise
-the writers, ``INSERT OR IGNORE`` makes concurrent inserts of the same text
-harmless, and a lock that cannot be had within the timeout only means this
-run does not read or write the cache. A file that is not a database, or
-whose pages are damaged, is deleted and rebuilt; the cache is an
+the writers, and a lock that cannot be had within the timeout only means
+this run does not read or write the cache. A file that is not a database,
+or whose pages are damaged, is deleted and rebuilt; the cache is an
 optimisation and never makes an audit fail.
 
 ``encode(embedder, texts)`` only calls ``embedder.encode`` for texts that are
@@ -20,13 +20,15 @@ not cached, so a fully cached run never loads the model weights.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
+
+from .store import CacheDir
 
 SCHEMA = 2
 _CREATE = (
@@ -34,15 +36,7 @@ _CREATE = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
 )
 _CHUNK = 500  # SQLite's default limit on host parameters is 999
-
-
-def default_dir() -> Path:
-    env = os.environ.get("TCHECK_CACHE_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("tcheck"))
+_UNIT_TOLERANCE = 1e-3
 
 
 def normalize_text(text: str) -> str:
@@ -77,6 +71,12 @@ def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name)[:120]
 
 
+def _declared_dim(embedder) -> int | None:
+    """The dimension an embedder class declares, without touching a lazy property."""
+    dim = getattr(type(embedder), "dim", None)
+    return dim if isinstance(dim, int) and not isinstance(dim, bool) and dim > 0 else None
+
+
 def _is_corruption(exc: sqlite3.Error) -> bool:
     """True for a damaged file; False for lock contention and I/O trouble."""
     if isinstance(exc, sqlite3.OperationalError):
@@ -85,20 +85,28 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError)
 
 
-class EmbeddingCache:
-    def __init__(self, directory: Path | str, timeout: float = 30.0):
-        self.dir = Path(directory)
+def valid_vector(blob, dim, expected: int | None) -> np.ndarray | None:
+    """The stored vector when it is well formed (size, dimension, finite, unit length)."""
+    if not isinstance(blob, bytes) or not isinstance(dim, int) or dim <= 0 or len(blob) != 4 * dim:
+        return None
+    if expected is not None and dim != expected:
+        return None
+    vec = np.frombuffer(blob, dtype=np.float32)
+    if not np.isfinite(vec).all() or abs(float(np.linalg.norm(vec)) - 1.0) > _UNIT_TOLERANCE:
+        return None
+    return vec
+
+
+class VectorCache:
+    def __init__(self, directory: CacheDir, timeout: float = 30.0):
+        self.dir = directory
         self.timeout = timeout
         self.hits = 0
         self.misses = 0
         self.rebuilt = 0  # corrupted files discarded by this instance
 
-    @classmethod
-    def default(cls) -> "EmbeddingCache":
-        return cls(default_dir())
-
-    def path_for(self, embedder) -> Path:
-        return self.dir / f"{_safe(embedder.name)}-{_safe(model_version(embedder))}-v{SCHEMA}.sqlite"
+    def file_name(self, embedder) -> str:
+        return f"{_safe(embedder.name)}-{_safe(model_version(embedder))}-v{SCHEMA}.sqlite"
 
     # -- connection -------------------------------------------------------
 
@@ -118,9 +126,7 @@ class EmbeddingCache:
         return con
 
     def _connect(self, path: Path) -> sqlite3.Connection | None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
+        if path.is_symlink():
             return None
         try:
             return self._open(path)
@@ -143,75 +149,58 @@ class EmbeddingCache:
 
     # -- lookups ----------------------------------------------------------
 
-    def _read(self, con: sqlite3.Connection, keys: list[str]) -> dict[str, np.ndarray]:
+    def _read(self, con: sqlite3.Connection, keys: list[str], expected: int | None) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start:start + _CHUNK]
             q = "SELECT k, dim, v FROM vec WHERE k IN (%s)" % ",".join("?" * len(chunk))
             for k, dim, blob in con.execute(q, chunk):
-                if not isinstance(blob, bytes) or len(blob) != 4 * int(dim or 0):
-                    continue
-                vec = np.frombuffer(blob, dtype=np.float32)
-                if np.isfinite(vec).all():
+                vec = valid_vector(blob, dim, expected)
+                if vec is not None:
                     found[k] = vec
-        # every vector of one model has one dimension; drop odd ones out
-        if found:
-            dims = [v.shape[0] for v in found.values()]
-            common = max(set(dims), key=dims.count)
+        if expected is None and found:  # one model, one dimension: keep the usual one
+            common = Counter(v.shape[0] for v in found.values()).most_common(1)[0][0]
             found = {k: v for k, v in found.items() if v.shape[0] == common}
         return found
 
     def encode(self, embedder, texts: list[str]) -> np.ndarray:
-        version = model_version(embedder)
-        keys = [text_key(t, embedder.name, version) for t in texts]
+        keys = [text_key(t, embedder.name, model_version(embedder)) for t in texts]
+        if not keys:
+            return np.zeros((0, _declared_dim(embedder) or 0), dtype=np.float32)
         uniq = list(dict.fromkeys(keys))
-        path = self.path_for(embedder)
+        folder = self.dir.vector_dir()
+        path = folder / self.file_name(embedder) if folder is not None else None
+        con = self._connect(path) if path is not None else None
         found: dict[str, np.ndarray] = {}
-        con = self._connect(path) if uniq else None
         if con is not None:
             try:
-                found = self._read(con, uniq)
+                found = self._read(con, uniq, _declared_dim(embedder))
             except sqlite3.Error as exc:
                 con.close()
-                con, found = None, {}
+                con = None
                 if _is_corruption(exc):
                     self._discard(path)
-        todo = [k for k in uniq if k not in found]
         self.hits += sum(1 for k in keys if k in found)
         self.misses += sum(1 for k in keys if k not in found)
+        text_of = dict(zip(keys, texts))
+        todo = [k for k in uniq if k not in found]
         if todo:
-            text_of = dict(zip(keys, texts))
-            vecs = np.asarray(embedder.encode([text_of[k] for k in todo]), dtype=np.float32)
-            if found and vecs.shape[1] != next(iter(found.values())).shape[0]:
-                # stale vectors of another shape: recompute and replace all
-                return self._recompute_all(embedder, texts, keys, con)
-            for k, v in zip(todo, vecs):
-                found[k] = v
+            fresh = dict(zip(todo, np.asarray(embedder.encode([text_of[k] for k in todo]), dtype=np.float32)))
+            dim = next(iter(fresh.values())).shape[0]
+            stale = [k for k, v in found.items() if v.shape[0] != dim]
+            if stale:  # vectors of another shape: recompute them too
+                fresh.update(zip(stale, np.asarray(embedder.encode([text_of[k] for k in stale]), dtype=np.float32)))
+            found.update(fresh)
             if con is not None:
-                self._write(con, path, [(k, int(found[k].shape[0]), found[k].tobytes()) for k in todo])
+                self._write(con, path, [(k, int(v.shape[0]), v.tobytes()) for k, v in fresh.items()])
         if con is not None:
             con.close()
-        if not keys:
-            return np.zeros((0, getattr(type(embedder), "dim", 0) or 0), dtype=np.float32)
         return np.stack([found[k] for k in keys])
-
-    def _recompute_all(self, embedder, texts, keys, con) -> np.ndarray:
-        vecs = np.asarray(embedder.encode(list(texts)), dtype=np.float32)
-        if con is not None:
-            rows = {k: (k, int(v.shape[0]), v.tobytes()) for k, v in zip(keys, vecs)}
-            try:
-                con.execute("BEGIN IMMEDIATE")
-                con.executemany("INSERT OR REPLACE INTO vec (k, dim, v) VALUES (?, ?, ?)", list(rows.values()))
-                con.execute("COMMIT")
-            except sqlite3.Error:
-                pass
-            con.close()
-        return vecs
 
     def _write(self, con: sqlite3.Connection, path: Path, rows: list[tuple]) -> None:
         try:
             con.execute("BEGIN IMMEDIATE")
-            con.executemany("INSERT OR IGNORE INTO vec (k, dim, v) VALUES (?, ?, ?)", rows)
+            con.executemany("INSERT OR REPLACE INTO vec (k, dim, v) VALUES (?, ?, ?)", rows)
             con.execute("COMMIT")
         except sqlite3.Error as exc:
             try:
@@ -223,10 +212,13 @@ class EmbeddingCache:
 
     # -- maintenance ------------------------------------------------------
 
-    def info(self) -> dict:
-        files = sorted(self.dir.glob("*.sqlite")) if self.dir.exists() else []
-        out = {"directory": str(self.dir), "files": []}
+    def counts(self) -> list[tuple[str, int, int]]:
+        """(file name, number of vectors or -1 when unreadable, bytes with journals) per database."""
+        files = self.dir.files("vectors")
+        out = []
         for f in files:
+            if not f.name.endswith(".sqlite"):
+                continue
             try:
                 con = sqlite3.connect(f"file:{f}?mode=ro", uri=True, timeout=5)
                 try:
@@ -235,31 +227,6 @@ class EmbeddingCache:
                     con.close()
             except sqlite3.Error:
                 entries = -1  # unreadable; rebuilt on next use
-            size = sum(p.stat().st_size for p in f.parent.glob(f.name + "*") if p.exists())
-            out["files"].append({"name": f.name, "entries": entries, "bytes": size})
-        from ..align_cache import count
-        from ..result_cache import count as count_results
-
-        for name, (n, size) in (("alignments/", count(self.dir)), ("results/", count_results(self.dir))):
-            if n:
-                out["files"].append({"name": name, "entries": n, "bytes": size})
+            size = sum(p.lstat().st_size for p in files if p.name.startswith(f.name))
+            out.append((f.name, entries, size))
         return out
-
-    def clear(self) -> int:
-        """Delete every cache file; returns the number of databases removed."""
-        n = 0
-        if self.dir.exists():
-            for p in sorted(self.dir.glob("*.sqlite*")):
-                try:
-                    p.unlink()
-                    if p.name.endswith(".sqlite"):
-                        n += 1
-                except OSError:
-                    pass
-            import shutil
-
-            for sub in ("alignments", "results"):
-                if (self.dir / sub).exists():
-                    shutil.rmtree(self.dir / sub, ignore_errors=True)
-                    n += 1
-        return n

@@ -1,0 +1,53 @@
+"""tcheck's on-disk cache: one directory holding vectors, alignments and results.
+
+``Cache.default()`` opens the tcheck-owned directory (see :mod:`.store`);
+``cache.vectors`` embeds through it (:mod:`.vectors`), ``cache.alignments``
+and ``cache.results`` keep whole alignments and audit results as validated
+JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`). Nothing in the
+cache is ever code: there is no pickle, and every entry is checked before
+use and discarded when it does not fit.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .alignments import AlignmentCache
+from .results import ResultCache
+from .store import CacheDir, default_base
+from .vectors import VectorCache
+
+
+class Cache:
+    def __init__(self, base: str | os.PathLike):
+        self.dir = CacheDir(base)
+        self.vectors = VectorCache(self.dir)
+        self.alignments = AlignmentCache(self.dir)
+        self.results = ResultCache(self.dir)
+
+    @classmethod
+    def default(cls) -> "Cache":
+        return cls(default_base())
+
+    def info(self) -> dict:
+        """Where the cache is and what it holds: (name, entries, bytes) per vector file and kind."""
+        lines = [(name, n, "vectors", size) for name, n, size in self.vectors.counts()]
+        for kind, what in (("alignments", "alignments"), ("results", "audit results")):
+            files = self.dir.files(kind)
+            if files:
+                lines.append((f"{kind}/", len(files), what, sum(_size(p) for p in files)))
+        return {"directory": str(self.dir.root), "owned": self.dir.owned() or not self.dir.root.exists(),
+                "entries": lines}
+
+    def clear(self) -> int:
+        return self.dir.clear()
+
+
+def _size(path) -> int:
+    try:
+        return path.lstat().st_size
+    except OSError:
+        return 0
+
+
+__all__ = ["Cache", "CacheDir", "VectorCache", "AlignmentCache", "ResultCache"]

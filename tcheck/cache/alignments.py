@@ -1,0 +1,95 @@
+"""Whole-document alignments, so a warm re-audit skips the dynamic program.
+
+The key covers everything the alignment depends on: the aligner's source
+code, the model id and version, and every segment's language, kind, label
+and text. A stored alignment is used only when it is a valid alignment of
+the very document at hand (see :func:`check_alignment`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Alignment, Document
+from . import codec
+from .store import CacheDir
+from .vectors import model_version
+
+FORMAT = 2
+KIND = "alignments"
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    from .. import align
+
+    h = hashlib.sha256()
+    files = sorted(Path(align.__file__).parent.glob("*.py")) if align.__file__.endswith("__init__.py") \
+        else [Path(align.__file__)]
+    for f in files:
+        try:
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+        except OSError:  # pragma: no cover - frozen builds
+            h.update(b"nocode")
+    return h.hexdigest()[:16]
+
+
+def alignment_key(doc: Document, embedder) -> str:
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}\0{_code_hash()}\0{embedder.name}\0{model_version(embedder)}".encode())
+    for v in doc.versions:
+        h.update(f"\1{v.lang}".encode())
+        for s in v.segments:
+            h.update(f"\2{s.kind}\3{s.label}\3{s.text}".encode())
+    return h.hexdigest()
+
+
+def check_alignment(alignment: Alignment, doc: Document) -> None:
+    """Raise :class:`codec.Mismatch` unless ``alignment`` aligns ``doc``.
+
+    The languages are the document's; every row holds at least one segment
+    and finite scores; every segment of every version appears in exactly one
+    row, in order.
+    """
+    if list(alignment.langs) != list(doc.langs):
+        raise codec.Mismatch("languages differ from the document's")
+    sizes = {v.lang: len(v) for v in doc.versions}
+    seen = {lg: [] for lg in sizes}
+    for row in alignment.rows:
+        if not set(row.cells) <= set(sizes) or not any(row.cells.values()):
+            raise codec.Mismatch("row with unknown languages or no segment")
+        if not math.isfinite(row.score) or not all(math.isfinite(s) for s in row.pair_scores.values()):
+            raise codec.Mismatch("non-finite score")
+        if not all(a in sizes and b in sizes for a, b in row.pair_scores):
+            raise codec.Mismatch("pair score for an unknown language")
+        for lg, idx in row.cells.items():
+            seen[lg].extend(idx)
+    for lg, n in sizes.items():
+        if seen[lg] != list(range(1, n + 1)):
+            raise codec.Mismatch(f"{lg} segments are not each aligned once, in order")
+
+
+class AlignmentCache:
+    def __init__(self, directory: CacheDir):
+        self.dir = directory
+
+    def get(self, doc: Document, embedder) -> Alignment | None:
+        key = alignment_key(doc, embedder)
+        data = self.dir.read(KIND, key)
+        if data is None:
+            return None
+        try:
+            alignment = codec.decode(Alignment, json.loads(data))
+            check_alignment(alignment, doc)
+        except (ValueError, RecursionError):  # codec.Mismatch and JSON errors are ValueErrors
+            self.dir.discard(KIND, key)
+            return None
+        return alignment
+
+    def put(self, doc: Document, embedder, alignment: Alignment) -> None:
+        data = json.dumps(codec.encode(alignment), separators=(",", ":"), allow_nan=False)
+        self.dir.write(KIND, alignment_key(doc, embedder), data.encode("utf-8"))
