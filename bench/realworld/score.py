@@ -12,7 +12,10 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
+import subprocess
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -40,15 +43,18 @@ def score(report: dict, judged: list[dict], must: list[dict]) -> dict:
             c["unjudged"] += 1
             continue
         c[lab["verdict"]] += 1
+        if f["severity"] != "info":
+            c["w_" + lab["verdict"]] += 1
         matched_ids.add(id(lab))
     lost_true = [j for j in judged if j["verdict"] == "true" and id(j) not in matched_ids]
     hits = {m["id"]: bool(found(m, findings)) for m in must}
     return {"per_rule": per_rule, "lost_true": lost_true, "must": hits, "findings": findings}
 
 
-def precision(c: Counter) -> float | None:
-    n = c["true"] + c["false"]
-    return c["true"] / n if n else None
+def precision(c: Counter, prefix: str = "") -> float | None:
+    """true / (true + false) over judged findings (``prefix="w_"``: warning and error only)."""
+    n = c[prefix + "true"] + c[prefix + "false"]
+    return c[prefix + "true"] / n if n else None
 
 
 def summary(result: dict, severities: dict[str, str] | None = None) -> dict:
@@ -59,6 +65,7 @@ def summary(result: dict, severities: dict[str, str] | None = None) -> dict:
     must = result["must"]
     return {
         "precision": precision(total),
+        "precision_warning": precision(total, "w_"),
         "judged_true": total["true"],
         "judged_false": total["false"],
         "must_find_recall": (sum(must.values()) / len(must)) if must else None,
@@ -69,18 +76,41 @@ def summary(result: dict, severities: dict[str, str] | None = None) -> dict:
 
 
 def print_table(result: dict) -> None:
-    print(f"{'rule':24} {'reported':>8} {'true':>5} {'false':>5} {'deb':>4} {'unjudged':>8} {'precision':>9}")
+    def fmt(p):
+        return f"{p:.2f}" if p is not None else "-"
+
+    print(f"{'rule':24} {'reported':>8} {'true':>5} {'false':>5} {'deb':>4} {'unjudged':>8} {'prec':>5} {'prec(w+)':>8}")
     for rule in sorted(result["per_rule"]):
         c = result["per_rule"][rule]
-        p = precision(c)
-        ps = f"{p:.2f}" if p is not None else "-"
-        print(f"{rule:24} {c['reported']:8} {c['true']:5} {c['false']:5} {c['debatable']:4} {c['unjudged']:8} {ps:>9}")
+        print(
+            f"{rule:24} {c['reported']:8} {c['true']:5} {c['false']:5} {c['debatable']:4} {c['unjudged']:8}"
+            f" {fmt(precision(c)):>5} {fmt(precision(c, 'w_')):>8}"
+        )
     s = summary(result)
-    p = s["precision"]
     r = s["must_find_recall"]
-    print(f"overall precision (judged): {p:.3f}" if p is not None else "overall precision: -")
+    print(f"overall precision (judged, all severities): {fmt(s['precision'])}; warning and error only: {fmt(s['precision_warning'])}")
     print(f"must-find recall: {s['must_found']}/{s['must_total']}" + (f" = {r:.3f}" if r is not None else ""))
     print(f"findings judged true that are no longer reported: {s['lost_true']}")
+
+
+def corpus_dir() -> Path | None:
+    """The shared real-world corpus beside the repository (``../shared/corpus``), if present."""
+    for cand in (HERE.parents[2] / "shared" / "corpus", Path(os.environ.get("TCHECK_CORPUS", "/nonexistent"))):
+        if cand.is_dir():
+            return cand
+    return None
+
+
+def audit_corpus(tcheck: Path, corpus: Path, cache_dir: str | None = None, jobs: int = 2) -> dict:
+    """Run ``tcheck audit CORPUS --format json`` and return the report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        env = dict(os.environ, TCHECK_CACHE_DIR=cache_dir or str(Path(tmp) / "cache"))
+        cmd = [str(tcheck), "audit", str(corpus), "--format", "json", "--output", str(out), "--fail-on", "never"]
+        p = subprocess.run(cmd + ["--jobs", str(jobs)], capture_output=True, text=True, env=env)
+        if p.returncode not in (0, 1):
+            raise SystemExit(f"tcheck failed ({p.returncode}): {p.stderr.strip()[:500]}")
+        return json.loads(out.read_text(encoding="utf-8"))
 
 
 def main(argv=None) -> int:
