@@ -8,14 +8,15 @@ expects, so document text can never end a command early or start a new one.
 
 from __future__ import annotations
 
+from .escape import escape_controls
 from .sarif import repo_relative
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message (``%``, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message (``%``, CR, LF; other control characters made visible)."""
+    return escape_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .escape import escape_controls
+
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -32,16 +34,17 @@ def render_text(results, color: bool = False) -> str:
         fs = by_file[path]
         if not fs:
             continue
-        lines.append(f"{_BOLD}{path}{_RESET}" if color else path)
+        shown = escape_controls(path)
+        lines.append(f"{_BOLD}{shown}{_RESET}" if color else shown)
         fs.sort(key=lambda f: (f.locations[0].start, f.rule))
         for f in fs:
             ln, col = f.locations[0].start
             sev = f.severity.label
             sev_s = f"{_COLORS[sev]}{sev}{_RESET}" if color else sev
             rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule
-            lines.append(f"{path}:{ln}:{col}: {sev_s} {rule} {f.message}")
+            lines.append(f"{shown}:{ln}:{col}: {sev_s} {rule} {escape_controls(f.message)}")
             if f.suggestion:
-                lines.append(f"    suggestion: {f.suggestion}")
+                lines.append(f"    suggestion: {escape_controls(f.suggestion)}")
         lines.append("")
     total = sum(totals.values())
     if total == 0:

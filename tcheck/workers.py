@@ -1,0 +1,76 @@
+"""Worker processes for ``--jobs``: bounded, single-threaded BLAS, stopped at once by Ctrl-C.
+
+The terminal sends SIGINT to the whole process group. Workers ignore it;
+the parent gets KeyboardInterrupt, cancels the queued jobs and terminates
+the running workers before re-raising, so an interrupted run ends within
+a second instead of finishing the queue. The number of workers never
+exceeds the CPUs this process may use or the number of jobs, and each
+worker's numpy uses one BLAS thread (threadpoolctl), so N workers use N
+cores, not N times the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_JOIN_TIMEOUT = 1.0
+_blas_limits: Any = None  # kept alive for the worker's lifetime
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def worker_count(requested: int, jobs: int) -> int:
+    """How many processes to start for ``jobs`` jobs when ``requested`` were asked for."""
+    return max(1, min(requested, cpu_count(), jobs))
+
+
+def _init_worker() -> None:
+    global _blas_limits
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import numpy  # noqa: F401  (load BLAS first: threadpoolctl limits loaded libraries)
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - both are dependencies
+        return
+    _blas_limits = threadpool_limits(limits=1)
+
+
+def run_ordered(fn: Callable[[T], Any], items: Sequence[T], workers: int) -> list:
+    """``[fn(x) for x in items]`` in up to ``workers`` processes; results in ``items`` order.
+
+    ``fn`` must be picklable (a module-level function or a partial of one).
+    Any exception, KeyboardInterrupt included, stops every worker and is re-raised.
+    """
+    pool = ProcessPoolExecutor(max_workers=worker_count(workers, len(items)), initializer=_init_worker)
+    try:
+        futures = [pool.submit(fn, x) for x in items]
+        results = [f.result() for f in futures]
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    return results
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued jobs and terminate running workers without waiting for them.
+
+    ``_processes`` is the executor's table of worker processes; Python 3.11
+    has no public way to terminate them (3.14 adds ``terminate_workers``).
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        p.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        p.join(_JOIN_TIMEOUT)

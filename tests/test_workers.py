@@ -1,0 +1,47 @@
+"""--jobs: bounded worker counts, results in order, errors stop every worker."""
+
+import os
+import time
+
+import pytest
+
+from tcheck import workers
+
+
+def _square(x):
+    return x * x
+
+
+def _fail_on_three(x):
+    if x == 3:
+        raise ValueError("three")
+    time.sleep(0.05)
+    return x
+
+
+def _blas_threads(_):
+    from threadpoolctl import threadpool_info
+
+    return max((lib["num_threads"] for lib in threadpool_info()), default=1)
+
+
+def test_worker_count_is_capped_by_cpus_and_jobs():
+    assert workers.worker_count(1000, 12) == min(12, workers.cpu_count())
+    assert workers.worker_count(4, 1) == 1
+    assert workers.worker_count(1, 50) == 1
+    assert workers.cpu_count() <= (os.cpu_count() or 1)
+
+
+def test_results_come_back_in_order():
+    assert workers.run_ordered(_square, list(range(20)), 2) == [x * x for x in range(20)]
+
+
+def test_an_error_stops_the_pool():
+    start = time.monotonic()
+    with pytest.raises(ValueError, match="three"):
+        workers.run_ordered(_fail_on_three, list(range(200)), 2)
+    assert time.monotonic() - start < 5  # the queue of 200 × 50 ms is not worked off
+
+
+def test_each_worker_uses_one_blas_thread():
+    assert set(workers.run_ordered(_blas_threads, [0, 1], 2)) == {1}
