@@ -451,7 +451,7 @@ def tcheck_aligner(embedder=None, cache=None):
     import tempfile
 
     from tcheck.align import align_document
-    from tcheck.audit import SegmentEmbedder, load_document
+    from tcheck.pipeline import SegmentEmbedder, load_document
     from tcheck.embed import get_embedder
 
     model = embedder or get_embedder()

@@ -76,7 +76,7 @@ def speed() -> dict:
         cold = run_cli([str(SEED000)], cache)
         warm = [run_cli([str(SEED000)], cache) for _ in range(3)]
     rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    from tcheck.audit import load_document
+    from tcheck.pipeline import load_document
 
     nseg = sum(len(v) for v in load_document([str(SEED000)]).versions)
     w = statistics.median(warm)
@@ -91,7 +91,7 @@ def speed() -> dict:
 
 def versions_of_seed000() -> dict[str, list[str]]:
     """Each version's lines of seed 000 (the file holds all three in sequence)."""
-    from tcheck.audit import load_document
+    from tcheck.pipeline import load_document
 
     lines = SEED000.read_text(encoding="utf-8").split("\n")
     doc = load_document([str(SEED000)])
@@ -115,7 +115,7 @@ def scaled_texts(factor: int) -> dict[str, str]:
 
 _CHILD = r"""
 import json, resource, sys, time
-from tcheck.audit import audit_files
+from tcheck.pipeline import audit_files
 t = time.perf_counter()
 r = audit_files(sys.argv[1:])
 el = time.perf_counter() - t
@@ -162,9 +162,9 @@ def scaling(factor: int = 10) -> dict:
 
 
 def alignment(embedder, cache) -> dict:
-    from tcheck.audit import SegmentEmbedder, load_document
+    from tcheck.pipeline import SegmentEmbedder, load_document
     from tcheck.align import align_document
-    from tcheck.evaluate import alignment_rows_as_lines, gold_inputs, gold_pairs, load_gold, score
+    from evaluate import alignment_rows_as_lines, gold_inputs, gold_pairs, load_gold, score
 
     out = {}
     for g in sorted((FIX / "gold").glob("*.align.json")):
@@ -205,7 +205,7 @@ class Tally:
 
 
 def injected(embedder, cache, docs, seed: int, tally: Tally) -> dict:
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
 
     clean_alarms = defaultdict(int)
     settings = Settings()
@@ -249,7 +249,7 @@ def injected(embedder, cache, docs, seed: int, tally: Tally) -> dict:
 
 
 def seeds(embedder, cache, tally: Tally) -> dict:
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
 
     data = json.loads((ROOT / "bench" / "labels" / "seeds.json").read_text(encoding="utf-8"))
     by_file = defaultdict(list)

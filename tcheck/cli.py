@@ -59,14 +59,14 @@ def main():
 
 
 def _parse_langs(values: tuple[str, ...], files: list[str]) -> dict[str, str]:
-    from .scripts import normalize_tag
+    from .langs import parse_tag
 
     out: dict[str, str] = {}
     for item in values:
         if "=" not in item:
             raise InputError(f"--lang expects FILE=TAG (e.g. --lang policy.txt=zh-TW), got {item!r}")
         path, tag = item.rsplit("=", 1)
-        _wrap_value_errors(normalize_tag, tag)  # validates: unknown tag -> one-line error, exit 2
+        _wrap_value_errors(parse_tag, tag)  # validates: unknown tag -> one-line error, exit 2
         match = None
         for f in files:
             if f == path or (Path(f).exists() and Path(path).exists() and Path(f).resolve() == Path(path).resolve()):
@@ -84,61 +84,9 @@ def _wrap_value_errors(fn, *args, **kwargs):
         raise InputError(str(exc)) from None
 
 
-def _file_langs(path: str, tag: str | None) -> list[str]:
-    from .documents import load_versions
-    from .scripts import normalize_tag
-
-    lang = region = None
-    if tag:
-        lang, region = normalize_tag(tag)
-    return [v.lang for v in load_versions(path, lang, region or "")]
-
-
-def _resolve_group(group, langs_for: dict[str, str]) -> list[list[str]]:
-    """Split a discovered group whose languages are only known from the text.
-
-    Explicit files with no siblings are one document unless two share a
-    language (then each is audited alone); an unmarked file next to marked
-    ones (``README.md`` beside ``en/README.md``) is audited alone when its
-    language is already taken.
-    """
-    files = group.files
-    if group.tentative:
-        if langs_for:  # the user said which version each file is
-            if len(files) > 3:
-                raise InputError(f"{len(files)} files given as one document; a document has at most 3 versions "
-                                 "(files named like policy.zh-CN.md or in zh-CN/ folders are grouped automatically)")
-            return [files]
-        seen = [lg for f in files for lg in _file_langs(f, None)]
-        if len(seen) == len(set(seen)) and len(files) <= 3:
-            return [files]
-        return [[f] for f in files]
-    if group.verify:
-        loose = [f for f in group.unmarked() if f not in langs_for]
-        others = [f for f in files if f not in loose]
-        taken = {lg for f in others for lg in _file_langs(f, langs_for.get(f))}
-        keep, alone = [], []
-        for f in loose:
-            mine = set(_file_langs(f, None))
-            if mine & taken or len(others) + len(keep) >= 3:
-                alone.append(f)
-            else:
-                keep.append(f)
-                taken |= mine
-        return [others + keep] + [[f] for f in alone] if others + keep else [[f] for f in alone]
-    return [files]
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return Path(a).resolve() == Path(b).resolve()
-    except OSError:
-        return False
-
-
 def _load_glossary(path) -> object:
     try:
-        from .glossary import load_glossary
+        from .workspace.glossary import load_glossary
     except ImportError:
         raise InputError("--glossary is not available in this build (tcheck.glossary is missing)") from None
     try:
@@ -184,9 +132,9 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     versions in sequence). A directory is searched for .md, .markdown and
     .txt files and every document in it is audited once.
     """
-    from .audit import Settings, audit_many, fails
-    from .config import resolve_config
-    from .discovery import plan
+    from .pipeline import Settings, audit_jobs, fails, prepare
+    from .workspace.config import resolve_config
+    from .workspace.discovery import plan
     from .report import render
 
     if config_path and no_config:
@@ -195,31 +143,13 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     if not paths and not cfg.groups:
         raise InputError("no input files given (tcheck audit FILE... or DIRECTORY)")
     excluded = cfg.is_excluded if cfg.exclude else None
-    if paths:
-        groups = plan(list(paths), cfg, excluded)
-    else:
-        groups = plan([str(f) for g in cfg.groups for f in g.files], cfg, excluded)
+    walk_warnings: list[str] = []
+    targets = list(paths) if paths else [str(f) for g in cfg.groups for f in g.files]
+    groups = plan(targets, cfg, excluded, walk_warnings)
 
     all_files = [f for g in groups for f in g.files]
     lang_map = _parse_langs(langs, list(dict.fromkeys([*paths, *all_files])))
     tolerant = any(Path(p).is_dir() for p in paths)  # a directory walk skips unreadable documents
-    skipped: list[tuple[list[str], str]] = []
-    jobs_list: list[tuple[list[str], dict[str, str]]] = []
-    for g in groups:
-        langs_for = dict(g.langs)
-        for named, tag in lang_map.items():
-            for f in g.files:
-                if f == named or _same_file(f, named):
-                    langs_for[f] = tag
-        try:
-            parts = _resolve_group(g, langs_for)
-        except InputError as exc:
-            if not tolerant:
-                raise
-            skipped.append((g.files, str(exc)))
-            continue
-        for files in parts:
-            jobs_list.append((files, {f: t for f, t in langs_for.items() if f in files}))
     for opt, target in (("--output", output), ("--write-baseline", write_baseline_path)):
         if target:
             out_path = Path(target).resolve()
@@ -233,17 +163,18 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
         gloss = _load_glossary(gloss_path)
     baseline = None
     if baseline_path:
-        from .baseline import load_baseline
+        from .workspace.baseline import load_baseline
 
         baseline = load_baseline(baseline_path)
     settings = Settings(model=model or cfg.model or "use-m3", rules=dict(cfg.rules), options=dict(cfg.options),
-                        glossary=gloss, use_cache=not no_cache)
-    results = audit_many(jobs_list, settings, jobs=jobs, errors=skipped if tolerant else None)
-    for files, msg in skipped:
-        what = msg if any(msg.startswith(f"{f}:") for f in files) else f"{', '.join(files)}: {msg}"
-        click.echo(f"tcheck: warning: skipped {what}", err=True)
+                        glossary=gloss, use_cache=not no_cache, max_file_size=cfg.max_file_size)
+    audit_jobs_list, load_warnings = prepare(groups, lang_map, named=set(paths), tolerant=tolerant,
+                                             max_size=cfg.max_file_size)
+    results = audit_jobs(audit_jobs_list, settings, workers=jobs)
+    for msg in [*walk_warnings, *load_warnings]:
+        click.echo(f"tcheck: warning: {msg}", err=True)
     if write_baseline_path:  # every current finding (an older --baseline is superseded), then report as baselined
-        from .baseline import load_baseline, write_baseline
+        from .workspace.baseline import load_baseline, write_baseline
 
         n = write_baseline(write_baseline_path, results)
         click.echo(f"tcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline_path}", err=True)
@@ -278,7 +209,7 @@ def rules_cmd(fmt):
                                 "enabled_by_default": r.default_enabled, "summary": r.summary(),
                                 "description": r.description()} for r in rules.values()], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        from .docs import rules_markdown
+        from .report.rules_table import rules_markdown
 
         click.echo(rules_markdown(), nl=False)
     else:

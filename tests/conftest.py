@@ -25,6 +25,6 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def seed000_result(embedder):
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
 
     return audit_files([str(SEED000)], settings=Settings(use_cache=False), embedder=embedder)

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from tcheck.align import EmbeddingScorer, FuzzyScorer, align_pair
-from tcheck.evaluate import alignment_rows_as_lines, load_gold, score
+from bench.evaluate import alignment_rows_as_lines, load_gold, score
 
 from .conftest import FIXTURES
 
@@ -124,7 +124,7 @@ def test_identical_texts_align_one_to_one():
 
 def test_zh_en_pair_where_nothing_matches(embedder):
     from tcheck.align import align_document
-    from tcheck.audit import SegmentEmbedder
+    from tcheck.pipeline import SegmentEmbedder
     from tcheck.cache import Cache
     from tcheck.model import Document, Segment, Version
 
@@ -159,9 +159,9 @@ GOLD_MIN = {
 @pytest.mark.parametrize("name", sorted(GOLD_MIN))
 def test_corpus_alignment_against_gold(name, embedder, tmp_path):
     from tcheck.align import align_document
-    from tcheck.audit import SegmentEmbedder, load_document
+    from tcheck.pipeline import SegmentEmbedder, load_document
     from tcheck.cache import Cache
-    from tcheck.evaluate import gold_inputs, gold_pairs
+    from bench.evaluate import gold_inputs, gold_pairs
 
     gold = load_gold(FIXTURES / "gold" / f"{name}.align.json")
     doc = load_document(gold_inputs(gold, FIXTURES))

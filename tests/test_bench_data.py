@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tcheck.evaluate import gold_inputs, gold_pairs, load_gold
+from bench.evaluate import gold_inputs, gold_pairs, load_gold
 
 from .conftest import FIXTURES, ROOT
 
@@ -26,7 +26,7 @@ def test_seed_labels_are_well_formed_and_point_at_real_lines():
     assert labels
     assert any(lab["true"] for lab in labels) and any(not lab["true"] for lab in labels)
     seen = set()
-    from tcheck.audit import load_document
+    from tcheck.pipeline import load_document
 
     docs = {}
     for lab in labels:
@@ -65,7 +65,7 @@ def test_seed_labels_match_the_text_they_describe():
 
 
 def test_gold_files_load_and_cover_every_segment():
-    from tcheck.audit import load_document
+    from tcheck.pipeline import load_document
 
     for g in sorted((FIXTURES / "gold").glob("*.align.json")):
         gold = load_gold(g)

@@ -195,17 +195,17 @@ def test_config_groups(run, tmp_path):
 
 
 def test_config_values_reach_the_audit_and_cli_overrides_them(run, tmp_path, monkeypatch):
-    import tcheck.audit
+    import tcheck.pipeline
 
     seen = []
-    monkeypatch.setattr(tcheck.audit, "audit_many", lambda groups, settings, **kw: seen.append((groups, settings)) or [])
+    monkeypatch.setattr(tcheck.pipeline, "audit_jobs", lambda jobs, settings, **kw: seen.append((jobs, settings)) or [])
     doc_pair(tmp_path)
     write(tmp_path, "terms/g.csv", "zh-Hans,en\n隐私,privacy\n")
     write(tmp_path, "tcheck.toml", 'model = "st:/nowhere"\nglossary = "terms/g.csv"\n'
                                    '[options.semantic-drift]\nmin_gap = 0.3\n[rules]\nscript-mix = "error"\n')
     assert run("policy.md").exit_code == 0
     groups, settings = seen[-1]
-    assert [sorted(files) for files, _ in groups] == [["policy.md", "policy.zh-CN.md"]]
+    assert [sorted(job.files) for job in groups] == [["policy.md", "policy.zh-CN.md"]]
     assert settings.model == "st:/nowhere"
     assert settings.options == {"semantic-drift": {"min_gap": 0.3}}
     assert settings.rules == {"script-mix": "error"}
@@ -349,10 +349,11 @@ def test_pre_commit_hook_definition():
 
 
 def test_readme_rule_list_is_up_to_date():
-    from tcheck.docs import replace_block, rules_markdown
+    from tcheck.report.rules_table import rules_markdown
     from tcheck.rules import all_rules
+    from tools.gen_readme_rules import replace_block
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert replace_block(readme, rules_markdown()) == readme, "run: python scripts/gen_readme_rules.py"
+    assert replace_block(readme, rules_markdown()) == readme, "run: python tools/gen_readme_rules.py"
     for rid in all_rules():
         assert f"| `{rid}` |" in readme

@@ -7,11 +7,11 @@ import hashlib
 import numpy as np
 from click.testing import CliRunner
 
-from tcheck.audit import Settings, audit_document
+from tcheck.pipeline import Settings, audit_document
 from tcheck.cli import main
-from tcheck.config import load_config
-from tcheck.docs import rules_markdown
-from tcheck.documents import segment
+from tcheck.workspace.config import load_config
+from tcheck.report.rules_table import rules_markdown
+from tcheck.load import segment
 from tcheck.model import Document, Severity, Version
 from tcheck.rules import all_rules
 

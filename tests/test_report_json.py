@@ -26,7 +26,7 @@ def report000(seed000_result):
 
 @pytest.fixture(scope="module")
 def three_file_result(embedder):
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
 
     files = [str(WEBSITES / f) for f in ("en.md", "zh-CN.md", "zh-TW.md")]
     return audit_files(files, settings=Settings(use_cache=False), embedder=embedder)
@@ -110,7 +110,7 @@ def test_summary_counts_match_findings(report000):
 
 def test_fingerprints_do_not_depend_on_line_numbers(seed000_result, embedder, tmp_path):
     """Inserting blank lines at the top moves every finding but keeps its fingerprint."""
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
 
     from .conftest import SEED000
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tcheck.audit import AuditResult, load_document
+from tcheck.pipeline import AuditResult, load_document
 from tcheck.model import Alignment, Finding, Row, Severity, location
 from tcheck.report import render
 from tcheck.report.github import escape_data, escape_property

@@ -1,6 +1,6 @@
 """missing-paragraph: positive and negative cases on hand-built alignments."""
 
-from tcheck.documents import segment
+from tcheck.load import segment
 from tcheck.model import Alignment, Document, Row, Severity, Version
 from tcheck.rules import RuleContext, all_rules
 

@@ -1,6 +1,6 @@
 """semantic-drift: decides on the document's own similarity norm, blames the odd version."""
 
-from tcheck.documents import segment
+from tcheck.load import segment
 from tcheck.model import Alignment, Document, Row, Version
 from tcheck.rules import RuleContext, all_rules
 

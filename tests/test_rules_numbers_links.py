@@ -1,6 +1,6 @@
 """number-mismatch and link-mismatch on small hand-built documents."""
 
-from tcheck.documents import segment
+from tcheck.load import segment
 from tcheck.model import Alignment, Document, Row, Severity, Version
 from tcheck.rules import RuleContext, all_rules
 from tcheck.rules.link_mismatch import extract_links, normalize_phone, normalize_url

@@ -8,7 +8,7 @@ import glob
 import pytest
 
 from tcheck.text import scripts
-from tcheck.documents import load_versions, segment
+from tcheck.load import load_versions, segment
 from tcheck.model import Alignment, Document, Row, Severity, Version
 from tcheck.rules import RuleContext, all_rules
 
@@ -96,7 +96,7 @@ def test_untranslated_quoted_title_is_kept_but_bare_sentence_is_not():
 
 
 def test_untranslated_glossary_do_not_translate_term_is_ignored():
-    from tcheck.glossary import Glossary, GlossaryEntry
+    from tcheck.workspace.glossary import Glossary, GlossaryEntry
 
     text = "请使用 Send to all of your devices at once 功能。\n"
     assert len(run("untranslated", version("zh-Hans", text))) == 1
@@ -484,7 +484,7 @@ def test_divergence_seed000_real_differences_are_not_names(seed000_result):
 
 
 def _aligned_ctx(texts: dict[str, list[str]], rows: list[dict[str, list[int]]]):
-    from tcheck.documents import segment
+    from tcheck.load import segment
     from tcheck.model import Alignment, Document, Row, Version
     from tcheck.rules import RuleContext
 

@@ -3,7 +3,7 @@
 import json
 import shutil
 
-from tcheck.audit import Settings, audit_files
+from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
 
 
@@ -31,7 +31,7 @@ def test_second_run_reuses_alignment_and_gives_same_result(tmp_path, embedder, m
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert len(cache.dir.files("alignments")) == 1
 
-    import tcheck.audit as audit_mod
+    import tcheck.pipeline as audit_mod
 
     def boom(*a, **k):
         raise AssertionError("aligner must not run on a cached document")

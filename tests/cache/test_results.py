@@ -1,6 +1,6 @@
 """Whole-result cache: unchanged input and settings reuse the result; any change misses."""
 
-from tcheck.audit import Settings, audit_files
+from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
 
 
@@ -17,7 +17,7 @@ def test_unchanged_run_comes_from_the_cache(tmp_path, embedder, monkeypatch):
     files = _files(tmp_path)
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert len(cache.dir.files("results")) == 1
-    import tcheck.audit as audit_mod
+    import tcheck.pipeline as audit_mod
 
     def boom(*a, **k):
         raise AssertionError("must not audit again")

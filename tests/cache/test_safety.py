@@ -8,7 +8,7 @@ import sqlite3
 import numpy as np
 from click.testing import CliRunner
 
-from tcheck.audit import Settings, audit_files
+from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
 from tcheck.cli import main
 

@@ -200,7 +200,7 @@ def test_cli_cache_info_and_clear(tmp_path, monkeypatch):
 
 
 def test_fully_cached_audit_never_loads_the_model(tmp_path, embedder):
-    from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
     from tcheck.embed import get_embedder
 
     cache = Cache(tmp_path)

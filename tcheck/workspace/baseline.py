@@ -19,7 +19,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .model import InputError
+from ..model import InputError
 
 BASELINE_VERSION = 1
 

@@ -6,9 +6,11 @@ directory holding a ``tcheck.toml`` or a ``pyproject.toml`` with a
 Relative paths in the file (``glossary``, ``groups``, ``exclude``) are
 relative to the directory of the config file.
 
-Every key and value is checked: an unknown key, an unknown rule id, an option
-a rule does not have or a value of the wrong type is an :class:`InputError`
-naming the file and the key, so a typo never silently does nothing.
+Every key and value is checked: an unknown key, a key given twice (``fail_on``
+and ``fail-on``), an unknown rule id, an option a rule does not have, a value
+of the wrong type or out of range, and a path leading outside the config
+file's directory (the project root) is an :class:`InputError` naming the file
+and the key, so a typo never silently does nothing.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import InputError
+from ..langs import parse_tag
+from ..load.decode import MAX_FILE_SIZE, read_bytes
+from ..model import InputError
 
 CONFIG_NAMES = ("tcheck.toml", "pyproject.toml")
 RULE_LEVELS = ("off", "on", "error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-TOP_KEYS = ("rules", "options", "model", "glossary", "fail-on", "groups", "exclude")
+TOP_KEYS = ("rules", "options", "model", "glossary", "fail-on", "groups", "exclude", "max-file-size")
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Config:
     fail_on: str | None = None
     groups: list[Group] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    max_file_size: int = MAX_FILE_SIZE  # bytes; a larger document is refused
 
     @property
     def root(self) -> Path:
@@ -89,17 +94,19 @@ def _parse(path: Path, text: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise InputError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def load_config(path: str | os.PathLike) -> Config:
     """Read and validate a config file (``tcheck.toml`` or ``pyproject.toml``)."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise InputError(f"{path}: config file not found")
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read config file: {exc}") from None
+        text = read_bytes(str(path)).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: cannot read config file: not UTF-8 text") from None
     data = _parse(p, text)
     if p.name == "pyproject.toml" or "tool" in data and isinstance(data.get("tool"), dict) and "tcheck" in data["tool"]:
         table = data.get("tool", {}).get("tcheck")
@@ -141,56 +148,40 @@ def _type_name(v: Any) -> str:
             list: "a list", dict: "a table"}.get(type(v), type(v).__name__)
 
 
-def _check_option_value(default: Any, value: Any) -> Any:
-    """The value converted to the default's type, or raise ValueError."""
-    if isinstance(default, bool):
-        if isinstance(value, bool):
-            return value
-        raise ValueError("expected true or false")
-    if isinstance(default, int) and not isinstance(default, bool):
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        raise ValueError("expected an integer")
-    if isinstance(default, float):
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-        raise ValueError("expected a number")
-    if isinstance(default, str):
-        if isinstance(value, str):
-            return value
-        raise ValueError("expected a string")
-    if isinstance(default, (list, tuple)):
-        if isinstance(value, list):
-            return value
-        raise ValueError("expected a list")
-    if default is None or isinstance(value, type(default)):
-        return value
-    raise ValueError(f"expected {_type_name(default)}")
-
-
 def _validate(table: dict, path: Path, prefix: str) -> Config:
-    from .rules import all_rules
-    from .scripts import normalize_tag
-
     err = _Err(path, prefix)
-    base = path.parent
-    rules = all_rules()
     cfg = Config(path=path)
-    for key in table:
-        if key.replace("_", "-") not in TOP_KEYS:
+    t: dict[str, Any] = {}
+    for key, value in table.items():
+        norm = key.replace("_", "-")
+        if norm not in TOP_KEYS:
             raise err(key, f"unknown key (expected one of: {', '.join(TOP_KEYS)})")
-    t = {k.replace("_", "-"): v for k, v in table.items()}
+        if norm in t:
+            raise err(key, f"given twice (as {norm!r} and {key!r})")
+        t[norm] = value
+    _rules(t.get("rules", {}), cfg, err)
+    _options(t.get("options", {}), cfg, err)
+    _scalars(t, cfg, err)
+    _exclude(t.get("exclude", []), cfg, err)
+    _groups(t.get("groups", []), cfg, err)
+    return cfg
 
-    def known_rule(key: str, rid: str) -> None:
-        if rid not in rules:
-            raise err(key, f"unknown rule id {rid!r} (see 'tcheck rules')")
 
-    # rules = { id = "off" | "on" | severity | true | false }
-    r = t.get("rules", {})
+def _known_rule(err: _Err, key: str, rid: str):
+    from ..rules import all_rules
+
+    rules = all_rules()
+    if rid not in rules:
+        raise err(key, f"unknown rule id {rid!r} (see 'tcheck rules')")
+    return rules[rid]
+
+
+def _rules(r: Any, cfg: Config, err: _Err) -> None:
+    """rules = { id = "off" | "on" | severity | true | false }"""
     if not isinstance(r, dict):
         raise err("rules", f"must be a table of rule ids, got {_type_name(r)}")
     for rid, val in r.items():
-        known_rule(f"rules.{rid}", rid)
+        _known_rule(err, f"rules.{rid}", rid)
         if isinstance(val, bool):
             val = "on" if val else "off"
         if not isinstance(val, str) or val.strip().lower() not in RULE_LEVELS:
@@ -198,91 +189,102 @@ def _validate(table: dict, path: Path, prefix: str) -> Config:
         # "on" is kept: it enables a rule that is off by default (default_enabled = False)
         cfg.rules[rid] = val.strip().lower()
 
-    # options.<rule> = { name = value }
-    o = t.get("options", {})
+
+def _options(o: Any, cfg: Config, err: _Err) -> None:
+    """options.<rule> = { name = value }, each value checked by the rule's own Options."""
+    from ..rules import OptionError
+
     if not isinstance(o, dict):
         raise err("options", f"must be a table of rule ids, got {_type_name(o)}")
     for rid, opts in o.items():
-        known_rule(f"options.{rid}", rid)
+        rule = _known_rule(err, f"options.{rid}", rid)
         if not isinstance(opts, dict):
             raise err(f"options.{rid}", f"must be a table of option = value, got {_type_name(opts)}")
-        allowed = rules[rid].options or {}
         for name, value in opts.items():
-            if name not in allowed:
-                names = ", ".join(sorted(allowed)) or "none"
-                raise err(f"options.{rid}.{name}", f"rule {rid} has no option {name!r} (its options: {names})")
             try:
-                cfg.options.setdefault(rid, {})[name] = _check_option_value(allowed[name], value)
-            except ValueError as exc:
-                raise err(f"options.{rid}.{name}", f"{exc}, got {value!r}") from None
+                cfg.options.setdefault(rid, {})[name] = rule.Options.check_value(name, value)
+            except OptionError as exc:
+                raise err(f"options.{rid}.{name}", f"rule {rid}: {exc}") from None
 
+
+def _scalars(t: dict, cfg: Config, err: _Err) -> None:
     if "model" in t:
         if not isinstance(t["model"], str) or not t["model"].strip():
             raise err("model", f"expected a model name (e.g. \"use-m3\"), got {t['model']!r}")
         cfg.model = t["model"].strip()
-
     if "glossary" in t:
         g = t["glossary"]
         if not isinstance(g, str) or not g.strip():
             raise err("glossary", f"expected a file path, got {g!r}")
-        gp = (base / g).resolve()
-        if not gp.is_file():
-            raise err("glossary", f"file not found: {gp}")
-        cfg.glossary = gp
-
+        cfg.glossary = _project_file(g, cfg.root, err, "glossary")
     if "fail-on" in t:
         f = t["fail-on"]
         if not isinstance(f, str) or f.strip().lower() not in FAIL_ON:
             raise err("fail-on", f"expected one of {', '.join(FAIL_ON)}, got {f!r}")
         cfg.fail_on = f.strip().lower()
+    if "max-file-size" in t:
+        m = t["max-file-size"]
+        if isinstance(m, bool) or not isinstance(m, int) or m <= 0:
+            raise err("max-file-size", f"expected a positive number of bytes, got {m!r}")
+        cfg.max_file_size = m
 
-    ex = t.get("exclude", [])
+
+def _project_file(name: str, root: Path, err: _Err, key: str) -> Path:
+    """``name`` resolved against the project root; it must stay inside the root and exist."""
+    p = (root / name).resolve()
+    if p != root and root.resolve() not in p.parents:
+        raise err(key, f"{name!r} is outside the project ({root}); give it on the command line instead")
+    if not p.is_file():
+        raise err(key, f"file not found: {name} (paths are relative to {root})")
+    return p
+
+
+def _exclude(ex: Any, cfg: Config, err: _Err) -> None:
     if not isinstance(ex, list) or not all(isinstance(x, str) and x.strip() for x in ex):
         raise err("exclude", "expected a list of glob patterns, e.g. [\"drafts/**\", \"*.tmp.md\"]")
     cfg.exclude = [x.strip() for x in ex]
 
-    gs = t.get("groups", [])
+
+def _groups(gs: Any, cfg: Config, err: _Err) -> None:
     if not isinstance(gs, list):
         raise err("groups", "expected a list of groups (lists of paths, or tables with 'files' and 'lang')")
     for i, g in enumerate(gs):
-        key = f"groups[{i}]"
-        langs_raw: dict = {}
-        if isinstance(g, list):
-            files = g
-        elif isinstance(g, dict):
-            extra = set(g) - {"files", "lang"}
-            if extra:
-                raise err(key, f"unknown key {sorted(extra)[0]!r} (expected 'files' and optional 'lang')")
-            if "files" not in g:
-                raise err(key, "missing 'files'")
-            files = g["files"]
-            langs_raw = g.get("lang", {})
-            if not isinstance(langs_raw, dict):
-                raise err(f"{key}.lang", "expected a table of path = language tag")
-        else:
-            raise err(key, f"expected a list of paths or a table, got {_type_name(g)}")
-        if not isinstance(files, list) or not files or not all(isinstance(x, str) and x for x in files):
-            raise err(key, "expected a non-empty list of file paths")
-        if len(files) > 3:
-            raise err(key, f"a group holds at most 3 files (one per version), got {len(files)}")
-        paths = [(base / x).resolve() for x in files]
-        for x, pth in zip(files, paths):
-            if not pth.is_file():
-                raise err(key, f"file not found: {x} (paths are relative to {base})")
-        langs: dict[Path, str] = {}
-        for fname, tag in langs_raw.items():
-            pth = (base / fname).resolve()
-            if pth not in paths:
-                raise err(f"{key}.lang", f"{fname!r} is not one of the group's files")
-            if not isinstance(tag, str):
-                raise err(f"{key}.lang.{fname}", f"expected a language tag, got {tag!r}")
-            try:
-                normalize_tag(tag)
-            except ValueError as exc:
-                raise err(f"{key}.lang.{fname}", str(exc)) from None
-            langs[pth] = tag
-        cfg.groups.append(Group(paths, langs))
-    return cfg
+        cfg.groups.append(_group(g, f"groups[{i}]", cfg.root, err))
+
+
+def _group(g: Any, key: str, root: Path, err: _Err) -> Group:
+    langs_raw: Any = {}
+    if isinstance(g, list):
+        files = g
+    elif isinstance(g, dict):
+        extra = set(g) - {"files", "lang"}
+        if extra:
+            raise err(key, f"unknown key {sorted(extra)[0]!r} (expected 'files' and optional 'lang')")
+        if "files" not in g:
+            raise err(key, "missing 'files'")
+        files, langs_raw = g["files"], g.get("lang", {})
+        if not isinstance(langs_raw, dict):
+            raise err(f"{key}.lang", "expected a table of path = language tag")
+    else:
+        raise err(key, f"expected a list of paths or a table, got {_type_name(g)}")
+    if not isinstance(files, list) or not files or not all(isinstance(x, str) and x for x in files):
+        raise err(key, "expected a non-empty list of file paths")
+    if len(files) > 3:
+        raise err(key, f"a group holds at most 3 files (one per version), got {len(files)}")
+    paths = [_project_file(x, root, err, key) for x in files]
+    langs: dict[Path, str] = {}
+    for fname, tag in langs_raw.items():
+        pth = (root / fname).resolve()
+        if pth not in paths:
+            raise err(f"{key}.lang", f"{fname!r} is not one of the group's files")
+        if not isinstance(tag, str):
+            raise err(f"{key}.lang.{fname}", f"expected a language tag, got {tag!r}")
+        try:
+            parse_tag(tag)
+        except ValueError as exc:
+            raise err(f"{key}.lang.{fname}", str(exc)) from None
+        langs[pth] = tag
+    return Group(paths, langs)
 
 
 # ---------------------------------------------------------------------------

@@ -7,17 +7,12 @@ import re
 
 import pytest
 
-from tcheck.documents import (
-    decode,
-    lang_hint,
-    load_versions,
-    read_text,
-    segment,
-    split_label,
-)
+from tcheck.load import decode, load_versions, read_text, segment, split_label
 from tcheck.model import InputError
+from tcheck.pipeline import load_file
+from tcheck.workspace.discovery import lang_hint
 
-from .conftest import FIXTURES, SEED000, SEEDS
+from ..conftest import FIXTURES, SEED000, SEEDS
 
 SEED001 = SEEDS / "001_91cf93f34edddc8f.txt"
 SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"
@@ -589,18 +584,18 @@ def test_hint_is_used_and_lang_overrides(tmp_path):
     d.mkdir()
     p = d / "policy.md"
     p.write_text(read_text(str(WEBSITES / "zh-TW.md")), encoding="utf-8")
-    (v,) = load_versions(str(p))
+    (v,) = load_file(str(p))
     assert (v.lang, v.region) == ("zh-Hant", "TW")
     # a hint beats content: an English file named as zh-CN is taken as zh-Hans
     q = tmp_path / "policy.zh-CN.md"
     q.write_text(read_text(str(WEBSITES / "en.md")), encoding="utf-8")
-    assert [v.lang for v in load_versions(str(q))] == ["zh-Hans"]
-    # --lang (passed as lang=) beats the hint
-    assert [v.lang for v in load_versions(str(q), "en")] == ["en"]
+    assert [v.lang for v in load_file(str(q))] == ["zh-Hans"]
+    # --lang (passed as the tag) beats the hint
+    assert [v.lang for v in load_file(str(q), "en")] == ["en"]
 
 
 def test_markdown_template_macros_show_their_visible_text():
-    from tcheck.documents import segment
+    from tcheck.load import segment
 
     md = 'The {{HTTPHeader("Upgrade")}} header, see {{Glossary("CORS", "cross-origin sharing")}}.{% raw %}\n'
     (seg,) = segment(md, True)
@@ -610,7 +605,7 @@ def test_markdown_template_macros_show_their_visible_text():
 
 
 def test_plain_text_braces_are_left_alone():
-    from tcheck.documents import segment
+    from tcheck.load import segment
 
     (seg,) = segment("Use {{name}} as a placeholder.\n", False)
     assert "{{name}}" in seg.text

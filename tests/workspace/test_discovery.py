@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.config import Config, Group as ConfigGroup
-from tcheck.discovery import mark, plan, siblings, split_group, tag_lang, walk
+from tcheck.workspace.config import Config, Group as ConfigGroup
+from tcheck.workspace.discovery import mark, plan, siblings, split_group, tag_lang, walk
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 CORPUS = FIXTURES / "corpus"
 

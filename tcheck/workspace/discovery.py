@@ -26,34 +26,28 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .. import langs
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
                        ".mypy_cache", ".pytest_cache", "site-packages", ".cache"})
 MAX_VERSIONS = 3
 
-# language tags accepted as markers, lower-cased with "_" -> "-"; value: the language
-# ("zh" = Chinese, script decided from the text)
-_TAGS = {
-    "en": "en", "en-us": "en", "en-gb": "en",
-    "zh": "zh",
-    "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-hans": "zh-Hans", "zh-hans-cn": "zh-Hans", "zh-hans-sg": "zh-Hans",
-    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant", "zh-hant": "zh-Hant",
-    "zh-hant-tw": "zh-Hant", "zh-hant-hk": "zh-Hant", "zh-hant-mo": "zh-Hant",
-}
-_ZH_TAG = r"zh(?:[-_](?:hans|hant|cn|tw|hk|sg|mo)(?:[-_](?:cn|tw|hk|sg|mo))?)?"
-_EN_TAG = r"en(?:[-_](?:us|gb))?"
 # name.zh-CN / name_zh-CN / name-zh-CN / name.en / name_en
-_SUFFIX_RE = re.compile(rf"^(?P<base>.+?)(?:[._](?P<tag>{_ZH_TAG}|{_EN_TAG})|-(?P<ztag>{_ZH_TAG}))$", re.IGNORECASE)
+_SUFFIX_RE = re.compile(
+    rf"^(?P<base>.+?)(?:[._](?P<tag>{langs.marker_pattern('zh')}|{langs.marker_pattern('en')})"
+    rf"|-(?P<ztag>{langs.marker_pattern('zh')}))$",
+    re.IGNORECASE,
+)
 
 _DOCUSAURUS = "docusaurus-plugin-content-"
 
 
-def tag_lang(token: str) -> str | None:
-    """The language a file or folder name marks (en, zh-Hans, zh-Hant or zh), else None."""
-    return _TAGS.get(token.lower().replace("_", "-"))
+tag_lang = langs.marker_lang
 
 
 def _split_ext(name: str) -> tuple[str, str]:
@@ -72,11 +66,12 @@ class Marked:
     lang: str | None
     style: str  # suffix | name | folder | i18n | none
     tag: str = ""  # the marker as written (zh-TW, zh_CN, en ...)
+    in_name: bool = True  # the marker is in the file name (False: a folder)
 
     @property
     def secondary(self) -> bool:
         """A regional variant that yields to the main one (zh-HK after zh-TW, zh-SG after zh-CN)."""
-        return self.tag.lower().replace("_", "-").endswith(("-hk", "-mo", "-sg"))
+        return langs.is_secondary(self.tag)
 
 
 def _docusaurus_to_default(rest: list[str]) -> list[str]:
@@ -137,15 +132,33 @@ def mark(path: str | os.PathLike) -> Marked:
         if dirs[i] == "i18n" and tag_lang(dirs[i + 1]):
             mapped = _docusaurus_to_default(dirs[i + 2:])
             d = os.path.join(*dirs[:i], *mapped) if i or mapped else dirs[0]
-            return Marked((d, stem, ext), suffix_lang or tag_lang(dirs[i + 1]), "i18n", tag if suffix_lang else dirs[i + 1])
+            if suffix_lang:
+                return Marked((d, stem, ext), suffix_lang, "i18n", tag)
+            return Marked((d, stem, ext), tag_lang(dirs[i + 1]), "i18n", dirs[i + 1], in_name=False)
     if suffix_lang:
         return Marked((os.path.join(*dirs), stem, ext), suffix_lang, "suffix", tag)
     # 4. the nearest language folder: en/x.md, zh-CN/guide/x.md, docs/zh/x.md
     for i in range(len(dirs) - 1, 0, -1):
         lang = tag_lang(dirs[i])
         if lang:
-            return Marked((os.path.join(*dirs[:i], *dirs[i + 1:]), stem, ext), lang, "folder", dirs[i])
+            return Marked((os.path.join(*dirs[:i], *dirs[i + 1:]), stem, ext), lang, "folder", dirs[i], in_name=False)
     return Marked((os.path.join(*dirs), stem, ext), None, "none")
+
+
+def lang_hint(path: str | os.PathLike) -> tuple[str, str] | None:
+    """(language, region) the path marks, or None.
+
+    File names (``policy.zh-TW.md``, ``zh-CN.md``, ``policy_en.md``) and
+    language folders named in ``path`` as given (``zh-CN/x.md``,
+    ``i18n/zh-TW/docs/x.md``), nearest first; a bare ``zh`` gives no hint
+    (the script is read from the text).
+    """
+    m = mark(path)
+    if m.lang is None or m.lang == langs.ZH:
+        return None
+    if not m.in_name and m.tag not in Path(path).parts[:-1]:
+        return None  # a folder above the path as given (the user's home, the checkout)
+    return m.lang, langs.region(m.tag) if m.lang == "zh-Hant" else ""
 
 
 # ---------------------------------------------------------------------------
@@ -260,7 +273,7 @@ def siblings(path: str | os.PathLike, *, listing: _Listing | None = None, exclud
             continue
         if excluded and excluded(c):
             continue
-        if mark(c).key == me.key and c.is_file():
+        if mark(c).key == me.key and unsafe_file(c, root) is None:
             out.add(c)
     return sorted(out)
 
@@ -269,18 +282,42 @@ def siblings(path: str | os.PathLike, *, listing: _Listing | None = None, exclud
 # walking a directory
 
 
-def walk(directory: str | os.PathLike, excluded=None) -> list[Path]:
-    """Text files (.md, .markdown, .txt) below ``directory``, skipping VCS/vendor folders and excluded paths."""
+def walk(directory: str | os.PathLike, excluded=None, warnings: list[str] | None = None) -> list[Path]:
+    """Text files (.md, .markdown, .txt) below ``directory``, skipping VCS/vendor folders and excluded paths.
+
+    Symbolic links to folders are not entered; a symbolic link to a file
+    outside ``directory``, and anything that is not a regular file (FIFO,
+    device, socket, broken link), is skipped with a line in ``warnings``.
+    """
     out = []
     top = Path(os.path.abspath(directory))
     for cur, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not (excluded and excluded(Path(cur, d))))
         for f in sorted(files):
-            if _is_text(f):
-                fp = Path(cur, f)
-                if not (excluded and excluded(fp)):
-                    out.append(fp)
+            fp = Path(cur, f)
+            if not _is_text(f) or (excluded and excluded(fp)):
+                continue
+            problem = unsafe_file(fp, top)
+            if problem is None:
+                out.append(fp)
+            elif warnings is not None:
+                warnings.append(f"skipped {display_path(fp)}: {problem}")
     return out
+
+
+def unsafe_file(path: Path, root: Path) -> str | None:
+    """Why ``path`` must not be read as part of the tree below ``root``, or None when it is a plain file there."""
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if target != root and root not in target.parents:
+                return f"a symbolic link leading outside {display_path(root)}; not followed"
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror})"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, device or socket is never read)"
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -300,7 +337,8 @@ class Group:
         return [f for f in self.files if mark(f).lang is None]
 
 
-def _display(p: Path) -> str:
+def display_path(p: str | os.PathLike) -> str:
+    """A path as shown in reports: relative to the working directory when inside it."""
     try:
         rel = os.path.relpath(p)
     except ValueError:
@@ -349,7 +387,7 @@ def _group_of(part: list[Path], name_of) -> Group:
     return Group([name_of(f) for f in part], verify=len(part) > 1 and None in langs)
 
 
-def plan(paths: list[str], config=None, excluded=None) -> list[Group]:
+def plan(paths: list[str], config=None, excluded=None, warnings: list[str] | None = None) -> list[Group]:
     """Groups of files to audit for the command-line ``paths`` (files and directories).
 
     * A directory is walked; every document below it is audited once.
@@ -373,7 +411,7 @@ def plan(paths: list[str], config=None, excluded=None) -> list[Group]:
     for raw in paths:
         p = Path(os.path.abspath(raw))
         if p.is_dir():
-            walked.extend(walk(p, excluded))
+            walked.extend(walk(p, excluded, warnings))
         else:
             if excluded and excluded(p) and p.exists():
                 continue
@@ -384,7 +422,7 @@ def plan(paths: list[str], config=None, excluded=None) -> list[Group]:
     placed: set[Path] = set()
 
     def name_of(f: Path) -> str:
-        return given_name.get(f, _display(f))
+        return given_name.get(f, display_path(f))
 
     def add_declared(gi: int):
         g = cgroups[gi]

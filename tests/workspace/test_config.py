@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.config import Config, find_config, is_excluded, load_config, resolve_config
+from tcheck.workspace.config import Config, find_config, is_excluded, load_config, resolve_config
 from tcheck.model import InputError
 
 
@@ -115,9 +115,9 @@ def test_tcheck_toml_uses_top_level_keys(tmp_path):
     ('[rules]\nmissing-paragraph = "loud"\n', "rules.missing-paragraph", "expected one of"),
     ('[options.no-such-rule]\nx = 1\n', "options.no-such-rule", "unknown rule id"),
     ('[options.semantic-drift]\nmin_gapp = 0.2\n', "options.semantic-drift.min_gapp", "min_gap"),
-    ('[options.semantic-drift]\nmin_gap = "big"\n', "options.semantic-drift.min_gap", "expected a number"),
-    ('[options.semantic-drift]\nmin_rows = 2.5\n', "options.semantic-drift.min_rows", "expected an integer"),
-    ('[options.semantic-drift]\nmin_rows = true\n', "options.semantic-drift.min_rows", "expected an integer"),
+    ('[options.semantic-drift]\nmin_gap = "big"\n', "options.semantic-drift.min_gap", "expects a number"),
+    ('[options.semantic-drift]\nmin_rows = 2.5\n', "options.semantic-drift.min_rows", "expects an integer"),
+    ('[options.semantic-drift]\nmin_rows = true\n', "options.semantic-drift.min_rows", "expects an integer"),
     ('fail-on = "sometimes"\n', "fail-on", "expected one of"),
     ('model = 3\n', "model", "model name"),
     ('glossary = "nope.tsv"\n', "glossary", "file not found"),

@@ -26,8 +26,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import InputError
-from .scripts import normalize_tag
+from ..model import InputError
+from ..langs import parse_tag
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DNT_RE = re.compile(r"(?<![a-z])(dnt|do[\s_-]*not[\s_-]*translate|untranslatable|keep[\s_-]*as[\s_-]*is)(?![a-z])", re.I)
@@ -71,7 +71,7 @@ def _lang_of_header(name: str) -> str | None:
     if key in ("zh", "chinese"):
         return "zh-Hans"
     try:
-        return normalize_tag(key)[0]
+        return parse_tag(key)[0]
     except ValueError:
         return None
 

@@ -1,4 +1,4 @@
-"""Alignment accuracy against a gold file (used by ``make bench`` and tests).
+"""Alignment accuracy against a gold file (used by ``make bench`` and the alignment tests).
 
 Gold files (``fixtures/gold/*.align.json``) list, per row, the start lines
 of the segments of each version that translate each other. Scores count
@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import Alignment, Document
+from tcheck.langs import LANGS, order
+from tcheck.model import Alignment, Document
 
 
 def _links(rows: list[dict[str, list[int]]], a: str, b: str) -> set:
@@ -52,11 +53,10 @@ def gold_inputs(gold: dict, fixtures: str | Path) -> list[str]:
     ``files`` map ``{lang: path}`` (paths relative to ``fixtures``)."""
     base = Path(fixtures)
     if "files" in gold:
-        order = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
-        return [str(base / p) for _, p in sorted(gold["files"].items(), key=lambda kv: order.get(kv[0], 3))]
+        return [str(base / p) for _, p in sorted(gold["files"].items(), key=lambda kv: order(kv[0]))]
     return [str(base / gold["source"])]
 
 
 def gold_pairs(gold: dict) -> list[tuple[str, str]]:
-    langs = [lg for lg in ("zh-Hans", "zh-Hant", "en") if any(r.get(lg) for r in gold["rows"])]
+    langs = [lg for lg in LANGS if any(r.get(lg) for r in gold["rows"])]
     return [(langs[x], langs[y]) for x in range(len(langs)) for y in range(x + 1, len(langs))]

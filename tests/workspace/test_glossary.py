@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tcheck.glossary import Glossary, GlossaryEntry, load_glossary
+from tcheck.workspace.glossary import Glossary, GlossaryEntry, load_glossary
 from tcheck.model import InputError
 
-from .test_rules_entities import EN, HANS, HANT, _doc, _run
+from ..test_rules_entities import EN, HANS, HANT, _doc, _run
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en">

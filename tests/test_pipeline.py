@@ -1,6 +1,6 @@
 """One problem, one finding: a rule that yields to another is dropped at the same spot."""
 
-from tcheck.audit import _drop_overlaps
+from tcheck.pipeline import _drop_overlaps
 from tcheck.model import Finding, Location, Severity
 from tcheck.rules import all_rules
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.audit import AuditResult, Settings, audit_document, load_document
-from tcheck.baseline import load_baseline, write_baseline
+from tcheck.pipeline import AuditResult, Settings, audit_document, load_document
+from tcheck.workspace.baseline import load_baseline, write_baseline
 from tcheck.model import Alignment, Document, Finding, InputError, Location, Severity
 
 ZH = [

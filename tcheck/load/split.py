@@ -1,0 +1,181 @@
+"""Splitting a file that holds several language versions in sequence.
+
+Every segment votes for a language (short Latin-only lines are neutral);
+the file is split into at most three contiguous blocks, one per language,
+when that clearly beats reading it as one version. Block costs come from
+prefix counts, so any block costs O(1); the three-block search runs on a
+grid of at most ``_GRID`` boundaries per block (every boundary in files of
+up to that many segments), and each boundary is then moved to the best
+place nearby, so the split is linear in the number of segments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import scripts
+from ..langs import LANGS
+from ..model import Segment
+
+_GRID = 2000  # boundaries tried per block in the three-block search
+
+
+@dataclass
+class Block:
+    lang: str
+    start: int  # index into segs
+    end: int  # exclusive
+
+
+def _classify(segs: list[Segment]) -> list[str | None]:
+    """Language evidence per segment; short Latin-only segments (product
+    names, "Firefox Sync", "Cloudflare") occur in every version: neutral."""
+    out = []
+    for s in segs:
+        lang = scripts.detect(s.text)
+        if lang == "en" and not scripts.han_count(s.text) and len(scripts.latin_words(s.text)) < 4:
+            lang = None
+        out.append(lang)
+    return out
+
+
+def _agrees(label: str | None, lang: str) -> bool:
+    if label is None:
+        return True
+    if label == "zh":
+        return lang in ("zh-Hans", "zh-Hant")
+    return label == lang
+
+
+def _pure(mistakes, size):
+    return mistakes <= 0.12 * size
+
+
+class _Costs:
+    """Prefix counts of disagreements per language: the cost of any block in O(1)."""
+
+    def __init__(self, labels: list[str | None]):
+        self.n = len(labels)
+        self.pre = {lg: np.concatenate([[0], np.cumsum([0 if _agrees(lab, lg) else 1 for lab in labels])])
+                    .astype(np.int64) for lg in LANGS}
+
+    def cost(self, a: int, b: int, lang: str) -> int:
+        return int(self.pre[lang][b] - self.pre[lang][a])
+
+    def best_single(self, a: int, b: int, exclude=()) -> tuple[int, str]:
+        return min((self.cost(a, b, lg), lg) for lg in LANGS if lg not in exclude)
+
+
+def split_versions(segs: list[Segment]) -> list[Block]:
+    """Find contiguous language blocks (at most one per language).
+
+    A file is split only when every block is large and pure; a Chinese
+    document with some untranslated English paragraphs stays one version.
+    """
+    labels = _classify(segs)
+    costs = _Costs(labels)
+    n = len(segs)
+    c1, l1 = costs.best_single(0, n)
+    best = (c1, [Block(l1, 0, n)])
+    min_block = max(3, n // 10)
+    if n >= 2 * min_block:
+        best = min(best, _best_two(costs, min_block), key=lambda b: b[0])
+    if n >= 3 * min_block:
+        best = min(best, _best_three(costs, min_block), key=lambda b: b[0])
+    blocks = best[1]
+    # a split must clearly beat one version: at least 5 disagreements removed,
+    # and 15% of the file, or 60% of the smallest block when the blocks are of
+    # comparable size (a short version followed by a long one); a few
+    # untranslated paragraphs at the end of a Chinese text are not a version
+    if len(blocks) > 1:
+        gain = c1 - best[0]
+        sizes = [b.end - b.start for b in blocks]
+        comparable = min(sizes) >= 0.2 * max(sizes) and gain >= 0.6 * min(sizes)
+        if gain < 5 or (gain < 0.15 * n and not comparable):
+            blocks = [Block(l1, 0, n)]
+    for k in range(len(blocks) - 1):
+        _refine_boundary(segs, labels, blocks[k], blocks[k + 1])
+    return blocks
+
+
+_NONE = (float("inf"), [])
+
+
+def _best_two(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
+    """The cheapest split into two pure blocks of different languages (first on ties)."""
+    n, best = costs.n, _NONE
+    for i in range(min_block, n - min_block + 1):
+        ca, la = costs.best_single(0, i)
+        cb, lb = costs.best_single(i, n, exclude=(la,))
+        if ca + cb < best[0] and _pure(ca, i) and _pure(cb, n - i):
+            best = (ca + cb, [Block(la, 0, i), Block(lb, i, n)])
+    return best
+
+
+def _best_three(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
+    """The cheapest split into three pure blocks, one per language, on a grid of boundaries."""
+    n, pre, best = costs.n, costs.pre, _NONE
+    step = max(1, (n - 3 * min_block) // _GRID + 1)
+    for i in range(min_block, n - 2 * min_block + 1, step):
+        ca, la = costs.best_single(0, i)
+        if not _pure(ca, i):
+            continue
+        js = np.arange(i + min_block, n - min_block + 1, step)
+        if not len(js):
+            continue
+        x, y = sorted(lg for lg in LANGS if lg != la)  # min() breaks cost ties by name
+        cbx, cby = pre[x][js] - pre[x][i], pre[y][js] - pre[y][i]
+        take_x = cbx <= cby
+        cb = np.where(take_x, cbx, cby)
+        cc = np.where(take_x, pre[y][n] - pre[y][js], pre[x][n] - pre[x][js])
+        total = ca + cb + cc
+        ok = _pure(cb, js - i) & _pure(cc, n - js)
+        if not ok.any():
+            continue
+        k = int(np.argmin(np.where(ok, total, np.iinfo(np.int64).max)))  # first j with the row minimum
+        if total[k] < best[0]:
+            j = int(js[k])
+            lb, lc = (x, y) if take_x[k] else (y, x)
+            best = (int(total[k]), [Block(la, 0, i), Block(lb, i, j), Block(lc, j, n)])
+    return best
+
+
+def _refine_boundary(segs: list[Segment], labels: list[str | None], a: Block, b: Block) -> None:
+    """Move the boundary between two adjacent blocks to the most visible break.
+
+    Neutral segments (names, dates, lines that read the same in Simplified
+    and Traditional) make several boundaries equally cheap; among those,
+    prefer the largest gap of blank lines, then a heading, then the earliest.
+    """
+    lo, hi = a.start + 1, b.end - 1
+    if hi < lo:
+        return
+    # cost(p) = disagreements with a.lang in [a.start, p) + with b.lang in [p, b.end)
+    cost = sum(0 if _agrees(labels[k], a.lang) else 1 for k in range(a.start, lo)) + sum(
+        0 if _agrees(labels[k], b.lang) else 1 for k in range(lo, b.end))
+    costs = {lo: cost}
+    for p in range(lo + 1, hi + 1):
+        cost += (0 if _agrees(labels[p - 1], a.lang) else 1) - (0 if _agrees(labels[p - 1], b.lang) else 1)
+        costs[p] = cost
+    cmin = min(costs.values())
+
+    def score(p: int):
+        gap = segs[p].line - segs[p - 1].end_line
+        return (gap, segs[p].kind == "heading", -p)
+
+    best = max((p for p, c in costs.items() if c == cmin), key=score)
+    a.end = b.start = best
+
+
+def decide_zh(segs: list[Segment], default: str = "zh-Hans") -> str:
+    """zh-Hans or zh-Hant for a Chinese block, by its Simplified-only and Traditional-only characters."""
+    text = "".join(s.text for s in segs)
+    hans = len(scripts.simplified_only(text))
+    hant = len(scripts.traditional_only(text))
+    if hant > hans:
+        return "zh-Hant"
+    if hans > hant:
+        return "zh-Hans"
+    return default

@@ -1,0 +1,360 @@
+"""The audit pipeline: load -> align -> check -> resolve overlaps.
+
+:func:`prepare` loads every planned file once and turns the discovery groups
+into :class:`Job` s (a Document and the files it came from); :func:`audit_jobs`
+aligns and checks them, through the caches when there are any.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, langs
+from .load import MAX_FILE_SIZE, load_versions
+from .model import Alignment, Document, Finding, InputError, Severity, Version
+from .rules import RuleContext, all_rules
+from .workspace.discovery import display_path, lang_hint
+
+
+@dataclass
+class Settings:
+    model: str = "use-m3"
+    rules: dict[str, str] = field(default_factory=dict)  # id -> "off" | "on" | severity
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> thresholds
+    glossary: Any = None
+    use_cache: bool = True
+    max_file_size: int = MAX_FILE_SIZE
+
+
+@dataclass
+class AuditResult:
+    document: Document
+    alignment: Alignment
+    findings: list[Finding]
+    model: str
+    suppressed: int = 0  # findings silenced by inline "tcheck: ignore" comments
+    baseline: int = 0  # findings matched by the --baseline file (not reported)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity.label] += 1
+        return out
+
+
+# ---------------------------------------------------------------------------
+# load
+
+
+def load_file(path: str, tag: str | None = None, max_size: int = MAX_FILE_SIZE) -> list[Version]:
+    """The versions in one file: ``tag`` (``--lang``, config) beats the language its path marks."""
+    lang, region = langs.parse_tag(tag) if tag else (lang_hint(path) or (None, ""))
+    versions = load_versions(path, lang, region, max_size=max_size)
+    for v in versions:
+        v.path = display_path(path)
+    return versions
+
+
+def make_document(versions: list[Version]) -> Document:
+    """One Document of 1-3 versions in different languages, in the standard order."""
+    seen: dict[str, str] = {}
+    for v in versions:
+        if v.lang in seen:
+            raise InputError(
+                f"two {v.lang} versions ({seen[v.lang]} and {v.path}); name each file's language with --lang FILE=TAG"
+            )
+        seen[v.lang] = v.path
+    return Document(sorted(versions, key=lambda v: langs.order(v.lang)))
+
+
+def load_document(files: list[str], file_langs: dict[str, str] | None = None,
+                  max_size: int = MAX_FILE_SIZE) -> Document:
+    """Load 1-3 files into one Document; InputError on bad input."""
+    if not files:
+        raise InputError("no input files given")
+    file_langs = file_langs or {}
+    return make_document([v for f in files for v in load_file(f, file_langs.get(f), max_size)])
+
+
+# ---------------------------------------------------------------------------
+# discovery groups -> documents
+
+
+@dataclass
+class Job:
+    """One document to audit: its files, their language tags and the loaded Document."""
+
+    files: list[str]
+    langs: dict[str, str]
+    document: Document
+
+
+def prepare(groups, lang_map: dict[str, str], *, named: set[str] = frozenset(), tolerant: bool = False,
+            max_size: int = MAX_FILE_SIZE) -> tuple[list[Job], list[str]]:
+    """Load every file of the discovery ``groups`` once and make the documents to audit.
+
+    ``lang_map`` holds the ``--lang`` tags by file name. A file that cannot be
+    used (unreadable, empty, only front matter) is left out of its document
+    with a warning, and the other versions are audited; when it was ``named``
+    on the command line outside a directory walk (not ``tolerant``) it is an
+    error. Returns the jobs and the warnings (one line each).
+    """
+    jobs: list[Job] = []
+    warnings: list[str] = []
+    for g in groups:
+        tags = dict(g.langs)
+        tags.update((f, tag) for given, tag in lang_map.items() for f in g.files if _same_file(f, given))
+        loaded: dict[str, list[Version]] = {}
+        failed: dict[str, InputError] = {}
+        for f in g.files:
+            try:
+                loaded[f] = load_file(f, tags.get(f), max_size)
+            except InputError as exc:
+                failed[f] = exc
+        if not tolerant:
+            fatal = [exc for f, exc in failed.items() if f in named or not loaded]
+            if fatal:
+                raise fatal[0]
+        warnings.extend(_left_out(str(exc), f, bool(loaded)) for f, exc in failed.items())
+        if not loaded:
+            continue
+        try:
+            parts = _resolve_group(g, [f for f in g.files if f in loaded], tags, loaded)
+            for files in parts:
+                doc = make_document([v for f in files for v in loaded[f]])
+                jobs.append(Job(files, {f: t for f, t in tags.items() if f in files}, doc))
+        except InputError as exc:
+            if not tolerant:
+                raise
+            what = str(exc) if any(str(exc).startswith(f"{f}:") for f in g.files) else f"{', '.join(g.files)}: {exc}"
+            warnings.append(f"skipped {what}")
+    return jobs, warnings
+
+
+def _same_file(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def _left_out(message: str, path: str, others: bool) -> str:
+    where = message if message.startswith(f"{path}:") else f"{path}: {message}"
+    return f"{where}; audited the other versions without it" if others else f"skipped {where}"
+
+
+def _resolve_group(group, files: list[str], tags: dict[str, str], loaded: dict[str, list[Version]]) -> list[list[str]]:
+    """Split a discovered group whose languages are only known from the text.
+
+    Explicit files with no siblings are one document unless two share a
+    language (then each is audited alone); an unmarked file next to marked
+    ones (``README.md`` beside ``en/README.md``) is audited alone when its
+    language is already taken.
+    """
+
+    def langs_of(f: str) -> list[str]:
+        return [v.lang for v in loaded[f]]
+
+    if group.tentative:
+        if tags:  # the user said which version each file is
+            if len(files) > 3:
+                raise InputError(f"{len(files)} files given as one document; a document has at most 3 versions "
+                                 "(files named like policy.zh-CN.md or in zh-CN/ folders are grouped automatically)")
+            return [files]
+        seen = [lg for f in files for lg in langs_of(f)]
+        if len(seen) == len(set(seen)) and len(files) <= 3:
+            return [files]
+        return [[f] for f in files]
+    if group.verify:
+        loose = [f for f in group.unmarked() if f in files and f not in tags]
+        others = [f for f in files if f not in loose]
+        taken = {lg for f in others for lg in langs_of(f)}
+        keep, alone = [], []
+        for f in loose:
+            mine = set(langs_of(f))
+            if mine & taken or len(others) + len(keep) >= 3:
+                alone.append(f)
+            else:
+                keep.append(f)
+                taken |= mine
+        return [others + keep] + [[f] for f in alone] if others + keep else [[f] for f in alone]
+    return [files]
+
+
+# ---------------------------------------------------------------------------
+# align, check, resolve overlaps
+
+
+class SegmentEmbedder:
+    """Embeds a version's segments once, through the vector cache when there is one."""
+
+    def __init__(self, embedder, cache=None):
+        self.embedder = embedder
+        self.cache = cache
+        self._memo: dict = {}
+
+    def __call__(self, version: Version):
+        from .textutil import embedding_text
+
+        texts = [embedding_text(s.label, s.text) for s in version.segments]
+        key = hash(tuple(texts))  # by content: safe when the instance is reused across documents
+        if key not in self._memo:
+            if self.cache is not None:
+                self._memo[key] = self.cache.encode(self.embedder, texts)
+            else:
+                self._memo[key] = self.embedder.encode(texts)
+        return self._memo[key]
+
+
+def audit_document(doc: Document, settings: Settings | None = None, embedder=None, cache=None) -> AuditResult:
+    """Align the versions of ``doc``, run the enabled rules and resolve overlapping findings."""
+    settings = settings or Settings()
+    embedder = embedder or _embedder(settings)
+    if cache is None and settings.use_cache:
+        cache = _default_cache()
+    seg_embed = SegmentEmbedder(embedder, cache.vectors if cache is not None else None)
+    alignment = _cached_alignment(doc, seg_embed, embedder, cache)
+    ctx = RuleContext(doc, alignment, options=settings.options, glossary=settings.glossary)
+    ctx.embed = seg_embed
+    findings: list[Finding] = []
+    suppressed = 0
+    for rid, cls in all_rules().items():
+        setting = settings.rules.get(rid)
+        if setting == "off" or (setting is None and not cls.default_enabled):
+            continue
+        severity = Severity.parse(setting) if setting and setting != "on" else None
+        for f in cls().check(ctx):
+            if severity is not None:
+                f.severity = severity
+            if _inline_ignored(doc, f):
+                suppressed += 1
+                continue
+            findings.append(f.finalize())
+    findings = _drop_overlaps(findings, all_rules())
+    findings.sort(key=lambda f: (langs.order(f.locations[0].lang), f.locations[0].line, f.locations[0].column,
+                                 f.rule))
+    return AuditResult(doc, alignment, findings, embedder.name, suppressed)
+
+
+def align_document(doc: Document, embed) -> Alignment:
+    from .align import align_document as _align  # numpy and friends load only when aligning
+
+    return _align(doc, embed)
+
+
+def _cached_alignment(doc: Document, seg_embed, embedder, cache) -> Alignment:
+    """align_document, reusing a stored alignment of the identical document."""
+    if cache is None or len(doc.versions) < 2:
+        return align_document(doc, seg_embed)
+    found = cache.alignments.get(doc, embedder)
+    if found is not None:
+        return found
+    alignment = align_document(doc, seg_embed)
+    cache.alignments.put(doc, embedder, alignment)
+    return alignment
+
+
+def _drop_overlaps(findings: list[Finding], rules: dict) -> list[Finding]:
+    """Drop a finding when a rule it yields to reports the very same spot."""
+    spots: dict[str, set] = {}
+    for f in findings:
+        loc = f.locations[0]
+        spots.setdefault(f.rule, set()).add((loc.lang, loc.start))
+    out = []
+    for f in findings:
+        cls = rules.get(f.rule)
+        loc = f.locations[0]
+        if cls is not None and any((loc.lang, loc.start) in spots.get(other, ()) for other in cls.yields_to):
+            continue
+        out.append(f)
+    return out
+
+
+def _inline_ignored(doc: Document, f: Finding) -> bool:
+    loc = f.locations[0]
+    v = doc.get(loc.lang)
+    if v is None or not (1 <= loc.paragraph <= len(v)):
+        return False
+    ig = v[loc.paragraph].ignores
+    return bool(ig) and ("all" in ig or f.rule in ig)
+
+
+# ---------------------------------------------------------------------------
+# documents from files, through the result cache
+
+
+def audit_files(files: list[str], file_langs: dict[str, str] | None = None, settings: Settings | None = None,
+                embedder=None, cache=None, document: Document | None = None) -> AuditResult:
+    """Audit the document made of ``files`` (already loaded as ``document`` when given)."""
+    settings = settings or Settings()
+    embedder = embedder or _embedder(settings)
+    if cache is None and settings.use_cache:
+        cache = _default_cache()
+    key = None
+    if cache is not None:
+        from .cache.results import result_key
+
+        key = result_key(files, file_langs, settings, embedder)
+        found = cache.results.get(key, AuditResult) if key is not None else None
+        if found is not None:
+            return found
+    doc = document or load_document(files, file_langs, settings.max_file_size)
+    result = audit_document(doc, settings, embedder=embedder, cache=cache)
+    if key is not None:
+        cache.results.put(key, result)
+    return result
+
+
+_WORKER_EMBEDDER = None
+
+
+def _worker_audit(job: Job, settings: Settings) -> AuditResult:
+    """One job in a worker process; the embedder is loaded once per process."""
+    global _WORKER_EMBEDDER
+    if _WORKER_EMBEDDER is None:
+        _WORKER_EMBEDDER = _embedder(settings)
+    return audit_files(job.files, job.langs, settings, embedder=_WORKER_EMBEDDER, document=job.document)
+
+
+def audit_jobs(jobs: list[Job], settings: Settings | None = None, workers: int = 1, embedder=None) -> list[AuditResult]:
+    """Audit the prepared documents, in ``workers`` processes when more than one; results in ``jobs`` order."""
+    settings = settings or Settings()
+    if workers > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures = [pool.submit(_worker_audit, job, settings) for job in jobs]
+            return [fut.result() for fut in futures]
+    if embedder is None and jobs:
+        embedder = _embedder(settings)
+    return [audit_files(j.files, j.langs, settings, embedder=embedder, document=j.document) for j in jobs]
+
+
+def _embedder(settings: Settings):
+    from .embed import get_embedder
+
+    return get_embedder(settings.model)
+
+
+def _default_cache():
+    try:
+        from .cache import Cache
+
+        return Cache.default()
+    except Exception:  # the cache is an optimisation only
+        return None
+
+
+def fails(result: AuditResult, fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity.parse(fail_on)
+    return any(f.severity >= threshold for f in result.findings)
+
+
+__all__ = ["AuditResult", "Job", "Settings", "audit_document", "audit_files", "audit_jobs", "fails", "load_document",
+           "make_document", "prepare", "__version__"]
