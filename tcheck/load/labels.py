@@ -33,7 +33,8 @@ _DOTTED_RE = re.compile(r"\d+(?:\.\d+)+")
 # "tcheck: ignore RULE, RULE" at the end of a comment; the names are checked
 # by hand after the last "tcheck: ignore", so no regex backtracks over the line
 _IGNORE_RE = re.compile(r"tcheck:\s*ignore")
-_IGNORE_NAMES_RE = re.compile(r"[\s:]+[A-Za-z0-9_,\s-]+")
+_IGNORE_SEP_RE = re.compile(r"[\s:]+")
+_IGNORE_NAMES_RE = re.compile(r"[A-Za-z0-9_,\s-]+")
 _COMMENT_LINE_RE = re.compile(r"^\s*(?:#|//|%|;|<!--|/\*)\s*tcheck:\s*ignore\b")
 _CJK_PUNCT = "，。、；：？！「」『』（）《》〈〉【】“”‘’…—·"
 _WS_RE = re.compile(r"[ \t]+")
@@ -66,20 +67,29 @@ def starts_item(text: str) -> bool:
 
 
 def parse_ignore(text: str) -> frozenset[str] | None:
-    """Rule ids named by an inline ``tcheck: ignore RULE`` comment (``all`` if none named), else None."""
+    """Rule ids named by an inline ``tcheck: ignore RULE`` comment (``all`` if none named), else None.
+
+    After the last ``tcheck: ignore`` come blanks or colons, then the names
+    (letters, digits, ``_ , -`` and blanks), then an optional ``-->`` or ``*/``.
+    """
     last = None
     for last in _IGNORE_RE.finditer(text):
         pass
     if last is None:
         return None
-    rest = text[last.end():].rstrip()
+    rest = text[last.end():]
     for end in ("-->", "*/"):
-        if rest.endswith(end):
-            rest = rest[: -len(end)].rstrip()
+        if rest.rstrip().endswith(end):
+            rest = rest.rstrip()[: -len(end)]
             break
-    if rest and not _IGNORE_NAMES_RE.fullmatch(rest):
-        return None
-    names = [n for n in re.split(r"[\s,:]+", rest) if n]
+    if rest.strip():
+        sep = _IGNORE_SEP_RE.match(rest)
+        if sep is None:
+            return None  # "ignored", "ignore!"
+        rest = rest[sep.group().rfind(":") + 1 or 1:]  # the names begin after the last colon
+        if not rest or not _IGNORE_NAMES_RE.fullmatch(rest):
+            return None
+    names = [n for n in re.split(r"[\s,]+", rest) if n]
     return frozenset(names or ["all"])
 
 

@@ -2,8 +2,9 @@
 
 Front matter and code are skipped, inline markup is stripped, HTML blocks are
 read for their text, and ``<!-- tcheck: ignore RULE -->`` applies to the next
-segment. A document nested deeper than markdown-it's limit (which would drop
-the innermost text) is segmented as plain text instead, so no text is lost.
+segment. markdown-it drops text nested deeper than its limit: very deep
+blockquote markers are reduced first, and a document still nested too deeply
+(lists in lists, dozens of levels) is segmented as plain text, so no text is lost.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from .inline import inline_plain
 from .labels import join_lines, make_lines, make_segment, normalize_ws, parse_ignore, split_label
 from .plain import segment_plain
 
-# deep enough for any real document (about 45 nested lists or 100 blockquotes),
-# shallow enough for markdown-it's recursion to stay far from Python's limit
+# deep enough for any real document (about 45 nested lists), shallow enough for
+# markdown-it's recursion to stay far from Python's limit; blockquote markers
+# beyond MAX_QUOTES on a line are dropped before parsing (the text stays)
 MAX_NESTING = 100
+MAX_QUOTES = 40
+_DEEP_QUOTE_RE = re.compile(r"^ {0,3}(?:> ?){%d,}" % (MAX_QUOTES + 1), re.M)
 _FRONT_MATTER_SCAN = 400  # lines searched for the closing front-matter fence
 _TABLE_RULE_RE = re.compile(r"[\s|:\-]*")
 
@@ -44,7 +48,7 @@ def segment_markdown(text: str) -> list[Segment]:
     """Segments of a Markdown file, with their line spans."""
     text = strip_front_matter(text)
     md = _parser()
-    tokens = md.parse(text)
+    tokens = md.parse(_DEEP_QUOTE_RE.sub("> " * MAX_QUOTES, text))
     if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
         return segment_plain(text)
     return _Walker(text.split("\n"), md).walk(tokens)
