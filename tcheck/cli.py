@@ -10,39 +10,52 @@ import click
 
 from . import __version__
 from .model import InputError
+from .report.escape import one_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Interrupted(Exception):
+    """Ctrl-C, taken out of click's hands (click turns it into a generic Abort)."""
+
+
+def _fail(message: str, code: int = EXIT_USAGE):
+    click.echo(f"tcheck: {one_line(message)}", err=True)
+    sys.exit(code)
+
+
 class TcheckGroup(click.Group):
-    """Turns every expected failure into one line on stderr and exit 2."""
+    """Turns every expected failure into one line on stderr and exit 2 (130 for Ctrl-C)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
 
     def main(self, *args, **kwargs):
-        kwargs.setdefault("standalone_mode", True)
         try:
             return super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("tcheck: aborted", err=True)
-            sys.exit(EXIT_USAGE)
+        except (Interrupted, KeyboardInterrupt, click.exceptions.Abort):
+            _fail("interrupted", EXIT_INTERRUPTED)
         except click.ClickException as exc:
-            msg = exc.format_message()
             ctx = getattr(exc, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            click.echo(f"tcheck: error: {msg}{hint}", err=True)
-            sys.exit(EXIT_USAGE)
+            _fail(f"error: {exc.format_message()}{hint}")
         except InputError as exc:
-            click.echo(f"tcheck: error: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
-        except KeyboardInterrupt:
-            click.echo("tcheck: interrupted", err=True)
-            sys.exit(130)
+            _fail(f"error: {exc}")
+        except OSError as exc:  # the file system said no: a clear error, not a bug
+            where = f"{exc.filename}: " if exc.filename else ""
+            _fail(f"error: {where}{exc.strerror or exc}")
         except Exception as exc:  # never a traceback for the user
             if os.environ.get("TCHECK_DEBUG"):
                 raise
-            click.echo(f"tcheck: internal error: {type(exc).__name__}: {exc} (set TCHECK_DEBUG=1 for details)", err=True)
-            sys.exit(EXIT_USAGE)
+            _fail(f"internal error: {type(exc).__name__}: {exc} (set TCHECK_DEBUG=1 for details)")
 
 
 @click.group(cls=TcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,7 +116,8 @@ def _load_glossary(path) -> object:
               help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file instead of stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report to this file (- or nothing: standard output).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit 1 when a finding at or above this severity is reported (default: config, else error).")
 @click.option("--model", default=None, metavar="NAME",
@@ -135,7 +149,7 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     from .pipeline import Settings, audit_jobs, fails, prepare
     from .workspace.config import resolve_config
     from .workspace.discovery import plan
-    from .report import render
+    from .report.output import check_targets
 
     if config_path and no_config:
         raise InputError("--config and --no-config cannot be used together")
@@ -150,15 +164,11 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     all_files = [f for g in groups for f in g.files]
     lang_map = _parse_langs(langs, list(dict.fromkeys([*paths, *all_files])))
     tolerant = any(Path(p).is_dir() for p in paths)  # a directory walk skips unreadable documents
-    for opt, target in (("--output", output), ("--write-baseline", write_baseline_path)):
-        if target:
-            out_path = Path(target).resolve()
-            for f in all_files:
-                if Path(f).exists() and Path(f).resolve() == out_path:
-                    raise InputError(f"{opt} {target} is one of the input files; tcheck never writes to its inputs")
+    gloss_path = glossary or cfg.glossary
+    inputs = [*all_files, *(str(p) for p in (gloss_path, baseline_path, cfg.path) if p)]
+    check_targets({"--output": output, "--write-baseline": write_baseline_path}, inputs)
 
     gloss = None
-    gloss_path = glossary or cfg.glossary
     if gloss_path:
         gloss = _load_glossary(gloss_path)
     baseline = None
@@ -173,26 +183,39 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     results = audit_jobs(audit_jobs_list, settings, workers=jobs)
     for msg in [*walk_warnings, *load_warnings]:
         click.echo(f"tcheck: warning: {msg}", err=True)
-    if write_baseline_path:  # every current finding (an older --baseline is superseded), then report as baselined
-        from .workspace.baseline import load_baseline, write_baseline
-
-        n = write_baseline(write_baseline_path, results)
-        click.echo(f"tcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {write_baseline_path}", err=True)
-        load_baseline(write_baseline_path).apply(results)
-    elif baseline is not None:
+    if baseline is not None and not write_baseline_path:
         baseline.apply(results)
-
-    color = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    text = render(results, fmt, color=color)
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write {output}: {exc.strerror}") from None
-    else:
-        click.echo(text, nl=False)
+    _publish(results, fmt, output, write_baseline_path)
     threshold = fail_on or cfg.fail_on or "error"
     sys.exit(EXIT_FINDINGS if any(fails(r, threshold) for r in results) else EXIT_CLEAN)
+
+
+def _publish(results, fmt: str, output: str | None, baseline_path: str | None) -> None:
+    """Write the baseline and the report together, atomically, or neither."""
+    from .report import render
+    from .report.output import STDOUT, Outputs, write_stdout
+    from .workspace.baseline import load_baseline, write_baseline
+
+    to_stdout = output in (None, STDOUT)
+    with Outputs() as outputs:
+        written: list[int] = []
+        if baseline_path:  # every current finding (an older --baseline is superseded), then report as baselined
+
+            def stage_baseline(tmp):
+                written.append(write_baseline(tmp, results))
+                load_baseline(tmp).apply(results)
+
+            outputs.stage(baseline_path, stage_baseline)
+        color = fmt == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        text = render(results, fmt, color=color)
+        if not to_stdout:
+            outputs.stage_text(output, text)
+        outputs.commit()
+    if written:
+        n = written[0]
+        click.echo(f"tcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {one_line(baseline_path)}", err=True)
+    if to_stdout:
+        write_stdout(text)
 
 
 @main.command("rules")

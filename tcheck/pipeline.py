@@ -323,12 +323,12 @@ def _worker_audit(job: Job, settings: Settings) -> AuditResult:
 def audit_jobs(jobs: list[Job], settings: Settings | None = None, workers: int = 1, embedder=None) -> list[AuditResult]:
     """Audit the prepared documents, in ``workers`` processes when more than one; results in ``jobs`` order."""
     settings = settings or Settings()
-    if workers > 1 and len(jobs) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    from .workers import run_ordered, worker_count
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            futures = [pool.submit(_worker_audit, job, settings) for job in jobs]
-            return [fut.result() for fut in futures]
+    if worker_count(workers, len(jobs)) > 1:  # capped at the CPUs and the documents; Ctrl-C stops them all
+        from functools import partial
+
+        return run_ordered(partial(_worker_audit, settings=settings), jobs, workers)
     if embedder is None and jobs:
         embedder = _embedder(settings)
     return [audit_files(j.files, j.langs, settings, embedder=embedder, document=j.document) for j in jobs]

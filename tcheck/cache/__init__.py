@@ -3,7 +3,8 @@
 ``Cache.default()`` opens the tcheck-owned directory (see :mod:`.store`);
 ``cache.vectors`` embeds through it (:mod:`.vectors`), ``cache.alignments``
 and ``cache.results`` keep whole alignments and audit results as validated
-JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`). Nothing in the
+JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`);
+``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
 cache is ever code: there is no pickle, and every entry is checked before
 use and discarded when it does not fit.
 """
@@ -32,10 +33,11 @@ class Cache:
     def info(self) -> dict:
         """Where the cache is and what it holds: (name, entries, bytes) per vector file and kind."""
         lines = [(name, n, "vectors", size) for name, n, size in self.vectors.counts()]
-        for kind, what in (("alignments", "alignments"), ("results", "audit results")):
+        for kind, what in (("alignments", "alignments"), ("results", "audit results"), ("models", "prepared models")):
             files = self.dir.files(kind)
             if files:
-                lines.append((f"{kind}/", len(files), what, sum(_size(p) for p in files)))
+                n = len({p.parent for p in files}) if kind == "models" else len(files)
+                lines.append((f"{kind}/", n, what, sum(_size(p) for p in files)))
         return {"directory": str(self.dir.root), "owned": self.dir.owned() or not self.dir.root.exists(),
                 "entries": lines}
 

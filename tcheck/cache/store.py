@@ -7,7 +7,7 @@ creates that subdirectory itself and marks it with a ``CACHEDIR.TAG`` file
 directory of that name without the marker is someone else's, and tcheck
 neither reads nor writes nor deletes anything in it. ``clear`` removes only
 files whose names tcheck generates (vector databases, alignment and result
-entries, its temporary files) and then the folders it made, if empty.
+entries, the files of prepared models, its temporary files) and then the folders it made, if empty.
 
 Entries are written atomically (temporary file + rename) and read back as
 plain data; see :mod:`tcheck.cache.codec`.
@@ -36,8 +36,12 @@ ENTRY_NAMES = {
     "vectors": re.compile(r"[A-Za-z0-9_.-]+-v\d+\.sqlite(-wal|-shm|-journal)?"),
     "alignments": re.compile(r"[0-9a-f]{64}\.json"),
     "results": re.compile(r"[0-9a-f]{64}\.json"),
+    "models": re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*"),
 }
 SHARDED = ("alignments", "results")
+# prepared embedding models (tcheck.embed): one folder of files per model and version
+MODEL_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]*")
+FOLDERS = ("vectors", "models")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _KEY = re.compile(r"[0-9a-f]{64}")
 _TEMP = re.compile(re.escape(TEMP_PREFIX) + r"[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX))
@@ -130,11 +134,11 @@ class CacheDir:
         except OSError:
             pass
 
-    def vector_dir(self) -> Path | None:
-        """The folder of the vector databases, created on demand; None when unusable."""
-        if not self.ready():
+    def folder(self, kind: str) -> Path | None:
+        """The folder of ``vectors`` databases or prepared ``models``, created on demand; None when unusable."""
+        if kind not in FOLDERS or not self.ready():
             return None
-        d = self.root / "vectors"
+        d = self.root / kind
         try:
             d.mkdir(exist_ok=True)
         except OSError:
@@ -149,8 +153,9 @@ class CacheDir:
         if top.is_symlink() or not top.is_dir():
             return
         folders = [top]
-        if kind in SHARDED:
-            folders = [d for d in sorted(top.iterdir()) if _SHARD.fullmatch(d.name) and d.is_dir()
+        if kind in SHARDED or kind == "models":
+            pattern = _SHARD if kind in SHARDED else MODEL_FOLDER
+            folders = [d for d in sorted(top.iterdir()) if pattern.fullmatch(d.name) and d.is_dir()
                        and not d.is_symlink()]
         for folder in folders:
             for p in sorted(folder.iterdir()):
@@ -177,10 +182,9 @@ class CacheDir:
                 except OSError:
                     pass
             top = self.root / kind
-            if kind in SHARDED and top.is_dir() and not top.is_symlink():
+            if kind != "vectors" and top.is_dir() and not top.is_symlink():
                 for d in top.iterdir():
-                    if _SHARD.fullmatch(d.name):
-                        _rmdir(d)
+                    _rmdir(d)
             _rmdir(top)
         for p in self.root.iterdir() if self.root.is_dir() else ():
             if _TEMP.fullmatch(p.name):

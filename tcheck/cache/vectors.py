@@ -168,7 +168,7 @@ class VectorCache:
         if not keys:
             return np.zeros((0, _declared_dim(embedder) or 0), dtype=np.float32)
         uniq = list(dict.fromkeys(keys))
-        folder = self.dir.vector_dir()
+        folder = self.dir.folder("vectors")
         path = folder / self.file_name(embedder) if folder is not None else None
         con = self._connect(path) if path is not None else None
         found: dict[str, np.ndarray] = {}

@@ -184,3 +184,17 @@ def test_cache_entries_are_written_atomically_and_readable(tmp_path, embedder):
         for p in cache.dir.files(kind):
             json.loads(p.read_text(encoding="utf-8"))
             assert os.stat(p).st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_prepared_model_files_are_listed_and_cleared(tmp_path):
+    cache = Cache(tmp_path)
+    folder = cache.dir.folder("models")
+    assert folder == tmp_path / "tcheck-cache" / "models"
+    model = folder / "use-m3-1.0-abc"
+    model.mkdir()
+    (model / "manifest.json").write_text("{}")
+    (model / "pack-uint8.npy").write_bytes(b"\x93NUMPY")
+    name, n, what, size = next(e for e in cache.info()["entries"] if e[0] == "models/")
+    assert (n, what) == (1, "prepared models") and size > 0
+    assert cache.clear() == 2
+    assert not (tmp_path / "tcheck-cache").exists()
