@@ -129,8 +129,14 @@ class Row:
 
     cells: dict[str, list[int]]
     score: float = 0.0
-    # pairwise similarity of the row's texts, e.g. {("zh-Hans", "en"): 0.71}
+    # how closely the row's texts correspond, per pair of versions, computed the
+    # same way with two or three versions: zh <-> en the embedding cosine,
+    # zh-Hans <-> zh-Hant the character similarity after OpenCC conversion,
+    # e.g. {("zh-Hans", "en"): 0.71}
     pair_scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    # embedding cosine of the row's texts per pair (zh-Hant read in Simplified
+    # against zh-Hans): how close the meanings are
+    meaning: dict[tuple[str, str], float] = field(default_factory=dict)
 
     def get(self, lang: str) -> list[int]:
         return self.cells.get(lang, [])

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from copy import copy
+
 import numpy as np
+from rapidfuzz import fuzz
 
 from ..model import Alignment, Document, Row, Version
 from ..text import scripts
@@ -28,7 +31,11 @@ def _texts(v: Version) -> list[str]:
 
 
 def align_document(doc: Document, embed) -> Alignment:
-    """Align every version of ``doc``. ``embed(version) -> ndarray`` gives segment vectors."""
+    """Align every version of ``doc``. ``embed(version) -> ndarray`` gives segment vectors.
+
+    Every row carries ``pair_scores`` and ``meaning`` for each pair of
+    versions it holds, computed the same way whatever the number of versions.
+    """
     vs = doc.versions
     langs = [v.lang for v in vs]
     if len(vs) == 1:
@@ -37,47 +44,75 @@ def align_document(doc: Document, embed) -> Alignment:
     by = {v.lang: v for v in vs}
     zh = [v for v in vs if v.is_zh]
     en = by.get("en")
-    rows: list[Row] = []
+    emb = {v.lang: embed(v) for v in vs}
+    # zh-Hant read in Simplified, for the meaning of zh-Hans <-> zh-Hant pairs
+    hant_s = embed(simplified_view(by["zh-Hant"])) if len(zh) == 2 else None
     if len(zh) == 2:
         hans, hant = by["zh-Hans"], by["zh-Hant"]
-        zz = align_pair(FuzzyScorer(_texts(hans), _texts(hant), heads_a=_heads(hans), heads_b=_heads(hant),
-                                    ea=embed(hans), eb=embed(hant)))
+        zz = align_pair(
+            FuzzyScorer(
+                _texts(hans),
+                _texts(hant),
+                heads_a=_heads(hans),
+                heads_b=_heads(hant),
+                ea=emb["zh-Hans"],
+                eb=emb["zh-Hant"],
+            )
+        )
         pivot = [(b.a, b.b, b.score) for b in zz]
         if en is None:
+            rows = []
             for a, b, s in pivot:
-                r = Row({"zh-Hans": [i + 1 for i in a], "zh-Hant": [j + 1 for j in b]}, s)
-                if a and b:
-                    r.pair_scores[("zh-Hans", "zh-Hant")] = s
-                rows.append(r)
+                row = _scored_row({"zh-Hans": [i + 1 for i in a], "zh-Hant": [j + 1 for j in b]}, emb, by, hant_s)
+                row.score = s  # the aligner's own zh/zh similarity (fuzzy or embedding)
+                rows.append(row)
             return Alignment(langs, rows)
-        eh, et, ee = embed(hans), embed(hant), embed(en)
-        lh, lt = _lengths(hans), _lengths(hant)
-        dim = ee.shape[1]
-        pe = np.zeros((len(pivot), dim), dtype=np.float32)
-        pl = np.zeros(len(pivot))
-        for k, (a, b, _) in enumerate(pivot):
-            v = (eh[a].sum(axis=0) if a else 0) + (et[b].sum(axis=0) if b else 0)
-            pe[k] = v / (np.linalg.norm(v) or 1.0)
-            pl[k] = (lh[a].sum() if a else lt[b].sum())
-        ph = np.array([float(all(hans[i + 1].kind == "heading" for i in a) if a else
-                             all(hant[j + 1].kind == "heading" for j in b)) for a, b, _ in pivot])
-        beads = align_pair(EmbeddingScorer(pe, ee, pl, _lengths(en), heads_a=ph, heads_b=_heads(en)))
+        beads = align_pair(_pivot_scorer(pivot, hans, hant, en, emb))
+        rows = []
         for bd in beads:
             cells = {"zh-Hans": [], "zh-Hant": [], "en": [j + 1 for j in bd.b]}
             for k in bd.a:
                 a, b, _ = pivot[k]
                 cells["zh-Hans"] += [i + 1 for i in a]
                 cells["zh-Hant"] += [j + 1 for j in b]
-            rows.append(_scored_row(cells, {"zh-Hans": eh, "zh-Hant": et, "en": ee}, by))
+            rows.append(_scored_row(cells, emb, by, hant_s))
         return Alignment(langs, rows)
     # one Chinese version and English
     z = zh[0]
-    ez, ee = embed(z), embed(en)
+    ez, ee = emb[z.lang], emb["en"]
     beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en), heads_a=_heads(z), heads_b=_heads(en)))
-    for bd in beads:
-        cells = {z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}
-        rows.append(_scored_row(cells, {z.lang: ez, "en": ee}, by))
+    rows = [_scored_row({z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}, emb, by) for bd in beads]
     return Alignment(langs, rows)
+
+
+def _pivot_scorer(pivot, hans: Version, hant: Version, en: Version, emb: dict) -> EmbeddingScorer:
+    """Scorer of the zh-Hans/zh-Hant pivot rows against English."""
+    eh, et, ee = emb["zh-Hans"], emb["zh-Hant"], emb["en"]
+    lh, lt = _lengths(hans), _lengths(hant)
+    pe = np.zeros((len(pivot), ee.shape[1]), dtype=np.float32)
+    pl = np.zeros(len(pivot))
+    for k, (a, b, _) in enumerate(pivot):
+        v = (eh[a].sum(axis=0) if a else 0) + (et[b].sum(axis=0) if b else 0)
+        pe[k] = v / (np.linalg.norm(v) or 1.0)
+        pl[k] = lh[a].sum() if a else lt[b].sum()
+    ph = np.array(
+        [
+            float(all(hans[i + 1].kind == "heading" for i in a) if a else all(hant[j + 1].kind == "heading" for j in b))
+            for a, b, _ in pivot
+        ]
+    )
+    return EmbeddingScorer(pe, ee, pl, _lengths(en), heads_a=ph, heads_b=_heads(en))
+
+
+def simplified_view(v: Version) -> Version:
+    """``v`` with its text and labels converted to Simplified (for embedding zh-Hant against zh-Hans)."""
+    segs = []
+    for s in v.segments:
+        t = copy(s)
+        t.text = scripts.to_simplified(s.text)
+        t.label = scripts.to_simplified(s.label) if s.label else s.label
+        segs.append(t)
+    return Version(v.lang, v.path, segs, v.region, v.first_line, v.last_line)
 
 
 def merged_vector(e: np.ndarray, idx: list[int]) -> np.ndarray:
@@ -86,7 +121,10 @@ def merged_vector(e: np.ndarray, idx: list[int]) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-def _scored_row(cells: dict[str, list[int]], emb: dict[str, np.ndarray], by: dict[str, Version]) -> Row:
+def _scored_row(
+    cells: dict[str, list[int]], emb: dict[str, np.ndarray], by: dict[str, Version], hant_s: np.ndarray | None = None
+) -> Row:
+    """The row with its pair scores (correspondence) and meaning scores; ``score`` is their mean."""
     row = Row(cells)
     present = [lg for lg in cells if cells[lg]]
     scores = []
@@ -94,13 +132,14 @@ def _scored_row(cells: dict[str, list[int]], emb: dict[str, np.ndarray], by: dic
         for y in range(x + 1, len(present)):
             a, b = present[x], present[y]
             if a.startswith("zh") and b.startswith("zh"):
-                from rapidfuzz import fuzz
-
                 ta = scripts.to_simplified("".join(by[a][i].text for i in cells[a]))
                 tb = scripts.to_simplified("".join(by[b][i].text for i in cells[b]))
                 s = fuzz.ratio(ta, tb) / 100.0
+                eb = hant_s if (b == "zh-Hant" and hant_s is not None) else emb[b]
+                row.meaning[(a, b)] = round(float(merged_vector(emb[a], cells[a]) @ merged_vector(eb, cells[b])), 4)
             else:
                 s = float(merged_vector(emb[a], cells[a]) @ merged_vector(emb[b], cells[b]))
+                row.meaning[(a, b)] = round(s, 4)
             row.pair_scores[(a, b)] = round(s, 4)
             scores.append(s)
     row.score = round(float(np.mean(scores)), 4) if scores else 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Severity
@@ -12,7 +13,8 @@ from ..text.han import HAN_RE as _HAN_RE
 from ..text.scripts import convert
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 _GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0\u3000]+(?={_HAN})")
 _WINDOW = 4  # Han characters looked at on each side of the space
@@ -102,7 +104,6 @@ def split_word(left: str, right: str, doc_words: set[str] | None = None) -> tupl
     return None
 
 
-@register
 class BrokenSpacing(Rule):
     """A stray space inside a Chinese word, such as 泄 露 or 关联公 司.
 
@@ -118,7 +119,9 @@ class BrokenSpacing(Rule):
     id = "broken-spacing"
     severity = Severity.WARNING
     scope = "single"
-    options = {"max_spaced_ratio": 0.02}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        max_spaced_ratio: float = opt(0.02, "a version with more spaced-out Han pairs than this share is deliberately spaced and left alone")
 
     def check(self, ctx: RuleContext):
         max_ratio = float(ctx.option(self, "max_spaced_ratio"))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..model import Severity
 from ..text.han import han_count
 from ..text.snippets import snippet
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 _ATTRIBUTION = {"—", "–", "--", "——"}
 _DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
@@ -27,7 +29,6 @@ def long_enough(text: str, min_han: int, min_words: int) -> bool:
     return len(re.findall(r"[A-Za-z0-9]+", text)) >= min_words
 
 
-@register
 class DuplicateParagraph(Rule):
     """A paragraph or list item that appears twice in the same version.
 
@@ -47,7 +48,12 @@ class DuplicateParagraph(Rule):
     id = "duplicate-paragraph"
     severity = Severity.WARNING
     scope = "single"
-    options = {"min_ratio": 0.96, "min_han": 15, "min_words": 10, "item_extra": 5}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_ratio: float = opt(0.96, "similarity (0-1, rapidfuzz) from which a near copy counts as a duplicate")
+        min_han: int = opt(15, "Chinese characters a segment needs to be compared")
+        min_words: int = opt(10, "English words a segment needs to be compared")
+        item_extra: int = opt(5, "list items need this many more characters or words")
 
     def check(self, ctx: RuleContext):
         from rapidfuzz import fuzz

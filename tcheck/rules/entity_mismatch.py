@@ -24,7 +24,8 @@ from ..text.names import (
     sentence_initial,
 )
 from ..text.scripts import to_simplified
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 
 @dataclass
@@ -70,7 +71,6 @@ def _col_span(seg: Segment, needle: str) -> dict:
     return {"line": line, "start_col": col, "end_col": col + len(needle)}
 
 
-@register
 class EntityMismatch(Rule):
     """A name (product, company, person, place, law, standard) differs between aligned zh and en segments.
 
@@ -89,8 +89,13 @@ class EntityMismatch(Rule):
 
     id = "entity-mismatch"
     severity = Severity.ERROR
-    options = {"min_support": 3, "min_precision": 0.7, "drop_precision": 0.8, "fuzzy": 80,
-               "min_pair_score": 0.5}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_support: int = opt(3, "rows in which a zh/en name pair must co-occur before it is learned")
+        min_precision: float = opt(0.7, "share of a name's rows in which its learned counterpart must appear")
+        drop_precision: float = opt(0.8, "a pair kept this consistently elsewhere is reported where it is dropped")
+        fuzzy: int = opt(80, "rapidfuzz score (0-100) from which two spellings are the same name misspelled")
+        min_pair_score: float = opt(0.5, "aligned rows scoring below this are not compared")
 
     # ------------------------------------------------------------------
     def check(self, ctx: RuleContext):
@@ -453,7 +458,7 @@ class EntityMismatch(Rule):
                                   "found_span": {"lang": lacks, **_col_span(q.seg, got)},
                                   "source_span": {"lang": has, **_col_span(p.seg, sp.text)},
                                   "key": "|".join(sorted([name_key(want), name_key(got)]))},
-                        suggestion=f"spell the name the same way in zh-Hans and zh-Hant",
+                        suggestion="spell the name the same way in zh-Hans and zh-Hant",
                         texts=sorted([got, want]),
                     )
 

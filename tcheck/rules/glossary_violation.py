@@ -7,7 +7,7 @@ import re
 from ..model import Segment, Severity
 from ..text.han import has_han
 from ..text.scripts import to_simplified
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
 
 
 def _en_pattern(term: str) -> re.Pattern:
@@ -69,7 +69,6 @@ def _span(seg: Segment, needle: str) -> dict:
     return {"line": line, "start_col": col, "end_col": col + len(needle)}
 
 
-@register
 class GlossaryViolation(Rule):
     """A glossary term whose required rendering is missing in the aligned segment.
 

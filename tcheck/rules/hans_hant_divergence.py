@@ -5,12 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..model import Severity
 from ..text.han import is_han
 from ..text.scripts import convert
 from ..text.spans import RawText, text_positions
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 _NEGATION = set("不没未无非勿毋")
 _NOT_NEGATION_RE = re.compile(r"非常|无论|不论|无线|不断")
@@ -410,7 +412,6 @@ def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     return out
 
 
-@register
 class HansHantDivergence(Rule):
     """zh-Hans and zh-Hant paragraphs that differ in a number, a negation, a name or a clause.
 
@@ -431,7 +432,9 @@ class HansHantDivergence(Rule):
 
     id = "hans-hant-divergence"
     severity = Severity.WARNING
-    options = {"min_context": 3}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_context: int = opt(3, "equal characters required on each side of a difference")
 
     def check(self, ctx: RuleContext):
         if ctx.version("zh-Hans") is None or ctx.version("zh-Hant") is None:

@@ -8,8 +8,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from ..model import Segment, Severity
 from ..text.numbers import nfkc_same_length
-from . import Rule, RuleContext, register
-from .number_mismatch import similarity_cuts
+from .base import Rule, RuleContext
 
 _A = re.ASCII
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
@@ -192,7 +191,6 @@ def extract_links(seg: Segment) -> list[Link]:
 _NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number"}
 
 
-@register
 class LinkMismatch(Rule):
     """E-mail addresses, links or phone numbers that differ between aligned paragraphs.
 
@@ -223,16 +221,11 @@ class LinkMismatch(Rule):
                 cache[k] = extract_links(seg)
             return cache[k]
 
-        cuts = similarity_cuts(ctx)
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             # a version whose paragraph does not correspond to the others' (misaligned, rewritten) is
             # left to semantic-drift; comparing its links would only produce noise
-            def off(x, y):
-                key = (x, y) if (x, y) in cuts else (y, x)
-                return key in cuts and row.pair_scores.get(key, 1.0) < cuts[key]
-
-            present = [lg for lg in present if not all(off(lg, o) for o in present if o != lg)]
+            present = [lg for lg in present if any(ctx.corresponds(row, lg, o) for o in present if o != lg)]
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..text.han import han_count
 from ..text.snippets import snippet as _snippet
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
 
 
 def _is_minor(text: str) -> bool:
@@ -14,7 +14,6 @@ def _is_minor(text: str) -> bool:
     return (han and han <= 4 and len(text) <= 8) or (not han and len(text.split()) <= 2)
 
 
-@register
 class MissingParagraph(Rule):
     """A paragraph, list item or heading that has no counterpart in another version.
 

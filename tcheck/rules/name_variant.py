@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -21,7 +21,8 @@ from ..text.names import (
     sentence_initial,
     token_kind,
 )
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 _HAN_TAIL_RE = re.compile(f"({HAN}{{1,4}})([A-Za-z][A-Za-z0-9]*)")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -62,7 +63,6 @@ def _words(form: str) -> list[str]:
     return form.split(" ")
 
 
-@register
 class NameVariant(Rule):
     """One name written several ways within one version ("Talk123" / "Paper Talk123").
 
@@ -83,7 +83,10 @@ class NameVariant(Rule):
     yields_to = ("entity-mismatch",)
     severity = Severity.WARNING
     scope = "single"
-    options = {"min_dominant": 3, "ratio": 3}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_dominant: int = opt(3, "occurrences the dominant spelling needs")
+        ratio: int = opt(3, "how many times more often the dominant spelling must occur than the variant")
 
     def check(self, ctx: RuleContext):
         min_dom = int(ctx.option(self, "min_dominant"))

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-
-import numpy as np
+from dataclasses import dataclass
 
 from ..model import Segment, Severity
 from ..text.numbers import Quantity, compare, describe, extract
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 _CODE_RE = re.compile(r"(`+)(.+?)\1")
 
@@ -38,27 +38,6 @@ def _compatible(x: Quantity, y: Quantity) -> int:
     return 0
 
 
-def similarity_cuts(ctx: RuleContext) -> dict:
-    """Per language pair, the similarity below which two aligned paragraphs do not correspond.
-
-    Same statistic as semantic-drift (median minus a multiple of the MAD), so a row that rule
-    reports is not also flooded with number differences.
-    """
-    cuts = {}
-    k = ctx.option("semantic-drift", "min_deviations") or 4.0
-    gap = ctx.option("semantic-drift", "min_gap") or 0.18
-    for a, b in ctx.lang_pairs():
-        scores = [r.pair_scores[(a, b)] for r in ctx.alignment.pairs(a, b) if (a, b) in r.pair_scores]
-        if len(scores) < 8:
-            continue
-        arr = np.array(scores)
-        med = float(np.median(arr))
-        mad = float(np.median(np.abs(arr - med))) * 1.4826
-        cuts[(a, b)] = med - max(k * mad, gap)
-    return cuts
-
-
-@register
 class NumberMismatch(Rule):
     """Numbers, amounts, dates or durations that differ between aligned paragraphs.
 
@@ -76,7 +55,9 @@ class NumberMismatch(Rule):
 
     id = "number-mismatch"
     severity = Severity.ERROR
-    options = {"max_unmatched": 6}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        max_unmatched: int = opt(6, "more unmatched quantities than this on one side: the paragraphs do not correspond")
 
     def check(self, ctx: RuleContext):
         langs = ctx.document.langs
@@ -92,7 +73,6 @@ class NumberMismatch(Rule):
             return cache[k]
 
         limit = ctx.option(self, "max_unmatched")
-        cuts = self._similarity_cuts(ctx)
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             if len(present) < 2:
@@ -109,8 +89,7 @@ class NumberMismatch(Rule):
             missing: dict[tuple, list] = {}
             for i, a in enumerate(present):
                 for b in present[i + 1:]:
-                    cut = cuts.get((a, b))
-                    if cut is not None and row.pair_scores.get((a, b), 1.0) < cut:
+                    if not ctx.corresponds(row, a, b):
                         continue  # the paragraphs do not correspond; semantic-drift reports that
                     only_a, only_b = compare([q for _, q in qs[a]], [q for _, q in qs[b]])
                     sa = [(s, q) for s, q in qs[a] if any(q is x for x in only_a) and not q.weak]
@@ -135,10 +114,6 @@ class NumberMismatch(Rule):
                             missing.setdefault((b, q.key), []).append((b, (s, q), a))
             yield from self._changed(ctx, changed)
             yield from self._missing(ctx, missing, changed)
-
-    @staticmethod
-    def _similarity_cuts(ctx: RuleContext) -> dict:
-        return similarity_cuts(ctx)
 
 
     @staticmethod

@@ -9,7 +9,7 @@ from ..text.han import is_han
 from ..text.scripts import convert
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
 
 # OpenCC's Taiwan phrase table (s2twp) also maps words that are ordinary
 # Taiwan usage, in the same or another sense: 文件 (a document; 檔案 is a
@@ -64,7 +64,6 @@ def mainland_terms(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-@register
 class RegionalVocabulary(Rule):
     """Mainland-Chinese wording in a Taiwan Traditional text, such as 信息 for 資訊 or 軟件 for 軟體.
 

@@ -6,7 +6,7 @@ from ..model import Severity
 from ..text.scripts import simplified_only, traditional_only
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
 
 
 def _clusters(offsets: list[int], gap: int = 2) -> list[tuple[int, int]]:
@@ -20,7 +20,6 @@ def _clusters(offsets: list[int], gap: int = 2) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
-@register
 class ScriptMix(Rule):
     """Simplified characters inside a zh-Hant version, or Traditional ones inside zh-Hans.
 

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import dataclass
 
-from ..model import Severity, Version
-from . import Rule, RuleContext, register
-
-
-def _simplified_view(v: Version) -> Version:
-    """The zh-Hant version with its text converted to Simplified (for embedding)."""
-    from copy import copy
-
-    from ..text.scripts import to_simplified
-
-    segs = []
-    for s in v.segments:
-        t = copy(s)
-        t.text = to_simplified(s.text)
-        t.label = to_simplified(s.label) if s.label else s.label
-        segs.append(t)
-    return Version(v.lang, v.path, segs, v.region, v.first_line, v.last_line)
+from ..align.stats import median_mad
+from ..model import Severity
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 
-@register
 class SemanticDrift(Rule):
     """Aligned segments whose meaning is far less similar than the document's norm.
 
@@ -41,21 +27,19 @@ class SemanticDrift(Rule):
 
     id = "semantic-drift"
     severity = Severity.INFO
-    options = {"min_deviations": 4.0, "min_gap": 0.2, "min_rows": 8, "min_chars": 12, "max_similarity": 0.45}
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        min_deviations: float = opt(4.0, "deviations (scaled MAD) below the pair's median similarity a row must fall")
+        min_gap: float = opt(0.2, "and at least this far below the median")
+        min_rows: int = opt(8, "aligned rows a language pair needs for a norm")
+        min_chars: int = opt(12, "characters both texts of a row need to be judged")
+        max_similarity: float = opt(0.45, "a row at or above this similarity is never reported")
 
-    def _pair_sims(self, ctx: RuleContext, a: str, b: str, rows) -> list[float] | None:
-        if a.startswith("zh") and b.startswith("zh"):
-            embed = getattr(ctx, "embed", None)
-            if embed is None:
-                return None
-            va, vb = ctx.version(a), ctx.version(b)
-            ea = embed(va if a == "zh-Hans" else _simplified_view(va))
-            eb = embed(_simplified_view(vb) if b == "zh-Hant" else vb)
-            from ..align import merged_vector
-
-            return [float(merged_vector(ea, r.get(a)) @ merged_vector(eb, r.get(b))) for r in rows]
-        if all((a, b) in r.pair_scores for r in rows):
-            return [r.pair_scores[(a, b)] for r in rows]
+    @staticmethod
+    def _pair_sims(a: str, b: str, rows) -> list[float] | None:
+        """The alignment's meaning scores of the rows for the pair (a, b)."""
+        if all((a, b) in r.meaning for r in rows):
+            return [r.meaning[(a, b)] for r in rows]
         return None
 
     def check(self, ctx: RuleContext):
@@ -83,12 +67,10 @@ class SemanticDrift(Rule):
                     rows.append(r)
             if len(rows) < ctx.option(self, "min_rows"):
                 continue
-            sims = self._pair_sims(ctx, a, b, rows)
+            sims = self._pair_sims(a, b, rows)
             if sims is None:
                 continue
-            scores = np.array(sims)
-            med = float(np.median(scores))
-            mad = float(np.median(np.abs(scores - med))) * 1.4826
+            med, mad = median_mad(sims)
             cut = min(med - max(ctx.option(self, "min_deviations") * mad, ctx.option(self, "min_gap")), ceiling)
             if med > 0.97:
                 continue  # one version is a copy of the other: that is the untranslated rule's business

@@ -10,7 +10,7 @@ from ..text.han import HAN_RE as _HAN_CHAR_RE
 from ..text.scripts import latin_letter_count
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
-from . import Rule, RuleContext, register
+from .base import Rule, RuleContext
 
 # Closed-class English words: a run of English with several of them is a
 # clause or sentence, not a name ("Firefox Focus", "Cross-Origin Resource Policy").
@@ -136,7 +136,6 @@ def chinese_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@register
 class Untranslated(Rule):
     """Text left in the wrong language: English clauses in a Chinese version, Chinese in the English one.
 

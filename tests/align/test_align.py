@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
 
-from tcheck.align import EmbeddingScorer, FuzzyScorer, align_pair
 from bench.evaluate import alignment_rows_as_lines, load_gold, score
+from tcheck.align import EmbeddingScorer, FuzzyScorer, align_pair
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 
 def _flat(beads):
@@ -52,6 +52,7 @@ def test_long_documents_use_a_band_and_stay_monotonic():
     assert (0, 0) in pairs and (99, 99) in pairs and (102, 100) in pairs and (599, 596) in pairs
 
 
+@pytest.mark.slow
 def test_seed000_alignment_against_gold(seed000_result):
     gold = load_gold(FIXTURES / "gold" / "000_58512f121bcc9f43.align.json")["rows"]
     pred = alignment_rows_as_lines(seed000_result.document, seed000_result.alignment)
@@ -122,11 +123,12 @@ def test_identical_texts_align_one_to_one():
     assert _flat(align_pair(FuzzyScorer(t, list(t)))) == [((i,), (i,)) for i in range(5)]
 
 
+@pytest.mark.slow
 def test_zh_en_pair_where_nothing_matches(embedder):
     from tcheck.align import align_document
-    from tcheck.pipeline import SegmentEmbedder
     from tcheck.cache import Cache
     from tcheck.model import Document, Segment, Version
+    from tcheck.pipeline import SegmentEmbedder
 
     zh = ["今天的天气很好，我们去公园散步。", "这道菜需要两勺盐和一点胡椒。", "火车晚点了半个小时。"]
     en = ["The quarterly revenue grew by four percent.", "Install the package with pip and run the tests.",
@@ -157,11 +159,12 @@ GOLD_MIN = {
 
 
 @pytest.mark.parametrize("name", sorted(GOLD_MIN))
+@pytest.mark.slow
 def test_corpus_alignment_against_gold(name, embedder, tmp_path):
-    from tcheck.align import align_document
-    from tcheck.pipeline import SegmentEmbedder, load_document
-    from tcheck.cache import Cache
     from bench.evaluate import gold_inputs, gold_pairs
+    from tcheck.align import align_document
+    from tcheck.cache import Cache
+    from tcheck.pipeline import SegmentEmbedder, load_document
 
     gold = load_gold(FIXTURES / "gold" / f"{name}.align.json")
     doc = load_document(gold_inputs(gold, FIXTURES))

@@ -1,8 +1,6 @@
 """semantic-drift: decides on the document's own similarity norm, blames the odd version."""
 
-from tcheck.load import segment
-from tcheck.model import Alignment, Document, Row, Version
-from tcheck.rules import RuleContext, all_rules
+from .conftest import check, context, diagonal, version
 
 ZH = "我们会根据适用的法律法规保护您的个人信息安全第{}条"
 ZT = "我們會根據適用的法律法規保護您的個人資訊安全第{}條"
@@ -14,18 +12,12 @@ def _ctx(n, scores):
     texts = {"zh-Hans": [ZH.format(i) for i in range(n)], "zh-Hant": [ZT.format(i) for i in range(n)],
              "en": [EN.format(i) for i in range(n)]}
     langs = [lg for lg in texts if any(lg in p for p in scores)]
-    versions = [Version(lg, f"doc.{lg}.txt", segment("\n\n".join(texts[lg]) + "\n", False)) for lg in langs]
-    rows = []
-    for i in range(n):
-        r = Row({lg: [i + 1] for lg in langs})
-        for pair, vals in scores.items():
-            r.pair_scores[pair] = vals[i]
-        rows.append(r)
-    return RuleContext(Document(versions), Alignment(langs, rows))
+    versions = [version(lg, texts[lg], path=f"doc.{lg}.txt") for lg in langs]
+    return context(versions, diagonal(versions), scores=scores)
 
 
 def _run(ctx):
-    return list(all_rules()["semantic-drift"]().check(ctx))
+    return check("semantic-drift", ctx)
 
 
 def _norm(n, base=0.8):

@@ -1,0 +1,325 @@
+"""Sentence alignment inside one aligned row.
+
+The paragraph alignment (:mod:`.document`) says which segments of two
+versions correspond; this module aligns the *sentences* of such a row, so
+rules can see a sentence one version adds or drops, or compare a sentence
+with its own translation.
+
+* Sentences come from :func:`tcheck.text.sentences.split`; a row's side is
+  the sentences of all its segments, in order.
+* A tiny monotonic dynamic program over the beads 1-1, 1-0, 0-1, 1-2 and
+  2-1: the cost of a bead is ``1 - similarity`` of the (merged) sentences
+  plus a length prior (how far the bead's length ratio is from the
+  document's typical ratio for this language pair); a sentence left
+  unmatched costs :data:`SKIP`.
+* Similarity: zh <-> en by the pipeline's sentence embedder (through the
+  same vector cache the paragraphs use, so a re-audit stays warm); zh-Hans
+  <-> zh-Hant by the character ratio after OpenCC conversion, or the
+  embedding of the converted texts when that is higher.
+* Only rows that need it are embedded: both sides have at least two
+  sentences, or one side has several and the row's length ratio is off the
+  document's typical ratio. Other rows get the trivial alignment (all
+  sentences in one bead) without any embedding.
+
+:class:`SentenceAligner` is created lazily once per rule context
+(:func:`aligner_for`); ``RuleContext.sentence_pairs(row, a, b)`` is its one
+entry point for rules.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Row
+from ..text.sentences import Sentence, split
+
+SKIP = 0.32  # cost of leaving one sentence unmatched
+LENGTH_WEIGHT = 0.4  # weight of |log(length ratio / typical ratio)|
+MERGE_PENALTY = 0.04  # extra cost of a 1-2 / 2-1 bead
+RATIO_OFF = 0.3  # |log(row ratio / typical)| above which a row is aligned even with one sentence on a side
+BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
+
+
+@dataclass(frozen=True)
+class RowSentence:
+    """One sentence of one side of a row: which segment it is in, and where."""
+
+    lang: str
+    segment: int  # 1-based segment index in its version
+    sentence: Sentence
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
+class Bead:
+    a: tuple[int, ...]  # indices into SentenceAlignment.a
+    b: tuple[int, ...]
+    sim: float | None = None  # similarity of the merged sentences (None for 1-0 / 0-1 or not computed)
+
+
+@dataclass
+class SentenceAlignment:
+    """The aligned sentences of one row between versions ``la`` and ``lb``."""
+
+    la: str
+    lb: str
+    a: list[RowSentence]
+    b: list[RowSentence]
+    beads: list[Bead]
+    aligned: bool  # False: the trivial alignment (nothing was embedded)
+    ratio: float  # the document's typical length ratio len(b) / len(a)
+    row_ratio: float  # this row's ratio
+    sims: np.ndarray | None = field(default=None, repr=False)  # a x b sentence similarities
+
+    def unmatched(self, side: str) -> list[int]:
+        """Indices of the sentences of side ``"a"`` or ``"b"`` that are in a 1-0 / 0-1 bead."""
+        if side == "a":
+            return [bd.a[0] for bd in self.beads if bd.a and not bd.b]
+        return [bd.b[0] for bd in self.beads if bd.b and not bd.a]
+
+    def partner(self, side: str, index: int) -> list[int]:
+        """The sentences of the other side aligned with sentence ``index`` of ``side``."""
+        for bd in self.beads:
+            mine, other = (bd.a, bd.b) if side == "a" else (bd.b, bd.a)
+            if index in mine:
+                return list(other)
+        return []
+
+
+def aligner_for(ctx) -> SentenceAligner:
+    """The context's sentence aligner, created on first use."""
+    al = ctx.__dict__.get("_sentence_aligner")
+    if al is None:
+        al = SentenceAligner(ctx.document, ctx.alignment, getattr(ctx, "embed", None))
+        ctx.__dict__["_sentence_aligner"] = al
+    return al
+
+
+def _length(text: str) -> float:
+    return float(len(text))
+
+
+class SentenceAligner:
+    """Sentence alignment of rows, lazily, with one batched embedding call per document."""
+
+    def __init__(self, document, alignment, seg_embed=None):
+        self.document = document
+        self.alignment = alignment
+        self.seg_embed = seg_embed
+        self._splits: dict[tuple[str, int], list[Sentence]] = {}
+        self._ratios: dict[tuple[str, str], float] = {}
+        self._vecs: dict[str, np.ndarray] = {}
+        self._done: dict[tuple[int, str, str], SentenceAlignment] = {}
+        self._prepared: set[tuple[str, str]] = set()
+
+    # -- sentences ----------------------------------------------------------
+
+    def sentences(self, lang: str, indices) -> list[RowSentence]:
+        v = self.document.get(lang)
+        out = []
+        for i in indices:
+            key = (lang, i)
+            if key not in self._splits:
+                self._splits[key] = split(v[i].text, lang)
+            out.extend(RowSentence(lang, i, s) for s in self._splits[key])
+        return out
+
+    def side_text(self, lang: str, row: Row) -> str:
+        v = self.document.get(lang)
+        return " ".join(v[i].text for i in row.get(lang))
+
+    def typical_ratio(self, a: str, b: str) -> float:
+        """Median length ratio len(b)/len(a) over the document's aligned rows."""
+        key = (a, b)
+        if key not in self._ratios:
+            ratios = []
+            for row in self.alignment.pairs(a, b):
+                la, lb = _length(self.side_text(a, row)), _length(self.side_text(b, row))
+                if la >= 20 and lb >= 20:
+                    ratios.append(lb / la)
+            default = 1.0 if a[:2] == b[:2] else (3.0 if b == "en" else 1 / 3.0)
+            self._ratios[key] = float(np.median(ratios)) if len(ratios) >= 3 else default
+        return self._ratios[key]
+
+    # -- embeddings ---------------------------------------------------------
+
+    @staticmethod
+    def _embed_text(lang: str, text: str) -> str:
+        if lang == "zh-Hant":
+            from ..text.scripts import to_simplified
+
+            return to_simplified(text)
+        return text
+
+    def encode(self, items: list[tuple[str, str]]) -> None:
+        """Embed (lang, text) items not embedded yet, in one call, through the vector cache."""
+        if self.seg_embed is None:
+            return
+        todo = list(dict.fromkeys(self._embed_text(lg, t) for lg, t in items))
+        todo = [t for t in todo if t not in self._vecs]
+        if not todo:
+            return
+        embedder = getattr(self.seg_embed, "embedder", None)
+        cache = getattr(self.seg_embed, "cache", None)
+        if embedder is None:
+            return
+        vecs = cache.encode(embedder, todo) if cache is not None else embedder.encode(todo)
+        for t, v in zip(todo, np.asarray(vecs, dtype=np.float32)):
+            self._vecs[t] = v
+
+    def vector(self, lang: str, text: str) -> np.ndarray | None:
+        return self._vecs.get(self._embed_text(lang, text))
+
+    def similarity(self, la: str, ta: str, lb: str, tb: str) -> float | None:
+        """Embedding cosine of two texts (embedding them if needed); None without an embedder."""
+        self.encode([(la, ta), (lb, tb)])
+        va, vb = self.vector(la, ta), self.vector(lb, tb)
+        if va is None or vb is None:
+            return None
+        return float(va @ vb)
+
+    # -- which rows need aligning ---------------------------------------------
+
+    def _needs(self, row: Row, a: str, b: str) -> bool:
+        sa, sb = self.sentences(a, row.get(a)), self.sentences(b, row.get(b))
+        if max(len(sa), len(sb)) < 2:
+            return False
+        if min(len(sa), len(sb)) >= 2:
+            return True
+        la, lb = _length(self.side_text(a, row)), _length(self.side_text(b, row))
+        if la == 0 or lb == 0:
+            return False
+        return abs(math.log((lb / la) / self.typical_ratio(a, b))) > RATIO_OFF
+
+    def _prepare(self, a: str, b: str) -> None:
+        """Embed, in one batch, the sentences of every row of this pair that needs aligning."""
+        if (a, b) in self._prepared:
+            return
+        self._prepared.add((a, b))
+        items = []
+        for row in self.alignment.pairs(a, b):
+            if self._needs(row, a, b):
+                items += [(a, s.text) for s in self.sentences(a, row.get(a))]
+                items += [(b, s.text) for s in self.sentences(b, row.get(b))]
+        self.encode(items)
+
+    # -- alignment ------------------------------------------------------------
+
+    def pairs(self, row: Row, a: str, b: str) -> SentenceAlignment | None:
+        """The sentence alignment of ``row`` between ``a`` and ``b`` (None unless both have text)."""
+        if not row.get(a) or not row.get(b):
+            return None
+        key = (id(row), a, b)
+        if key in self._done:
+            return self._done[key]
+        sa, sb = self.sentences(a, row.get(a)), self.sentences(b, row.get(b))
+        ratio = self.typical_ratio(a, b)
+        la, lb = sum(_length(s.text) for s in sa), sum(_length(s.text) for s in sb)
+        row_ratio = lb / la if la else 0.0
+        result = SentenceAlignment(a, b, sa, sb, [Bead(tuple(range(len(sa))), tuple(range(len(sb))))], False,
+                                   ratio, row_ratio)
+        if sa and sb and self._needs(row, a, b):
+            self._prepare(a, b)
+            sims = self._sim_matrix(a, sa, b, sb)
+            if sims is not None:
+                result.sims = sims
+                result.beads = _dp(sims, np.array([_length(s.text) for s in sa]),
+                                   np.array([_length(s.text) for s in sb]), ratio,
+                                   self._merged_sim(a, sa, b, sb, sims))
+                result.aligned = True
+        self._done[key] = result
+        return result
+
+    def _sim_matrix(self, a, sa, b, sb) -> np.ndarray | None:
+        zhzh = a.startswith("zh") and b.startswith("zh")
+        ea = [self.vector(a, s.text) for s in sa]
+        eb = [self.vector(b, s.text) for s in sb]
+        have_vecs = all(v is not None for v in ea + eb)
+        if not have_vecs and not zhzh:
+            return None
+        sims = np.zeros((len(sa), len(sb)))
+        if have_vecs:
+            sims = np.array(ea) @ np.array(eb).T
+        if zhzh:
+            from rapidfuzz import fuzz
+
+            from ..text.scripts import to_simplified
+
+            ta = [to_simplified(s.text) for s in sa]
+            tb = [to_simplified(s.text) for s in sb]
+            fz = np.array([[fuzz.ratio(x, y) / 100.0 for y in tb] for x in ta])
+            sims = np.maximum(fz, 0.8 * sims) if have_vecs else fz
+        return sims
+
+    def _merged_sim(self, a, sa, b, sb, sims):
+        """sim(A[i0:i1], B[j0:j1]) for merged beads: normalised sum of vectors (or the fuzzy ratio of joined texts)."""
+        zhzh = a.startswith("zh") and b.startswith("zh")
+
+        def merged(i0, i1, j0, j1) -> float:
+            if i1 - i0 == 1 and j1 - j0 == 1:
+                return float(sims[i0, j0])
+            best = 0.0
+            va = [self.vector(a, s.text) for s in sa[i0:i1]]
+            vb = [self.vector(b, s.text) for s in sb[j0:j1]]
+            if all(v is not None for v in va + vb):
+                x, y = np.sum(va, axis=0), np.sum(vb, axis=0)
+                d = float(np.linalg.norm(x) * np.linalg.norm(y))
+                best = float(x @ y) / d if d else 0.0
+                if zhzh:
+                    best *= 0.8
+            if zhzh:
+                from rapidfuzz import fuzz
+
+                from ..text.scripts import to_simplified
+
+                x = "".join(to_simplified(s.text) for s in sa[i0:i1])
+                y = "".join(to_simplified(s.text) for s in sb[j0:j1])
+                best = max(best, fuzz.ratio(x, y) / 100.0)
+            return best
+
+        return merged
+
+
+def _dp(sims: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float, merged) -> list[Bead]:
+    """Minimum-cost monotonic path over the beads 1-1, 1-0, 0-1, 1-2, 2-1."""
+    n, m = sims.shape
+    inf = float("inf")
+    cost = np.full((n + 1, m + 1), inf)
+    back: dict[tuple[int, int], tuple[int, int, float | None]] = {}
+    cost[0, 0] = 0.0
+    cla = np.concatenate([[0.0], np.cumsum(la)])
+    clb = np.concatenate([[0.0], np.cumsum(lb)])
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            best, arg = inf, None
+            for da, db in BEADS:
+                if i < da or j < db or cost[i - da, j - db] == inf:
+                    continue
+                if da == 0 or db == 0:
+                    c, s = SKIP * (da + db), None
+                else:
+                    s = merged(i - da, i, j - db, j)
+                    x, y = cla[i] - cla[i - da], clb[j] - clb[j - db]
+                    c = max(1.0 - s, 0.0) + LENGTH_WEIGHT * abs(math.log((y + 8.0) / (x * ratio + 8.0)))
+                    if da + db > 2:
+                        c += MERGE_PENALTY
+                total = cost[i - da, j - db] + c
+                if total < best:
+                    best, arg = total, (da, db, s)
+            cost[i, j] = best
+            back[(i, j)] = arg
+    beads = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        da, db, s = back[(i, j)]
+        beads.append(Bead(tuple(range(i - da, i)), tuple(range(j - db, j)), s))
+        i, j = i - da, j - db
+    return beads[::-1]

@@ -1,0 +1,189 @@
+"""hans-hant-divergence: zh-Hans and zh-Hant paragraphs that say different things."""
+
+from __future__ import annotations
+
+import pytest
+
+from tcheck.model import Severity
+from tcheck.text import scripts
+
+from .conftest import SEED000, SEEDS, line_of, run, version
+
+SEED000 = SEEDS / "000_58512f121bcc9f43.txt"
+
+
+_SAME = [
+    ("我们重视您的隐私，并会按照本政策处理您的个人信息。", "我們重視您的隱私，並會按照本政策處理您的個人資訊。"),
+    ("如您对本政策有任何疑问，请与我们联系。", "如您對本政策有任何疑問，請與我們聯絡。"),
+    ("我们会定期更新本政策，更新后的政策将在网站上公布。", "我們會定期更新本政策，更新後的政策將在網站上公佈。"),
+]
+
+
+def _pair(hans: str, hant: str, context: bool = True):
+    """The pair under test as the last of a few rows converted from one another."""
+    extra = _SAME if context else []
+    hs = "\n\n".join([h for h, _ in extra] + [hans]) + "\n"
+    ht = "\n\n".join([t for _, t in extra] + [hant]) + "\n"
+    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in range(1, len(extra) + 2)]
+    return run("hans-hant-divergence", version("zh-Hans", hs), version("zh-Hant", ht, region="TW"), rows=rows)
+
+
+def _separate(hans: list[str], hant: list[str]):
+    docs = (version("zh-Hans", "\n\n".join(hans) + "\n"), version("zh-Hant", "\n\n".join(hant) + "\n", region="TW"))
+    rows = [{"zh-Hans": [i], "zh-Hant": [i]} for i in range(1, len(hans) + 1)]
+    return run("hans-hant-divergence", *docs, rows=rows)
+
+
+_SEP_HANS = ["本政策介绍我们如何处理您提供的个人数据和设备信息。", "您可以随时通过客服电话联系我们的团队。"]
+
+
+_SEP_HANT = ["本聲明介紹我們怎樣處理您所提供的個人資料及裝置資訊。", "您可以隨時透過客服專線與我們團隊聯絡。"]
+
+
+_NAME_HANS = [
+    "讯小通是北京讯众公司推出的一款通讯产品。",
+    "您可以通过讯小通管理您的账户信息和通讯录。",
+    "北京讯众会按照本政策保护讯小通用户的隐私。",
+    "我们会通过微信通知您，您也可以在微信中查询，微信账号需要绑定手机号码。",
+    "如您对讯小通有任何疑问，请联系北京讯众的客服团队。",
+]
+
+
+def _hant(hans: list[str]) -> list[str]:
+    return [scripts.convert(h, "s2twp") for h in hans]
+
+
+def _name_changed(hant: list[str], old: str, new: str, which: int = -1) -> list[str]:
+    """``hant`` with the ``which``-th paragraph holding ``old`` changed to ``new`` there."""
+    out = list(hant)
+    k = [i for i, t in enumerate(out) if old in t][which]
+    out[k] = out[k].replace(old, new, 1)
+    return out
+
+
+def test_divergence_regional_wording_and_script_are_not_reported():
+    assert _pair("我们会保护您的账户信息，并通过软件提供服务。", "我們會保護您的帳戶資訊，並透過軟體提供服務。") == []
+    assert _pair("“本政策”适用于所有用户。", "「本政策」適用於所有用戶。") == []
+    # the same number written in figures and in Chinese numerals is not an error
+    assert all(f.severity != Severity.ERROR for f in _pair("我们会保存2年。", "我們會保存兩年。"))
+
+
+def test_divergence_number_is_an_error_with_spans():
+    (f,) = _pair("我们将保存您的信息30天。", "我們將保存您的資訊60天。")
+    assert f.severity == Severity.ERROR
+    d = f.evidence["differences"][0]
+    assert d["kind"] == "number" and "30" in d["zh-Hans"] and "60" in d["zh-Hant"]
+    assert d["zh-Hant_span"]["line"] == 7
+    assert d["zh-Hant_span"]["column"] == "我們將保存您的資訊60天。".index("6") + 1
+
+
+def test_divergence_separately_translated_wording_is_quiet():
+    assert _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料三十天。"]) == []
+
+
+def test_divergence_number_and_negation_changed_inside_separately_worded_text():
+    (f,) = _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料六十天。"])
+    assert f.severity == Severity.ERROR and f.evidence["differences"][0]["kind"] == "number"
+    (g,) = _separate(_SEP_HANS + ["系统日志会在 24 小时内从服务中删除。"], _SEP_HANT + ["該服務在 26 小時內便會刪除系統記錄。"])
+    assert g.evidence["differences"][0]["kind"] == "number" and "26" in g.evidence["differences"][0]["zh-Hant"]
+    (h,) = _separate(_SEP_HANS + ["首次使用时，Firefox 会将有关下载的基本信息发送给服务。"],
+                     _SEP_HANT + ["為了保護您，Firefox 會不將下載內容的基本資訊傳送給該服務。"])
+    assert h.severity == Severity.ERROR and h.evidence["differences"][0]["kind"] == "negation"
+    # the same negation count, worded differently (无法 / 不能): nothing
+    assert _separate(_SEP_HANS + ["我们无法保证信息是全面的。"], _SEP_HANT + ["我們不能保證此資訊足夠完善。"]) == []
+
+
+def test_divergence_negation_and_names_are_errors():
+    (f,) = _pair("我们会向第三方提供您的信息。", "我們不會向第三方提供您的資訊。")
+    assert f.severity == Severity.ERROR and f.evidence["differences"][0]["kind"] == "negation"
+    (g,) = _pair("请联系 Talk123 客服。", "請聯絡 Paper Talk123 客服。")
+    assert g.severity == Severity.ERROR and g.evidence["differences"][0]["kind"] == "name"
+
+
+def test_divergence_added_clause_is_a_warning_and_synonym_is_not_reported():
+    (f,) = _pair("我们会保护您的信息。", "我們會保護您的資訊，並定期審查我們的安全措施。")
+    assert f.severity == Severity.WARNING and f.evidence["differences"][0]["kind"] == "added"
+    (g,) = _pair("我们会保护您的信息，并定期审查我们的安全措施，以防止泄露。", "我們會保護您的資訊，以防止洩露。")
+    assert g.severity == Severity.WARNING and g.evidence["differences"][0]["kind"] == "removed"
+    assert _pair("设备唯一识别码", "設備唯一標識符") == []
+    assert _pair("我们会使用唯一设备识别码来改进服务。", "我們會使用唯一設備標識符來改進服務。") == []
+    # a rephrased sentence with the same facts is wording, not drift
+    assert _pair("如果您对本政策有疑问，可以随时联系我们。", "若您對本政策有任何疑問，歡迎隨時與我們聯絡。") == []
+
+
+def test_divergence_name_is_a_whole_latin_word():
+    (f,) = _pair("请确认陈旧的 issue 是否已被关闭。", "請確認陳舊的 iuuse 是否已被關閉。")
+    d = f.evidence["differences"][0]
+    assert d["kind"] == "name" and d["zh-Hans"] == "issue" and d["zh-Hant"] == "iuuse"
+
+
+@pytest.mark.slow
+def test_divergence_seed000_synonym_not_flagged(seed000_result):
+    line = line_of(SEED000, "唯一設備標識符")
+    div = [f for f in seed000_result.findings if f.rule == "hans-hant-divergence"]
+    assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations)
+    assert all(f.severity != Severity.INFO for f in div)
+
+
+@pytest.mark.parametrize("old,new,changed_chars", [("訊小通", "訊大通", "大"), ("北京訊眾", "上海訊眾", "上海"),
+                                                   ("在微信中", "在微博中", "博")])
+def test_divergence_han_name_changed_in_one_zh_hant_paragraph(old, new, changed_chars):
+    hant = _hant(_NAME_HANS)
+    assert _separate(_NAME_HANS, hant) == []
+    changed = _name_changed(hant, old, new)
+    (f,) = _separate(_NAME_HANS, changed)
+    assert f.severity == Severity.ERROR
+    (d,) = f.evidence["differences"]
+    assert d["kind"] == "name" and d["recurring"] == "zh-Hans"
+    # the whole differing term is shown in both versions, with its columns
+    assert changed_chars in d["zh-Hant"] and len(d["zh-Hant"]) > len(changed_chars)
+    assert scripts.convert(d["zh-Hans"], "s2twp") in old
+    para = next(t for t in changed if new in t)
+    assert f.locations[0].line == 2 * changed.index(para) + 1
+    assert d["zh-Hant_span"]["column"] == para.index(d["zh-Hant"]) + 1
+    assert d["zh-Hant"] in f.message and d["zh-Hans"] in f.message
+
+
+def test_divergence_han_name_changed_in_zh_hans_only():
+    hant = _hant(_NAME_HANS)
+    hans = list(_NAME_HANS)
+    hans[2] = hans[2].replace("讯小通", "讯晓通")
+    (f,) = _separate(hans, hant)
+    (d,) = f.evidence["differences"]
+    assert d["kind"] == "name" and d["recurring"] == "zh-Hant" and "晓" in d["zh-Hans"]
+
+
+def test_divergence_han_name_negatives():
+    hant = _hant(_NAME_HANS)
+    # regional vocabulary in place of the mainland word (账户/帳戶, 信息/資訊, 软件/軟體)
+    reg_hans = _NAME_HANS + ["讯小通软件会保存您的账户信息。", "讯小通软件的账户信息可以随时删除。"]
+    assert _separate(reg_hans, _hant(reg_hans)) == []
+    # a synonym used once (通讯录 / 联系人): no recurring term behind it
+    (k,) = [i for i, h in enumerate(_NAME_HANS) if "通讯录" in h]
+    syn = list(hant)
+    syn[k] = syn[k].replace("通訊錄", "聯絡人")
+    assert _separate(_NAME_HANS, syn) == []
+    # a name the zh-Hant version writes differently throughout (訊曉通 everywhere): consistent
+    assert _separate(_NAME_HANS, [t.replace("訊小通", "訊曉通") for t in hant]) == []
+    # a recurring name that zh-Hant never writes the zh-Hans way (微訊 twice, 微博 once): no agreed term
+    never = [t.replace("微信", "微訊") for t in hant]
+    never = _name_changed(never, "微訊", "微博")
+    assert _separate(_NAME_HANS, never) == []
+    # function words swapped inside a recurring phrase (您的 / 您之) are wording
+    fw_hans = ["我们会保护您的账户安全与隐私。", "请妥善保管您的密码。", "我们不会出售您的数据。", "您可以随时删除您的记录。"]
+    fw = _name_changed(_hant(fw_hans), "您的", "您之", 0)
+    assert _separate(fw_hans, fw) == []
+
+
+@pytest.mark.slow
+def test_divergence_seed000_real_differences_are_not_names(seed000_result):
+    div = [f for f in seed000_result.findings if f.rule == "hans-hant-divergence"]
+    names = [d for f in div for d in f.evidence["differences"] if d["kind"] == "name"]
+    assert not any("识别码" in d["zh-Hans"] or "标识符" in d["zh-Hans"] or "標識符" in d["zh-Hant"] for d in names)
+    assert not any("资讯" in d["zh-Hans"] or "信息" in d["zh-Hant"] or "重要" in d["zh-Hans"] for d in names)
+    for line_text in ("唯一設備標識符", "個人重要信息"):
+        line = line_of(SEED000, line_text)
+        assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations
+                       if any(d["kind"] == "name" for d in f.evidence["differences"]))
