@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-LANGS = ("zh-Hans", "zh-Hant", "en")
+from .langs import LANGS  # noqa: F401  (re-exported: the language order)
 
 
 class Severity(IntEnum):
@@ -295,4 +295,14 @@ class Finding:
 
 
 class InputError(Exception):
-    """Bad input: reported as one line on stderr, exit status 2."""
+    """Bad input: reported as one line on stderr, exit status 2.
+
+    Line breaks and other unprintable characters in the message (from a file
+    name, a glossary cell) are shown escaped, so it stays one line.
+    """
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if text.isprintable():
+            return text
+        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

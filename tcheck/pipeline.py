@@ -113,6 +113,8 @@ def prepare(groups, lang_map: dict[str, str], *, named: set[str] = frozenset(), 
                 loaded[f] = load_file(f, tags.get(f), max_size)
             except InputError as exc:
                 failed[f] = exc
+            else:
+                warnings.extend(unknown_ignores(loaded[f]))
         if not tolerant:
             fatal = [exc for f, exc in failed.items() if f in named or not loaded]
             if fatal:
@@ -131,6 +133,13 @@ def prepare(groups, lang_map: dict[str, str], *, named: set[str] = frozenset(), 
             what = str(exc) if any(str(exc).startswith(f"{f}:") for f in g.files) else f"{', '.join(g.files)}: {exc}"
             warnings.append(f"skipped {what}")
     return jobs, warnings
+
+
+def unknown_ignores(versions: list[Version]) -> list[str]:
+    """One warning per inline ``tcheck: ignore`` naming a rule that does not exist."""
+    known = {*all_rules(), "all"}
+    return [f"{v.path}:{s.line}: inline 'tcheck: ignore' names unknown rule {rid!r} (see 'tcheck rules')"
+            for v in versions for s in v.segments for rid in sorted(s.ignores - known)]
 
 
 def _same_file(a: str, b: str) -> bool:

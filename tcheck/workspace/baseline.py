@@ -19,6 +19,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from ..load.decode import read_bytes
 from ..model import InputError
 
 BASELINE_VERSION = 1
@@ -100,18 +101,29 @@ def _norm_path(p: str) -> str:
 
 
 def load_baseline(path: str | os.PathLike) -> Baseline:
+    """Read and validate a baseline file; InputError (one line) when it is not a usable baseline."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists():
         raise InputError(f"{path}: baseline file not found (create it with --write-baseline {path})")
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_bytes(str(path)).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{path}: not a tcheck baseline (invalid JSON: {exc})") from None
+    except (RecursionError, ValueError):  # nested too deeply, an integer of thousands of digits
+        raise InputError(f"{path}: not a tcheck baseline (JSON nested too deeply or a number too large)") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise InputError(f"{path}: not a tcheck baseline (expected an object with 'version' and 'entries')")
-    if data.get("version") != BASELINE_VERSION:
-        raise InputError(f"{path}: unsupported baseline version {data.get('version')!r} (expected {BASELINE_VERSION})")
+    version = data.get("version")
+    if type(version) is not int or version != BASELINE_VERSION:
+        raise InputError(f"{path}: unsupported baseline version {version!r} (expected {BASELINE_VERSION})")
     for i, e in enumerate(data["entries"]):
         if not isinstance(e, dict) or not isinstance(e.get("fingerprint"), str) or not e["fingerprint"]:
             raise InputError(f"{path}: entries[{i}] has no fingerprint")
+        if not isinstance(e.get("path", ""), str):
+            raise InputError(f"{path}: entries[{i}].path must be a string, got {_kind(e['path'])}")
     return Baseline(data["entries"])
+
+
+def _kind(value) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__)

@@ -26,8 +26,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import InputError
 from ..langs import parse_tag
+from ..load.decode import read_bytes
+from ..model import InputError
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DNT_RE = re.compile(r"(?<![a-z])(dnt|do[\s_-]*not[\s_-]*translate|untranslatable|keep[\s_-]*as[\s_-]*is)(?![a-z])", re.I)
@@ -78,11 +79,9 @@ def _lang_of_header(name: str) -> str | None:
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"glossary {path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"glossary {path}: cannot read ({exc.strerror or exc})") from None
+        data = read_bytes(str(path))
+    except InputError as exc:
+        raise InputError(f"glossary {exc}") from None
     for enc in ("utf-8-sig", "utf-16"):
         try:
             return data.decode(enc)

@@ -7,7 +7,8 @@ import pytest
 from tcheck.workspace.glossary import Glossary, GlossaryEntry, load_glossary
 from tcheck.model import InputError
 
-from ..test_rules_entities import EN, HANS, HANT, _doc, _run
+from ..rules.conftest import plain_doc as _doc, run_doc as _run
+from ..rules.test_entity_mismatch import EN, HANS, HANT
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="en">
