@@ -89,6 +89,7 @@ class EntityMismatch(Rule):
 
     id = "entity-mismatch"
     severity = Severity.ERROR
+    severities = (Severity.ERROR, Severity.WARNING)
     @dataclass(frozen=True)
     class Options(RuleOptions):
         min_support: int = opt(3, "rows in which a zh/en name pair must co-occur before it is learned")

@@ -431,7 +431,9 @@ class HansHantDivergence(Rule):
     """
 
     id = "hans-hant-divergence"
-    severity = Severity.WARNING
+    severity = Severity.ERROR
+    severities = (Severity.ERROR, Severity.WARNING)
+    yields_to = ("number-mismatch",)  # a changed number: number-mismatch says which version is odd
     @dataclass(frozen=True)
     class Options(RuleOptions):
         min_context: int = opt(3, "equal characters required on each side of a difference")

@@ -208,6 +208,7 @@ class LinkMismatch(Rule):
 
     id = "link-mismatch"
     severity = Severity.ERROR
+    severities = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
     def check(self, ctx: RuleContext):
         langs = ctx.document.langs

@@ -27,6 +27,7 @@ class MissingParagraph(Rule):
     id = "missing-paragraph"
     yields_to = ("duplicate-paragraph",)  # a copy with no counterpart: the duplicate says it better
     severity = Severity.WARNING
+    severities = (Severity.WARNING, Severity.INFO)
 
     def check(self, ctx: RuleContext):
         langs = ctx.document.langs

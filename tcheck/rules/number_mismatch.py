@@ -55,6 +55,7 @@ class NumberMismatch(Rule):
 
     id = "number-mismatch"
     severity = Severity.ERROR
+    severities = (Severity.ERROR, Severity.WARNING)
     @dataclass(frozen=True)
     class Options(RuleOptions):
         max_unmatched: int = opt(6, "more unmatched quantities than this on one side: the paragraphs do not correspond")

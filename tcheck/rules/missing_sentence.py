@@ -1,0 +1,303 @@
+"""missing-sentence: a sentence or parenthetical clause one version adds or drops inside an aligned paragraph."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ..model import Severity
+from ..text.names import latin_names
+from ..text.sentences import content_size, is_label, parentheticals
+from ..text.snippets import snippet
+from .base import Rule, RuleContext
+from .options import RuleOptions, opt
+
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class _Options(RuleOptions):
+    min_words: int = opt(6, "English sentences shorter than this many words are never reported")
+    min_han: int = opt(10, "Chinese sentences with fewer Han characters are never reported")
+    max_elsewhere: float = opt(0.5, "a sentence this similar to any sentence of the other version nearby is not missing")
+    min_ratio_gain: float = opt(0.12, "leaving the sentence out must bring the row's length ratio this much closer "
+                                      "(in |log|) to the document's typical ratio")
+    min_row_sim: float = opt(0.45, "the rest of the row must match at least this well (mean similarity of its "
+                                   "aligned sentences)")
+    two_version_gain: float = opt(0.3, "the length-ratio gain needed when only two versions can be compared")
+    clauses: bool = opt(True, "also report parenthetical clauses one Chinese version drops")
+
+
+def _view(ctx: RuleContext, row, x: str, y: str):
+    """(alignment, side of x, side of y) for the pair x, y in the document's language order."""
+    langs = ctx.document.langs
+    a, b = (x, y) if langs.index(x) < langs.index(y) else (y, x)
+    al = ctx.sentence_pairs(row, a, b)
+    return al, ("a" if a == x else "b"), ("b" if a == x else "a")
+
+
+def _sents(al, side):
+    return al.a if side == "a" else al.b
+
+
+def _row_sim(al) -> float | None:
+    sims = [bd.sim for bd in al.beads if bd.a and bd.b and bd.sim is not None]
+    return sum(sims) / len(sims) if sims else None
+
+
+def _log_gain(al, side: str, index: int) -> float:
+    """How much closer to typical the row's length ratio gets without sentence ``index`` of ``side``."""
+    la = sum(len(s.text) for s in al.a)
+    lb = sum(len(s.text) for s in al.b)
+    n = len(_sents(al, side)[index].text)
+    if side == "a":
+        la2, lb2 = la - n, lb
+    else:
+        la2, lb2 = la, lb - n
+    if min(la, lb, la2, lb2) <= 0:
+        return 0.0
+    r = al.ratio
+    return abs(math.log((lb / la) / r)) - abs(math.log((lb2 / la2) / r))
+
+
+def _tokens(text: str) -> set[str]:
+    """Names and numbers: text a translation keeps as it is."""
+    out = {n.text.lower() for n in latin_names(text)}
+    out |= set(_NUM_RE.findall(text))
+    return out
+
+
+class MissingSentence(Rule):
+    """A sentence or parenthetical clause that one version adds or drops inside an aligned paragraph.
+
+    ## What it catches
+    Inside a row whose versions otherwise translate each other, a sentence
+    that has no counterpart in another version: an explanation dropped from
+    a list item, a warning left out of a translated paragraph, a condition
+    added to one Chinese version only. Also a parenthetical clause ("(which
+    stands for Interactive Shell)") that one Chinese version drops while the
+    other Chinese version and English have it.
+
+    ## Why
+    Paragraph alignment pairs the paragraph and moves on; a sentence lost
+    inside it is invisible to missing-paragraph and too small for
+    semantic-drift, yet it is often the sentence that matters (a warning,
+    an exception, a condition).
+
+    ## Example
+    en "… please follow the workaround provided by npmjs; overriding with
+    root/sudo is highly discouraged." / zh-Hans "…请参考 npmjs 提供的解决方法修复该问题。"
+    → zh-Hans lacks "overriding with root/sudo is highly discouraged."
+
+    ## Not reported
+    Sentences merged into a neighbour in translation (1-2 / 2-1 sentence
+    beads), short sentences (fewer than ``min_words`` words or ``min_han``
+    Han characters), labels ("Example:"), code, link lists, a sentence whose
+    content is found in the other version's neighbouring rows (moved, not
+    dropped), rows that do not correspond (semantic-drift), rows whose length
+    ratio does not confirm the drop, and parenthetical glosses of one or two
+    words ("(CORB)").
+    With three versions a drop is reported when the two other versions agree
+    (both alignments confirm it); with two versions only when the length
+    ratio confirms it clearly (``two_version_gain``).
+
+    ## Options
+    See below; the defaults were set on real documentation sites.
+    """
+
+    id = "missing-sentence"
+    severity = Severity.INFO
+    yields_to = ("missing-paragraph", "semantic-drift")
+    Options = _Options
+
+    def check(self, ctx: RuleContext):
+        langs = ctx.document.langs
+        if len(langs) < 2:
+            return
+        o = ctx.options_for(self)
+        seen: set = set()
+        for k, row in enumerate(ctx.alignment.rows):
+            present = [lg for lg in langs if row.get(lg)]
+            if len(present) < 2:
+                continue
+            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1:]):
+                continue
+            yield from self._sentences(ctx, o, k, row, present, seen)
+            if o.clauses and len(present) == 3:
+                yield from self._clauses(ctx, k, row, present, seen)
+
+    # -- whole sentences ------------------------------------------------------------
+
+    def _sentences(self, ctx, o, k, row, present, seen):
+        for x in present:
+            others = [y for y in present if y != x]
+            views = {y: _view(ctx, row, x, y) for y in others}
+            if any(v[0] is None for v in views.values()):
+                continue
+            first = views[others[0]]
+            for i, s in enumerate(_sents(first[0], first[1])):
+                lacking = [y for y in others if views[y][0].aligned and i in views[y][0].unmatched(views[y][1])]
+                if not lacking:
+                    continue
+                having = [y for y in others if y not in lacking]
+                found = self._judge(ctx, o, k, row, x, i, s, lacking, having, views)
+                if found is None:
+                    continue
+                key = (k, tuple(sorted(lacking)) if having else (x,), found["key"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield self._finding(ctx, row, x, s, lacking, having, found)
+
+    def _judge(self, ctx, o, k, row, x, i, s, lacking, having, views):
+        """Evidence for sentence ``s`` (index ``i`` in ``x``) that ``lacking`` do not have, or None."""
+        text = s.text
+        if content_size(text, x) < (o.min_han if x.startswith("zh") else o.min_words) or is_label(text):
+            return None
+        three = len(having) == 1 or (len(lacking) == 2 and x.startswith("zh"))
+        # with a third version, its own alignments must agree: the partner of s in the
+        # version that has it is unmatched in the version that lacks it
+        partner_key = None
+        if having:
+            z = having[0]
+            alz, side_x, side_z = views[z]
+            partners = alz.partner(side_x, i) if alz.aligned else []
+            if not partners or len(partners) > 1:
+                return None
+            for y in lacking:
+                al_zy, sz, _ = _view(ctx, row, z, y)
+                if al_zy is None or not al_zy.aligned or partners[0] not in al_zy.unmatched(sz):
+                    return None
+            partner_key = _sents(alz, side_z)[partners[0]].text
+        gains, elsewhere, row_sims = {}, {}, {}
+        for y in lacking:
+            al, sx, sy = views[y]
+            gains[y] = _log_gain(al, sx, i)
+            row_sims[y] = _row_sim(al)
+            elsewhere[y] = self._elsewhere(ctx, k, x, text, y)
+            if elsewhere[y] is None or elsewhere[y] >= o.max_elsewhere:
+                return None
+            if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
+                return None
+            if gains[y] < (o.min_ratio_gain if three else o.two_version_gain):
+                return None
+            toks = _tokens(text)
+            if toks and toks <= _tokens(" ".join(r.text for r in _sents(al, sy))):
+                return None  # its names and numbers are all there: merged into another sentence
+        return {"gain": gains, "elsewhere": elsewhere, "row_sim": row_sims, "three": three,
+                "key": partner_key or text}
+
+    def _elsewhere(self, ctx, k, x, text, y) -> float | None:
+        """Highest similarity of ``text`` to a sentence of ``y`` in this row and its neighbours."""
+        from ..align.sentences import aligner_for
+
+        al = aligner_for(ctx)
+        rows = ctx.alignment.rows
+        cands = []
+        for r in rows[max(0, k - 2): k + 3]:
+            if r.get(y):
+                cands += [rs.text for rs in al.sentences(y, r.get(y))]
+        if not cands:
+            return 0.0
+        al.encode([(x, text)] + [(y, c) for c in cands])
+        best = 0.0
+        for c in cands:
+            s = al.similarity(x, text, y, c)
+            if s is None:
+                return None
+            if x.startswith("zh") and y.startswith("zh"):
+                from rapidfuzz import fuzz
+
+                from ..text.scripts import to_simplified
+
+                s = max(0.8 * s, fuzz.partial_ratio(to_simplified(text), to_simplified(c)) / 100.0 - 0.2)
+            best = max(best, s)
+        return best
+
+    def _finding(self, ctx, row, x, s, lacking, having, found):
+        vx = ctx.version(x)
+        sx = vx[s.segment]
+        quoted = snippet(s.text, 90)
+        if having or len(lacking) == 1 and x.startswith("zh") and len(ctx.document.langs) == 2:
+            pass
+        if having:  # three versions: the lacking one is the odd one
+            y = lacking[0]
+            seg = ctx.version(y)[row.get(y)[0]]
+            msg = (f"{y} {seg.kind} {seg.index} lacks a sentence that {x} and {having[0]} have: \"{quoted}\"")
+            at = ctx.loc(y, seg)
+            counterparts = [ctx.loc(x, sx, s.text[:12])] + [ctx.loc(h, ctx.version(h)[i]) for h in having
+                                                              for i in row.get(h)[:1]]
+        elif x.startswith("zh"):  # x adds a sentence the other versions do not have
+            names = " and ".join(lacking)
+            msg = f"{x} {sx.kind} {sx.index} has a sentence that {names} do{'es' if len(lacking) == 1 else ''} not: \"{quoted}\""
+            at = ctx.loc(x, sx, s.text[:12])
+            counterparts = [ctx.loc(y, ctx.version(y)[i]) for y in lacking for i in row.get(y)[:1]]
+        else:  # English has a sentence no Chinese version has
+            y = lacking[0]
+            seg = ctx.version(y)[row.get(y)[0]]
+            names = " and ".join(lacking)
+            msg = f"{names} lack{'' if len(lacking) > 1 else 's'} a sentence that {x} has: \"{quoted}\""
+            at = ctx.loc(y, seg)
+            counterparts = [ctx.loc(x, sx, s.text[:12])] + [ctx.loc(z, ctx.version(z)[i]) for z in lacking[1:]
+                                                              for i in row.get(z)[:1]]
+        line, col = sx.locate(s.text[:12])
+        evidence = {
+            "sentence": {"lang": x, "paragraph": sx.index, "text": s.text, "line": line, "column": col},
+            "missing_in": lacking,
+            "present_in": [x] + having,
+            "length_ratio_gain": {y: round(v, 3) for y, v in found["gain"].items()},
+            "best_match_nearby": {y: round(v, 3) for y, v in found["elsewhere"].items()},
+            "key": s.text,
+        }
+        return ctx.finding(self, msg, at, counterparts=counterparts, evidence=evidence,
+                           texts=[s.text], severity=self.severity)
+
+    # -- parenthetical clauses ------------------------------------------------------
+
+    def _clauses(self, ctx, k, row, present, seen):
+        """A parenthetical clause the other Chinese version and English both have."""
+        from rapidfuzz import fuzz
+
+        from ..text.scripts import to_simplified
+
+        zh = [lg for lg in present if lg.startswith("zh")]
+        if len(zh) != 2 or "en" not in present:
+            return
+        texts = {lg: " ".join(ctx.version(lg)[i].text for i in row.get(lg)) for lg in present}
+        simp = {lg: to_simplified(texts[lg]) for lg in zh}
+        if fuzz.ratio(simp[zh[0]], simp[zh[1]]) < 60:
+            return  # independent translations: a clause may be phrased without brackets
+        clauses = {lg: [c for c in parentheticals(texts[lg]) if _substantial(c.inner, lg)] for lg in present}
+        for x in zh:
+            y = zh[1] if x == zh[0] else zh[0]
+            if len(clauses[y]) >= len(clauses[x]) or len(clauses["en"]) < len(clauses[x]):
+                continue
+            for c in clauses[x]:
+                inner = to_simplified(c.inner)
+                if fuzz.partial_ratio(inner, simp[y]) >= 60:
+                    continue
+                toks = _tokens(c.inner)
+                if toks and toks & _tokens(texts[y]):
+                    continue
+                if toks and not toks & _tokens(texts["en"]):
+                    continue  # English does not carry the clause's names either
+                key = (k, (y,), c.inner)
+                if key in seen:
+                    continue
+                seen.add(key)
+                segs = [ctx.version(lg)[row.get(lg)[0]] for lg in (x, y, "en")]
+                msg = (f"{y} {segs[1].kind} {segs[1].index} lacks the parenthetical clause that {x} and en have: "
+                       f"\"{snippet(texts[x][c.start:c.end], 90)}\"")
+                evidence = {"clause": {"lang": x, "text": texts[x][c.start:c.end]}, "missing_in": [y],
+                            "present_in": [x, "en"], "key": c.inner}
+                yield ctx.finding(self, msg, ctx.loc(y, segs[1]),
+                                  counterparts=[ctx.loc(x, segs[0], c.inner[:10]), ctx.loc("en", segs[2])],
+                                  evidence=evidence, texts=[c.inner])
+
+
+def _substantial(inner: str, lang: str) -> bool:
+    """A clause that says something: three words or four Han characters, not a bare term or code."""
+    if lang.startswith("zh"):
+        return content_size(inner, lang) >= 4
+    return content_size(inner, lang) >= 3
