@@ -228,7 +228,8 @@ def rules_cmd(fmt):
 
     rules = all_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "severity": r.severity.label, "scope": r.scope,
+        click.echo(json.dumps([{"id": r.id, "severity": r.severity.label,
+                                "severities": [s.label for s in r.severities], "scope": r.scope,
                                 "enabled_by_default": r.default_enabled, "summary": r.summary(),
                                 "description": r.description()} for r in rules.values()], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -239,7 +240,19 @@ def rules_cmd(fmt):
         width = max(len(r) for r in rules)
         for r in rules.values():
             off = "" if r.default_enabled else " (off by default)"
-            click.echo(f"{r.id:<{width}}  {r.severity.label:<7}  {r.summary()}{off}")
+            click.echo(f"{r.id:<{width}}  {r.severity_label():<19}  {r.summary()}{off}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+def rule_cmd(rule_id):
+    """Explain one rule: what it catches, why, an example, what it does not report, its options."""
+    from .rules import all_rules
+
+    rules = all_rules()
+    if rule_id not in rules:
+        raise click.UsageError(f"unknown rule {rule_id!r}; 'tcheck rules' lists them")
+    click.echo(rules[rule_id].help(), nl=False)
 
 
 @main.group()
