@@ -21,7 +21,8 @@ from __future__ import annotations
 import csv as _csv
 import io
 
-LANG_COLUMNS = ("zh-Hans", "zh-Hant", "en")
+from ..langs import LANGS as LANG_COLUMNS  # the column order
+
 HEADER = ("file", "line", "column", "lang", "severity", "rule", "message", *LANG_COLUMNS, "suggestion")
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
+from ..langs import LANGS
 from ..model import Finding, Location
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -122,7 +123,7 @@ class _Paths:
         return {"uri": _uri(rel), "uriBaseId": SRCROOT}
 
 
-_LANG_KEYS = {"zh-Hans", "zh-Hant", "en"}
+_LANG_KEYS = frozenset(LANGS)
 
 
 def evidence_spans(evidence, default_lang: str) -> list[dict]:
