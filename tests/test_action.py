@@ -154,3 +154,18 @@ def test_audit_and_gate_steps_run(action, tmp_path, extra_paragraph):
 
     gate = _run_step(action["runs"]["steps"][-1], inputs, outputs, tmp_path)
     assert gate.returncode == (1 if extra_paragraph else 0), gate.stderr
+
+
+def test_readme_snippet_and_table_match_the_inputs(action):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = text.split("\n## GitHub Actions\n", 1)[1].split("\n## ", 1)[0]
+    workflow = yaml.safe_load(re.search(r"```yaml\n(.*?)```", body, re.S).group(1))
+    steps = workflow["jobs"]["tcheck"]["steps"]
+    (ours,) = [s for s in steps if re.fullmatch(r"[\w-]+/tcheck@v[\d.]+", s.get("uses", ""))]
+    assert set(ours["with"]) <= set(action["inputs"])
+    assert workflow["permissions"]["security-events"] == "write"
+    table = set(re.findall(r"^\| `([\w-]+)` \|", body, re.M))
+    assert table == set(action["inputs"])
+    for name, spec in action["inputs"].items():
+        row = re.search(rf"^\| `{name}` \|([^|]*)\|", body, re.M).group(1).strip()
+        assert row.strip("`") == str(spec.get("default", "")), name

@@ -23,8 +23,6 @@ import yaml
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.slow
-
 DOCS = {
     "policy.md": "# Refund policy\n\nYou can ask for a refund within 14 days of your purchase.\n\n"
     "Refunds are paid to the card you used for the purchase.\n\n"
@@ -117,6 +115,7 @@ def _findings(output: str) -> list[tuple[str, ...]]:
     return [m.groups() for m in FINDING.finditer(output)]
 
 
+@pytest.mark.slow
 def test_commit_blocked_on_a_warning_each_finding_printed_once_then_passes_when_clean(repo):
     run, write = repo
 
@@ -150,6 +149,7 @@ def test_commit_blocked_on_a_warning_each_finding_printed_once_then_passes_when_
     assert len(run("git", "log", "--oneline").stdout.splitlines()) == 2
 
 
+@pytest.mark.slow
 def test_warnings_do_not_block_at_the_default_level(repo):
     run, write = repo
     write(".pre-commit-config.yaml", _config())
@@ -160,6 +160,7 @@ def test_warnings_do_not_block_at_the_default_level(repo):
     assert sorted(f[0] for f in _findings(proc.stdout)) == ["policy.md", "terms.md"], proc.stdout
 
 
+@pytest.mark.slow
 def test_control_without_require_serial_findings_are_printed_twice(repo):
     """Why require_serial matters: the check above would catch the duplicates."""
     run, write = repo
@@ -171,3 +172,30 @@ def test_control_without_require_serial_findings_are_printed_twice(repo):
     found = _findings(proc.stdout)
     assert proc.returncode == 1
     assert len(found) > len(set(found)), proc.stdout
+
+
+def readme_yaml(section: str) -> list:
+    """The YAML code blocks of a README section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = text.split(f"\n## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", body, re.S)]
+
+
+def test_manifest_and_readme_hooks_agree():
+    shipped = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert len(shipped) == 1
+    hook = shipped[0]
+    assert hook["require_serial"] is True
+    pattern = re.compile(hook["files"])
+    for name in ("a.md", "b.markdown", "c.mdx", "d.txt", "e.html", "f.htm", "G.MD"):
+        assert pattern.search(name), name
+    for name in ("a.py", "b.json", "c.md.orig"):
+        assert not pattern.search(name), name
+    hosted, local, *_ = readme_yaml("pre-commit")
+    (h,) = hosted["repos"][0]["hooks"]
+    assert h["id"] == hook["id"] and h["args"][:2] == ["--fail-on", "warning"]
+    assert "--baseline" in h["args"]
+    (l,) = local["repos"][0]["hooks"]
+    assert local["repos"][0]["repo"] == "local"
+    assert (l["files"], l["require_serial"], l["language"]) == (hook["files"], True, "system")
+    assert l["args"][:2] == ["--fail-on", "warning"]
