@@ -168,6 +168,12 @@ class RuleContext:
         key = (a, b) if (a, b) in self._cuts else (b, a)
         return key not in self._cuts or row.pair_scores.get(key, 1.0) >= self._cuts[key]
 
+    def sentence_pairs(self, row: Row, a: str, b: str):
+        """The sentences of ``row`` in ``a`` and ``b``, aligned (:mod:`tcheck.align.sentences`; lazy, cached)."""
+        from ..align.sentences import aligner_for
+
+        return aligner_for(self).pairs(row, a, b)
+
     # ---- locations and findings --------------------------------------------
     def loc(self, lang: str, seg: Segment, needle: str | None = None) -> Location:
         return _location(self.version(lang), seg, needle)
