@@ -85,7 +85,7 @@ def finding_rows(results):
 
 def render_csv(results) -> str:
     buf = io.StringIO()
-    # "\n": text-mode writers add the platform's line ending; cells with newlines are quoted
+    # LF line ends (Excel, LibreOffice and the csv module all read them); cells with newlines are quoted
     w = _csv.writer(buf, lineterminator="\n", quoting=_csv.QUOTE_MINIMAL)
     w.writerow(HEADER)
     for row in finding_rows(results):
