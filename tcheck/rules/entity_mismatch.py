@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ..model import Segment, Severity
+from ..text.han import FUNCTION_CHARS
 from ..text.names import (
     NameSpan,
     common_english_word,
@@ -165,7 +166,7 @@ class EntityMismatch(Rule):
                 co.update(grams[i])
             best = None
             for t, c in co.items():
-                if c < min_support or t[0] in _EDGE or t[-1] in _EDGE:
+                if c < min_support or t[0] in FUNCTION_CHARS or t[-1] in FUNCTION_CHARS:
                     continue
                 n_t = len(rows_t[t])
                 if c / n_t < min_prec or c / len(erows) < 0.5:
@@ -476,7 +477,6 @@ def _is_partial(found: str, expected: str) -> bool:
     return name_key(found) in name_key(expected)
 
 
-_EDGE = set("的了和与或在是及等我您你们其该此本这那为对从被将以并而于之也都就把向个各")
 
 
 _TOK_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'’\-./+&]*[A-Za-z0-9\u00c0-\u024f+])?")

@@ -8,7 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import Severity
-from ..text.han import is_han
+from ..text.han import FUNCTION_CHARS, is_han
+from ..text.numbers import chinese_numeral
 from ..text.scripts import convert
 from ..text.spans import RawText, text_positions
 from .base import Rule, RuleContext
@@ -106,13 +107,9 @@ def _regional_equal(hans: str, hant: str) -> bool:
 
 
 def _cn_value(numeral: str) -> str:
-    """两 -> 2, 三十 -> 30 (cn2an); the numeral itself when it cannot be read."""
-    try:
-        import cn2an
-
-        return str(int(cn2an.cn2an(numeral, "smart")))
-    except Exception:  # noqa: BLE001 - cn2an raises ValueError and others on odd input
-        return numeral
+    """两 -> 2, 三十 -> 30; the numeral itself when it cannot be read."""
+    v = chinese_numeral(numeral)
+    return str(int(v)) if v is not None else numeral
 
 
 def _numbers(text: str) -> list[str]:
@@ -212,7 +209,6 @@ def _whole_segment(side: _Side, x1: int, x2: int) -> bool:
 
 
 # characters that make up common function words: a substitution among them is wording
-_FUNCTION_CHARS = set("的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所")
 _OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
 _NAME_MAX = 3  # Han characters on each side of a substitution judged as a changed name
 _TERM_MAX = 6  # longest term (hunk plus neighbouring equal characters) looked up
@@ -267,7 +263,7 @@ def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, 
     if not hs or not ht or len(hs) > _NAME_MAX or len(ht) > _NAME_MAX:
         return None
     # a name keeps its length (讯小通 / 讯大通); rewording usually does not
-    if len(hs) != len(ht) or not all(is_han(c) for c in hs + ht) or any(c in _FUNCTION_CHARS for c in hs + ht):
+    if len(hs) != len(ht) or not all(is_han(c) for c in hs + ht) or any(c in FUNCTION_CHARS for c in hs + ht):
         return None
     room = _TERM_MAX - max(len(hs), len(ht))
     left_max = _equal_run(a.key, a1, b.key, b1, -1, min(3, room))

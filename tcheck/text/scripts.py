@@ -177,5 +177,19 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def nfkc_same_length(text: str) -> str:
+    """NFKC per character where it maps one character to one (keeps offsets)."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text  # nothing to map (the common case; a per-character loop is slow)
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch)
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n if len(n) == 1 else ch)
+    return "".join(out)
+
+
 def latin_words(text: str) -> list[str]:
     return _LATIN_WORD_RE.findall(text)

@@ -10,7 +10,6 @@ from .conftest import rows_context as _aligned_ctx
 SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"
 
 
-SEED000 = SEEDS / "000_58512f121bcc9f43.txt"
 
 
 def test_duplicate_paragraph_exact_and_near_copies():

@@ -9,7 +9,6 @@ from tcheck.text import scripts
 
 from .conftest import SEED000, SEEDS, line_of, run, version
 
-SEED000 = SEEDS / "000_58512f121bcc9f43.txt"
 
 
 _SAME = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tcheck.load import segment
 from tcheck.model import Severity
-from tcheck.rules.link_mismatch import extract_links, normalize_phone, normalize_url
+from tcheck.text.links import extract_links, normalize_phone, normalize_url
 
 from .conftest import run_texts as run
 

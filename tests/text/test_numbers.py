@@ -212,7 +212,7 @@ def test_fast_chinese_numeral_reader_agrees_with_cn2an():
 
     import cn2an
 
-    from tcheck.text.numbers import _FALLBACK, _fast_cn
+    from tcheck.text.numbers.numerals import _FALLBACK, _fast_cn
 
     alphabet = "零一二两三四五六七八九十百千万亿"
     answered = 0
@@ -231,7 +231,7 @@ def test_fast_chinese_numeral_reader_agrees_with_cn2an():
     # colloquial or ambiguous forms are left to cn2an, never guessed
     for s in ("三百五", "三万五", "一百五万", "二亿一千", "一二三", "一千零一百", "百", "壹佰"):
         assert _fast_cn(s) is _FALLBACK, s
-    from tcheck.text.numbers import _cn_value
+    from tcheck.text.numbers.numerals import _cn_value
 
     assert _cn_value("三百五") == 350 and _cn_value("兩千") == 2000 and _cn_value("一千零五") == 1005
 

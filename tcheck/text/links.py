@@ -1,0 +1,194 @@
+"""Links, e-mail addresses and phone numbers in a segment, normalised for comparison.
+
+:func:`extract_links` finds them in a segment's source text (Markdown link
+targets included); :func:`normalize_url` and :func:`normalize_phone` give the
+keys that equal addresses share (case of the domain, trailing punctuation,
+``www.``, tracking and language parameters, localized path segments).
+:data:`PHONE_RE` is the one phone-number pattern (numbers masks it too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from ..model import Segment
+from .scripts import nfkc_same_length
+
+_A = re.ASCII
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
+URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`\]\[{}|\\^\x80-\U0010ffff]+", re.I | _A)
+MD_TARGET_RE = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
+OBFUSCATED_RE = re.compile(r"\[\s*email(?:\s|&#160;|&nbsp;|\u00a0)*protected\s*\]|__cf_email__|/cdn-cgi/l/email-protection",
+                           re.I)
+PHONE_RE = re.compile(
+    r"(?<![\w.+/-])\+\s?\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){1,5}(?![\w/-])"  # +86 10 1234 5678
+    r"|(?<![\w.+/-])(?:\(\d{2,5}\)\s?)?\d{1,5}(?:-\d{2,5}){2,4}(?![\w/-])"  # 1-800-352-5267, 400-123-4567
+    r"|(?<![\w.+/-])\(\d{2,5}\)\s?\d{3,4}[-\s]?\d{4}(?![\w/-])"  # (415) 555-1234
+    r"|(?<![\w.+/-])0\d{2,3}-\d{7,8}(?![\w/-])"  # 010-12345678
+    r"|(?<![\d,.])1[3-9]\d{9}(?!\d)",  # Chinese mobile
+    _A,
+)
+_PHONE_CONTEXT_RE = re.compile(r"(?:电话|電話|热线|熱線|致电|致電|拨打|撥打|手机|手機|传真|傳真|phone|tel\b|call|fax|hotline"
+                               r"|mobile|客服)", re.I)
+_LOCALE = (r"(?:en|zh|ja|ko|fr|de|es|pt|ru|it|nl|pl|tr|ar|vi|th|id|sv|da|fi|nb|cs|uk|he|hu|ro|el)"
+           r"(?:[-_](?:[A-Za-z]{2}|hans|hant|latn|cyrl|419))?")
+_LOCALE_SEG_RE = re.compile(r"^%s$" % _LOCALE, re.I)
+_LOCALE_IN_NAME_RE = re.compile(r"[._-]%s(?=\.[A-Za-z0-9]+$|$)" % _LOCALE, re.I)
+_LOCALE_PARAMS = {"lang", "locale", "hl", "language", "lng", "lc", "utm_source", "utm_medium", "utm_campaign",
+                  "utm_content", "utm_term", "ref"}
+_TRAILING = ".,;:!?)]}>'\"*_~。，；：！？）】」』》"
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: str  # email | url | phone | obfuscated
+    text: str  # as written
+    key: str  # normalised, for comparison
+    scheme: str = ""  # url only: http / https
+    host: str = ""  # url: host without language subdomain; email: domain
+    localized: bool = False  # url: a language part was found (zh.wikipedia.org, /zh-CN/)
+
+
+def _strip_trailing(s: str) -> str:
+    while s and s[-1] in _TRAILING:
+        # keep a closing parenthesis that belongs to the URL: (.../Foo_(bar))
+        if s[-1] == ")" and s.count("(") >= s.count(")"):
+            break
+        s = s[:-1]
+    return s
+
+
+def _cut_unbalanced(url: str) -> str:
+    """Cut a bare URL at the first ')' that closes nothing: 'x.com/a)(b' -> 'x.com/a'."""
+    depth = 0
+    for i, ch in enumerate(url):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return url[:i]
+            depth -= 1
+    return url
+
+
+def normalize_url(url: str, full: bool = False):
+    """(key, scheme, host): case of the host, www., trailing slash, locale parts and tracking parameters dropped.
+
+    With ``full=True`` also returns whether a language part was removed (the link is localised).
+    """
+    url = _strip_trailing(url)
+    localized = False
+    if url.lower().startswith("www."):
+        url = "http://" + url
+    try:
+        p = urlsplit(url)
+    except ValueError:
+        return url.lower(), "", ""
+    scheme = p.scheme.lower()
+    host = (p.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    labels = host.split(".")
+    if len(labels) > 2 and _LOCALE_SEG_RE.match(labels[0]):
+        host = ".".join(labels[1:])  # zh.wikipedia.org -> wikipedia.org
+        localized = True
+    segs = [unquote(s) for s in p.path.split("/") if s]
+    kept = [s for s in segs if not _LOCALE_SEG_RE.match(s)]
+    localized = localized or len(kept) != len(segs)
+    segs = kept
+    if segs:
+        last = _LOCALE_IN_NAME_RE.sub("", segs[-1])
+        localized = localized or last != segs[-1]
+        segs[-1] = last
+        if re.fullmatch(r"index\.html?", segs[-1], re.I):
+            segs.pop()
+    path = "/".join(segs)
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(p.query) if k.lower() not in _LOCALE_PARAMS))
+    port = f":{p.port}" if p.port and p.port not in (80, 443) else ""
+    key = f"{host}{port}/{path}" + (f"?{query}" if query else "")
+    if any(k.lower() in _LOCALE_PARAMS for k, _ in parse_qsl(p.query)):
+        localized = True
+    if full:
+        return key, scheme, host, localized
+    return key, scheme, host
+
+
+def normalize_phone(s: str) -> str:
+    digits = re.sub(r"\D", "", s)
+    if re.match(r"\s*1[\s.-]\d{3}", s) and len(digits) == 11:
+        digits = digits[1:]  # 1-800-352-5267: North American trunk prefix
+    elif s.strip().startswith("+"):
+        # drop the country code: +86 10 ... == 010 ...; +1 800 ... == 1-800 ...
+        for cc in ("86", "852", "853", "886", "1", "44", "49", "33", "81", "82", "65"):
+            if digits.startswith(cc):
+                digits = digits[len(cc):]
+                break
+    return digits.lstrip("0")
+
+
+def _is_date_like(s: str) -> bool:
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s.strip())
+    return bool(m) and 1 <= int(m.group(2)) <= 12
+
+
+def extract_links(seg: Segment) -> list[Link]:
+    """E-mail addresses, absolute URLs and phone numbers in a segment (raw source and text)."""
+    out: list[Link] = []
+    seen: set[tuple[str, str]] = set()
+    sources = [seg.raw] + ([seg.text] if seg.text not in seg.raw else [])
+    for src in sources:
+        src = nfkc_same_length(src)
+        taken = [False] * len(src)
+
+        def add(link: Link, span):
+            for i in range(*span):
+                taken[i] = True
+            if (link.kind, link.key) not in seen:
+                seen.add((link.kind, link.key))
+                out.append(link)
+
+        for m in OBFUSCATED_RE.finditer(src):
+            add(Link("obfuscated", m.group(0), "obfuscated"), m.span())
+        # Markdown link targets: [text](url "title"), one level of parentheses inside the URL
+        for m in MD_TARGET_RE.finditer(src):
+            url = m.group(1)
+            if re.match(r"(?:https?|ftp)://", url, re.I):
+                key, scheme, host, localized = normalize_url(url, full=True)
+                if host:
+                    add(Link("url", url, key, scheme, host, localized), m.span(1))
+        for m in re.finditer(r"mailto:([^\s)\"'>?]+)", src, re.I):
+            addr = _strip_trailing(m.group(1))
+            if "@" in addr:
+                add(Link("email", addr, addr.lower(), host=addr.split("@")[1].lower()), m.span())
+        for m in URL_RE.finditer(src):
+            if any(taken[m.start():m.end()]):
+                continue
+            text = _cut_unbalanced(_strip_trailing(m.group(0)))
+            if "@" in text and not text.lower().startswith(("http", "ftp")):
+                continue
+            key, scheme, host, localized = normalize_url(text, full=True)
+            if not host:
+                continue
+            add(Link("url", text, key, scheme, host, localized), (m.start(), m.start() + len(text)))
+        for m in EMAIL_RE.finditer(src):
+            if any(taken[m.start():m.end()]):
+                continue
+            addr = m.group(0)
+            add(Link("email", addr, addr.lower(), host=addr.split("@")[1].lower()), m.span())
+        for m in PHONE_RE.finditer(src):
+            if any(taken[m.start():m.end()]):
+                continue
+            text = m.group(0).strip()
+            if _is_date_like(text):
+                continue
+            digits = re.sub(r"\D", "", text)
+            if len(digits) < 7:
+                continue
+            plain = not re.search(r"[+()\s.-]", text)
+            if plain and not _PHONE_CONTEXT_RE.search(src[max(0, m.start() - 20):m.start()]) \
+                    and not re.fullmatch(r"1[3-9]\d{9}", text):
+                continue
+            add(Link("phone", text, normalize_phone(text)), m.span())
+    return out

@@ -1,0 +1,106 @@
+"""Dates, percentages and fractions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .lexicon import _CN_ALL, _EN_NUMBER_RE, _MONTHS, _ONES
+from .numerals import _cn_or_int, _cn_value, _en_words_value
+from .patterns import _DATE_PATTERNS, _NUM
+from .quantity import _fmt, _num
+from .rx import re
+
+
+class DatePasses:
+    """Passes of :class:`~.extract.Extractor` (they share its state)."""
+
+    def dates(self):
+        # all candidates, longest first, so "12 June 2024" beats "June 2024"
+        cands = [m for rx in _DATE_PATTERNS for m in rx.finditer(self.text) if m.end() > m.start()]
+        cands.sort(key=lambda m: (-(m.end() - m.start()), m.start()))
+        for m in cands:
+            if True:
+                a, b = m.span()
+                while b > a and self.text[b - 1] in " ,.":
+                    b -= 1
+                if not self._free(a, b):
+                    continue
+                gd = m.groupdict()
+                y = _cn_or_int(gd.get("y"))
+                if gd.get("mn"):
+                    mo = _MONTHS.get(gd["mn"].lower().rstrip("."))
+                    if gd["mn"].lower() == "may" and not (gd.get("d") or gd.get("y")):
+                        continue  # the verb "may"
+                else:
+                    mo = _cn_or_int(gd.get("m"))
+                d = _cn_or_int(gd.get("d"))
+                if mo is None or not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
+                    continue
+                if y is None and d is None:
+                    if gd.get("mn"):
+                        continue  # a bare month name is not a quantity
+                    # "6月" alone, "三个月" is handled as a duration; keep "6月" as a month
+                    self.add(a, b, f"--{mo:02d}", "date", "month", weak=True)
+                    continue
+                if y is not None and d is not None:
+                    key = f"{y:04d}-{mo:02d}-{d:02d}"
+                elif y is not None:
+                    key = f"{y:04d}-{mo:02d}"
+                else:
+                    key = f"--{mo:02d}-{d:02d}"
+                self.add(a, b, key, "date", "")
+
+    def percents(self):
+        t = self.text
+        for m in re.finditer(r"百分之\s*(?P<n>[\d.]+|[%s]+)|千分之\s*(?P<p>[\d.]+|[%s]+)" % (_CN_ALL, _CN_ALL), t):
+            n = m.group("n") or m.group("p")
+            v = _num(n) if n[0].isdigit() else _cn_value(n)
+            if v is None or not self._free(*m.span()):
+                continue
+            if m.group("p"):
+                v = v / 10
+            self.add(*m.span(), _fmt(v), "percent", "%", alts=[_fmt(Fraction(str(v)) / 100)])
+        for m in re.finditer(r"(?<![\w.])(%s)\s*(?:%%|‰|\s?per\s?cent\b|\s?percent(?:age points?)?\b)" % _NUM, t, re.I):
+            if not self._free(*m.span()):
+                continue
+            v = _num(m.group(1))
+            if "‰" in m.group(0):
+                v = v / 10
+            # "100% accurate" is often rendered 完全 / "fully": it can match but is not reported alone
+            self.add(*m.span(), _fmt(v), "percent", "%", weak=v == 100, alts=[_fmt(Fraction(str(v)) / 100)])
+        for m in _EN_NUMBER_RE.finditer(t):
+            rest = t[m.end():m.end() + 12].lower()
+            mm = re.match(r"\s?(?:per\s?cent|percent)\b", rest)
+            if mm and self._free(m.start(), m.end() + mm.end()):
+                v = _en_words_value(m.group(0))
+                if v is not None:
+                    self.add(m.start(), m.end() + mm.end(), _fmt(v), "percent", "%",
+                             alts=[_fmt(Fraction(v) / 100)])
+
+    def fractions(self):
+        t = self.text
+        for m in re.finditer(r"([\d%s]+)\s*分之\s*([\d%s]+)" % (_CN_ALL, _CN_ALL), t):
+            if not self._free(*m.span()):
+                continue
+            den, num = (_num(x) if x[0].isdigit() else _cn_value(x) for x in m.groups())
+            if den and num is not None:
+                f = Fraction(str(num)) / Fraction(str(den))
+                self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])
+        for m in re.finditer(r"\b(one|two|three|a)[-\s](halves|half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|"
+                             r"tenth|tenths)\b", t, re.I):
+            if not self._free(*m.span()):
+                continue
+            if m.group(1).lower() == "a" and not re.match(r"\s+of\b", t[m.end():m.end() + 4], re.I):
+                continue  # "a third party", "a quarter" (of a year?) - not a fraction
+            if re.match(r"[\s-]*part(?:y|ies)\b", t[m.end():m.end() + 10], re.I):
+                continue
+            n = 1 if m.group(1).lower() == "a" else _ONES[m.group(1).lower()]
+            d = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}[m.group(2).lower()]
+            f = Fraction(n, d)
+            self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])
+        for m in re.finditer(r"(?<![\w/.])(\d)/(\d{1,2})(?![\w/.])", t):
+            num, den = int(m.group(1)), int(m.group(2))
+            if 0 < num < den <= 10 and self._free(*m.span()):  # 2/3, 1/4 - not a date like 6/12
+                f = Fraction(num, den)
+                self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])

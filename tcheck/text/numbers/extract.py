@@ -1,0 +1,75 @@
+"""The extraction passes over one text, most specific first."""
+
+from __future__ import annotations
+
+import re as _re
+
+from .amounts import AmountPasses
+from .dates import DatePasses
+from .lexicon import _CN_DIGIT, _EN_WORD
+from .masks import _DOMAIN_RE, _MASKS, _URL_RE
+from .quantity import Quantity, prepare
+from .rx import re
+from .words import WordPasses
+
+
+class Extractor(DatePasses, AmountPasses, WordPasses):
+    """Quantities of one text: each pass takes the spans it reads, later passes see the rest."""
+
+    def __init__(self, text: str, code: tuple[str, ...] = ()):
+        self.orig = text
+        self.text = prepare(text)
+        self.taken = [False] * len(self.text)
+        self.out: list[Quantity] = []
+        for rx in (_URL_RE, _DOMAIN_RE):
+            for m in rx.finditer(self.text):
+                self._take(*m.span())
+        # inline code is not prose (`depth=16`, `101`): its numbers may match, never reported alone
+        self.code = [False] * len(self.text)
+        for c in code:
+            c = prepare(c)
+            if c.strip():
+                for m in _re.finditer(_re.escape(c), self.text):
+                    for i in range(*m.span()):
+                        self.code[i] = True
+
+    def _free(self, a: int, b: int) -> bool:
+        return not any(self.taken[a:b])
+
+    def _take(self, a: int, b: int):
+        for i in range(a, b):
+            self.taken[i] = True
+
+    def add(self, a, b, key, kind, unit="", weak=False, alts=()):
+        self._take(a, b)
+        weak = weak or any(self.code[a:b])
+        self.out.append(Quantity(key, kind, unit, self.orig[a:b], a, b, weak, frozenset(alts)))
+
+    def run(self) -> list[Quantity]:
+        self.spelled_with_digits()
+        self.xrefs()
+        self.dates()
+        self.money()
+        for rx in _MASKS:
+            for m in rx.finditer(self.text):
+                self._take(*m.span())
+        self.ordinals()
+        self.percents()
+        self.fractions()
+        self.arabic()
+        self.chinese()
+        self.english_words()
+        self.multiplier_words()
+        self.out.sort(key=lambda q: q.start)
+        return self.out
+
+
+def extract(text: str, code: tuple[str, ...] = ()) -> list[Quantity]:
+    """All quantities in ``text``, in order of appearance.
+
+    ``code``: substrings of ``text`` that are code (Markdown inline code); numbers there are skipped.
+    """
+    if not text or not re.search(r"[\d%s]|\b(?:%s|twice|double|half|triple)\b" % (_CN_DIGIT, _EN_WORD),
+                                 prepare(text), re.I):
+        return []
+    return Extractor(text, tuple(code)).run()
