@@ -148,7 +148,7 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     """
     from .pipeline import Settings, audit_jobs, fails, prepare
     from .workspace.config import resolve_config
-    from .workspace.discovery import plan
+    from .workspace.grouping import plan
     from .report.output import check_targets
 
     if config_path and no_config:

@@ -15,7 +15,8 @@ from . import __version__, langs
 from .load import MAX_FILE_SIZE, load_versions
 from .model import Alignment, Document, Finding, InputError, Severity, Version
 from .rules import RuleContext, all_rules
-from .workspace.discovery import display_path, lang_hint
+from .workspace.discovery import lang_hint
+from .workspace.files import display_path
 
 
 @dataclass

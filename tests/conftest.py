@@ -1,4 +1,3 @@
-import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +27,20 @@ def seed000_result(embedder):
     from tcheck.pipeline import Settings, audit_files
 
     return audit_files([str(SEED000)], settings=Settings(use_cache=False), embedder=embedder)
+
+
+@pytest.fixture
+def audit_cli(embedder, monkeypatch, tmp_path):
+    """``tcheck audit ARGS…`` run in-process with the session embedder, from tmp_path."""
+    from click.testing import CliRunner
+
+    import tcheck.embed
+    from tcheck.cli import main
+
+    monkeypatch.setattr(tcheck.embed, "get_embedder", lambda name=None: embedder)
+    monkeypatch.chdir(tmp_path)
+
+    def _run(*args):
+        return CliRunner().invoke(main, ["audit", *args], catch_exceptions=False)
+
+    return _run

@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from tcheck.cli import main
 
 from .conftest import ROOT
 
@@ -36,17 +33,9 @@ EN_FULL = EN.replace("If you have", "We do not sell your personal information to
 
 
 @pytest.fixture
-def run(embedder, monkeypatch, tmp_path):
-    """Invoke the CLI in-process with the session embedder, from tmp_path."""
-    import tcheck.embed
-
-    monkeypatch.setattr(tcheck.embed, "get_embedder", lambda name=None: embedder)
-    monkeypatch.chdir(tmp_path)
-
-    def _run(*args):
-        return CliRunner().invoke(main, ["audit", *args], catch_exceptions=False)
-
-    return _run
+def run(audit_cli):
+    """Invoke the CLI in-process with the session embedder, from tmp_path (see conftest.audit_cli)."""
+    return audit_cli
 
 
 def write(root: Path, rel: str, text: str) -> Path:

@@ -9,7 +9,7 @@ from tcheck.model import Finding, Location, Severity
 from tcheck.pipeline import _drop_overlaps
 from tcheck.rules import all_rules
 
-from .test_cli_workflow import EN_FULL, ZH_FULL, doc_pair, run, write  # noqa: F401  (run is a fixture)
+from .test_cli_workflow import EN_FULL, ZH_FULL, doc_pair, write
 
 
 def _f(rule, line, col, lang="en"):
@@ -47,37 +47,42 @@ def test_missing_paragraph_yields_to_duplicate_paragraph_on_seed000(seed000_resu
 # loading
 
 
-def test_each_file_is_loaded_once(run, tmp_path, monkeypatch):
+def test_each_file_is_loaded_once(audit_cli, tmp_path, monkeypatch):
     loads = []
     real = tcheck.pipeline.load_versions
-    monkeypatch.setattr(tcheck.pipeline, "load_versions", lambda path, *a, **kw: loads.append(path) or real(path, *a, **kw))
+    monkeypatch.setattr(
+        tcheck.pipeline, "load_versions", lambda path, *a, **kw: loads.append(path) or real(path, *a, **kw)
+    )
     write(tmp_path, "README.md", EN_FULL)  # unmarked: its language decides the grouping
     write(tmp_path, "en/README.md", EN_FULL)
     write(tmp_path, "zh-CN/README.md", ZH_FULL)
     write(tmp_path, "a.txt", EN_FULL)  # explicit files without siblings: one document unless languages clash
     write(tmp_path, "b.txt", EN_FULL)
-    assert run("README.md", "--fail-on", "never").exit_code == 0
-    assert run("a.txt", "b.txt", "--fail-on", "never").exit_code == 0
+    assert audit_cli("README.md", "--fail-on", "never").exit_code == 0
+    assert audit_cli("a.txt", "b.txt", "--fail-on", "never").exit_code == 0
     assert sorted(loads) == sorted(["README.md", "en/README.md", "zh-CN/README.md", "a.txt", "b.txt"])
 
 
-@pytest.mark.parametrize("bad, why", [
-    (b"\x00\x01binary\x00", "looks like a binary file"),
-    (b"---\ntitle: x\n---\n", "no text to audit"),
-    (b"{% include 'x.html' %}\n", "no text to audit"),
-])
-def test_unusable_sibling_is_reported_and_the_others_are_audited(run, tmp_path, bad, why):
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        (b"\x00\x01binary\x00", "looks like a binary file"),
+        (b"---\ntitle: x\n---\n", "no text to audit"),
+        (b"{% include 'x.html' %}\n", "no text to audit"),
+    ],
+)
+def test_unusable_sibling_is_reported_and_the_others_are_audited(audit_cli, tmp_path, bad, why):
     doc_pair(tmp_path)
     (tmp_path / "policy.zh-TW.md").write_bytes(bad)
-    res = run("policy.md", "--format", "json", "--fail-on", "never")
+    res = audit_cli("policy.md", "--format", "json", "--fail-on", "never")
     assert res.exit_code == 0
     assert [v["lang"] for v in json.loads(res.stdout)["versions"]] == ["zh-Hans", "en"]
     warning = f"tcheck: warning: policy.zh-TW.md: {why}"
     assert warning in res.stderr and "audited the other versions without it" in res.stderr
 
 
-def test_inline_ignore_of_an_unknown_rule_is_a_warning(run, tmp_path):
+def test_inline_ignore_of_an_unknown_rule_is_a_warning(audit_cli, tmp_path):
     doc_pair(tmp_path, ignore="<!-- tcheck: ignore no-such-rule -->\n")
-    res = run("policy.md", "--fail-on", "never")
+    res = audit_cli("policy.md", "--fail-on", "never")
     assert res.exit_code == 0
     assert "inline 'tcheck: ignore' names unknown rule 'no-such-rule'" in res.stderr

@@ -69,8 +69,13 @@ def checkout(rev: str, tmp: Path) -> Path:
 def report(tree: Path, files: list[str]) -> dict | str:
     """The normalised JSON report, or the error text when tcheck failed."""
     env = {**os.environ, "PYTHONPATH": str(tree), "NO_COLOR": "1"}
-    proc = subprocess.run([str(PYTHON), "-m", "tcheck.cli", "audit", *files, "--format", "json", "--no-cache",
-                           "--fail-on", "never"], cwd=SHARED, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(PYTHON), "-m", "tcheck.cli", "audit", *files, "--format", "json", "--no-cache", "--fail-on", "never"],
+        cwd=SHARED,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         return f"exit {proc.returncode}: {proc.stderr.strip()}"
     data = json.loads(proc.stdout)

@@ -45,9 +45,7 @@ def decode(data: bytes, path: str) -> str:
         clean = [t for enc, t in candidates if not rare[enc] and not _oddness(t) and scripts.han_count(t)]
         return clean[0] if clean else text
     if not candidates:
-        raise InputError(
-            f"{path}: cannot decode the file (not UTF-8, UTF-16, GB18030/GBK or Big5)"
-        )
+        raise InputError(f"{path}: cannot decode the file (not UTF-8, UTF-16, GB18030/GBK or Big5)")
     if len(candidates) == 1:
         return candidates[0][1]
     return _gb_or_big5(data, dict(candidates))

@@ -44,7 +44,7 @@ def strip_attr_lists(text: str) -> str:
     """``text`` without attribute lists (``{: .class}``, a trailing ``{#id}``) and the blanks before them."""
     out, last = [], 0
     for m in _ATTR_LIST_RE.finditer(text):
-        out.append(text[last:m.start()].rstrip())
+        out.append(text[last : m.start()].rstrip())
         last = m.end()
     out.append(text[last:])
     return "".join(out)
@@ -73,7 +73,7 @@ def strip_templates(text: str) -> str:
             continue
         out.append(text[pos:start])
         if closer == "}}":
-            out.append(_macro_text(text[start + 2:end]))
+            out.append(_macro_text(text[start + 2 : end]))
         pos = i = end + 2
     out.append(text[pos:])
     return "".join(out)
@@ -108,7 +108,7 @@ def strip_leftover_strong(text: str) -> str:
             i += 1
             continue
         out.append(text[pos:i])
-        out.append(text[i + 2:end])
+        out.append(text[i + 2 : end])
         pos = i = end + 2
     out.append(text[pos:])
     return "".join(out)

@@ -49,7 +49,7 @@ def split_label(text: str) -> tuple[str, str]:
     m = LABEL_RE.match(text)
     if not m:
         return "", text
-    label, rest = text[: m.end()].strip(), text[m.end():]
+    label, rest = text[: m.end()].strip(), text[m.end() :]
     if not rest.strip():
         return "", text  # "2024." alone is not a label
     if _DOTTED_RE.fullmatch(label):
@@ -77,7 +77,7 @@ def parse_ignore(text: str) -> frozenset[str] | None:
         pass
     if last is None:
         return None
-    rest = text[last.end():]
+    rest = text[last.end() :]
     for end in ("-->", "*/"):
         if rest.rstrip().endswith(end):
             rest = rest.rstrip()[: -len(end)]
@@ -86,7 +86,7 @@ def parse_ignore(text: str) -> frozenset[str] | None:
         sep = _IGNORE_SEP_RE.match(rest)
         if sep is None:
             return None  # "ignored", "ignore!"
-        rest = rest[sep.group().rfind(":") + 1 or 1:]  # the names begin after the last colon
+        rest = rest[sep.group().rfind(":") + 1 or 1 :]  # the names begin after the last colon
         if not rest or not _IGNORE_NAMES_RE.fullmatch(rest):
             return None
     names = [n for n in re.split(r"[\s,]+", rest) if n]

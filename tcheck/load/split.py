@@ -3,10 +3,11 @@
 Every segment votes for a language (short Latin-only lines are neutral);
 the file is split into at most three contiguous blocks, one per language,
 when that clearly beats reading it as one version. Block costs come from
-prefix counts, so any block costs O(1); the three-block search runs on a
-grid of at most ``_GRID`` boundaries per block (every boundary in files of
-up to that many segments), and each boundary is then moved to the best
-place nearby, so the split is linear in the number of segments.
+prefix counts, so the two-block search and the boundary refinement are
+vectorised over all boundaries; the three-block search tries at most
+``_GRID`` boundaries per block (all of them in files of up to about 2,800
+segments) and its boundaries are then refined exactly, so the split stays
+linear in the number of segments.
 """
 
 from __future__ import annotations
@@ -58,8 +59,10 @@ class _Costs:
 
     def __init__(self, labels: list[str | None]):
         self.n = len(labels)
-        self.pre = {lg: np.concatenate([[0], np.cumsum([0 if _agrees(lab, lg) else 1 for lab in labels])])
-                    .astype(np.int64) for lg in LANGS}
+        self.pre = {
+            lg: np.concatenate([[0], np.cumsum([0 if _agrees(lab, lg) else 1 for lab in labels])]).astype(np.int64)
+            for lg in LANGS
+        }
 
     def cost(self, a: int, b: int, lang: str) -> int:
         return int(self.pre[lang][b] - self.pre[lang][a])
@@ -96,7 +99,7 @@ def split_versions(segs: list[Segment]) -> list[Block]:
         if gain < 5 or (gain < 0.15 * n and not comparable):
             blocks = [Block(l1, 0, n)]
     for k in range(len(blocks) - 1):
-        _refine_boundary(segs, labels, blocks[k], blocks[k + 1])
+        _refine_boundary(segs, costs, blocks[k], blocks[k + 1])
     return blocks
 
 
@@ -104,14 +107,28 @@ _NONE = (float("inf"), [])
 
 
 def _best_two(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
-    """The cheapest split into two pure blocks of different languages (first on ties)."""
-    n, best = costs.n, _NONE
-    for i in range(min_block, n - min_block + 1):
-        ca, la = costs.best_single(0, i)
-        cb, lb = costs.best_single(i, n, exclude=(la,))
-        if ca + cb < best[0] and _pure(ca, i) and _pure(cb, n - i):
-            best = (ca + cb, [Block(la, 0, i), Block(lb, i, n)])
-    return best
+    """The cheapest split into two pure blocks of different languages (the first on ties)."""
+    n = costs.n
+    cuts = np.arange(min_block, n - min_block + 1)
+    if not len(cuts):
+        return _NONE
+    names = sorted(LANGS)  # best_single's min() breaks cost ties by name
+    cols = np.arange(len(cuts))
+    head = np.stack([costs.pre[lg][cuts] for lg in names])  # cost of [0, cut) per language
+    tail = np.stack([costs.pre[lg][n] - costs.pre[lg][cuts] for lg in names])  # cost of [cut, n)
+    a = np.argmin(head, axis=0)
+    ca = head[a, cols]
+    other = tail.copy()
+    other[a, cols] = np.iinfo(np.int64).max  # the second block is in another language
+    b = np.argmin(other, axis=0)
+    cb = tail[b, cols]
+    total = ca + cb
+    ok = _pure(ca, cuts) & _pure(cb, n - cuts)
+    if not ok.any():
+        return _NONE
+    k = int(np.argmin(np.where(ok, total, np.iinfo(np.int64).max)))
+    cut = int(cuts[k])
+    return int(total[k]), [Block(names[a[k]], 0, cut), Block(names[b[k]], cut, n)]
 
 
 def _best_three(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
@@ -142,7 +159,7 @@ def _best_three(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
     return best
 
 
-def _refine_boundary(segs: list[Segment], labels: list[str | None], a: Block, b: Block) -> None:
+def _refine_boundary(segs: list[Segment], costs: _Costs, a: Block, b: Block) -> None:
     """Move the boundary between two adjacent blocks to the most visible break.
 
     Neutral segments (names, dates, lines that read the same in Simplified
@@ -152,21 +169,16 @@ def _refine_boundary(segs: list[Segment], labels: list[str | None], a: Block, b:
     lo, hi = a.start + 1, b.end - 1
     if hi < lo:
         return
-    # cost(p) = disagreements with a.lang in [a.start, p) + with b.lang in [p, b.end)
-    cost = sum(0 if _agrees(labels[k], a.lang) else 1 for k in range(a.start, lo)) + sum(
-        0 if _agrees(labels[k], b.lang) else 1 for k in range(lo, b.end))
-    costs = {lo: cost}
-    for p in range(lo + 1, hi + 1):
-        cost += (0 if _agrees(labels[p - 1], a.lang) else 1) - (0 if _agrees(labels[p - 1], b.lang) else 1)
-        costs[p] = cost
-    cmin = min(costs.values())
+    cuts = np.arange(lo, hi + 1)
+    pa, pb = costs.pre[a.lang], costs.pre[b.lang]
+    cost = (pa[cuts] - pa[a.start]) + (pb[b.end] - pb[cuts])
+    cheapest = cuts[cost == cost.min()].tolist()
 
     def score(p: int):
         gap = segs[p].line - segs[p - 1].end_line
         return (gap, segs[p].kind == "heading", -p)
 
-    best = max((p for p, c in costs.items() if c == cmin), key=score)
-    a.end = b.start = best
+    a.end = b.start = max(cheapest, key=score)
 
 
 def decide_zh(segs: list[Segment], default: str = "zh-Hans") -> str:

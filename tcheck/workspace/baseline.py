@@ -29,12 +29,14 @@ def entries_of(results) -> list[dict]:
     out = []
     for res in results:
         for f in res.findings:
-            out.append({
-                "rule": f.rule,
-                "fingerprint": f.fingerprint,
-                "path": f.locations[0].path,
-                "message": f.message,
-            })
+            out.append(
+                {
+                    "rule": f.rule,
+                    "fingerprint": f.fingerprint,
+                    "path": f.locations[0].path,
+                    "message": f.message,
+                }
+            )
     out.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["message"]))
     return out
 
@@ -126,4 +128,5 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
 
 def _kind(value) -> str:
     return {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
-        type(value), type(value).__name__)
+        type(value), type(value).__name__
+    )

@@ -144,8 +144,14 @@ class _Err:
 
 
 def _type_name(v: Any) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
-            list: "a list", dict: "a table"}.get(type(v), type(v).__name__)
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a table",
+    }.get(type(v), type(v).__name__)
 
 
 def _validate(table: dict, path: Path, prefix: str) -> Config:
@@ -210,7 +216,7 @@ def _options(o: Any, cfg: Config, err: _Err) -> None:
 def _scalars(t: dict, cfg: Config, err: _Err) -> None:
     if "model" in t:
         if not isinstance(t["model"], str) or not t["model"].strip():
-            raise err("model", f"expected a model name (e.g. \"use-m3\"), got {t['model']!r}")
+            raise err("model", f'expected a model name (e.g. "use-m3"), got {t["model"]!r}')
         cfg.model = t["model"].strip()
     if "glossary" in t:
         g = t["glossary"]
@@ -241,7 +247,7 @@ def _project_file(name: str, root: Path, err: _Err, key: str) -> Path:
 
 def _exclude(ex: Any, cfg: Config, err: _Err) -> None:
     if not isinstance(ex, list) or not all(isinstance(x, str) and x.strip() for x in ex):
-        raise err("exclude", "expected a list of glob patterns, e.g. [\"drafts/**\", \"*.tmp.md\"]")
+        raise err("exclude", 'expected a list of glob patterns, e.g. ["drafts/**", "*.tmp.md"]')
     cfg.exclude = [x.strip() for x in ex]
 
 

@@ -14,28 +14,23 @@ looks for its other versions on disk by the usual conventions:
 * ``i18n/<lang>/…`` mirroring the default tree (Docusaurus:
   ``i18n/zh-CN/docusaurus-plugin-content-docs/current/x.md`` ↔ ``docs/x.md``,
   ``…-blog/`` ↔ ``blog/``, ``…-pages/`` ↔ ``src/pages/``), or generically
-  ``i18n/<lang>/x.md`` ↔ ``x.md``;
-* groups declared in the config file.
+  ``i18n/<lang>/x.md`` ↔ ``x.md``.
 
 Every file gets a *document key*: the path with its language marker removed.
-Files with the same key are versions of one document. Discovery only reads
-directory listings, never file contents.
+Files with the same key are versions of one document (:mod:`.grouping` makes
+the groups, config groups included). Discovery only reads directory
+listings, never file contents.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import langs
-
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".nox",
-                       ".mypy_cache", ".pytest_cache", "site-packages", ".cache"})
-MAX_VERSIONS = 3
+from .files import is_text, unsafe_file
 
 # name.zh-CN / name_zh-CN / name-zh-CN / name.en / name_en
 _SUFFIX_RE = re.compile(
@@ -84,7 +79,7 @@ def _docusaurus_to_default(rest: list[str]) -> list[str]:
             return ["docs", *rest[2:]]
         return ["versioned_docs", *rest[1:]]
     if head.startswith(_DOCUSAURUS + "docs-") and len(rest) > 1:  # multi-instance docs plugin: id = folder
-        inst = head[len(_DOCUSAURUS + "docs-"):]
+        inst = head[len(_DOCUSAURUS + "docs-") :]
         return [inst, *rest[2:]] if rest[1] == "current" else [f"{inst}_versioned_docs", *rest[1:]]
     if head == _DOCUSAURUS + "blog":
         return ["blog", *rest[1:]]
@@ -130,7 +125,7 @@ def mark(path: str | os.PathLike) -> Marked:
     # 3. i18n/<lang>/... mirrors the default tree
     for i in range(len(dirs) - 2, -1, -1):
         if dirs[i] == "i18n" and tag_lang(dirs[i + 1]):
-            mapped = _docusaurus_to_default(dirs[i + 2:])
+            mapped = _docusaurus_to_default(dirs[i + 2 :])
             d = os.path.join(*dirs[:i], *mapped) if i or mapped else dirs[0]
             if suffix_lang:
                 return Marked((d, stem, ext), suffix_lang, "i18n", tag)
@@ -141,7 +136,7 @@ def mark(path: str | os.PathLike) -> Marked:
     for i in range(len(dirs) - 1, 0, -1):
         lang = tag_lang(dirs[i])
         if lang:
-            return Marked((os.path.join(*dirs[:i], *dirs[i + 1:]), stem, ext), lang, "folder", dirs[i], in_name=False)
+            return Marked((os.path.join(*dirs[:i], *dirs[i + 1 :]), stem, ext), lang, "folder", dirs[i], in_name=False)
     return Marked((os.path.join(*dirs), stem, ext), None, "none")
 
 
@@ -165,7 +160,7 @@ def lang_hint(path: str | os.PathLike) -> tuple[str, str] | None:
 # candidates on disk
 
 
-class _Listing:
+class Listing:
     """Cached directory listings."""
 
     def __init__(self):
@@ -199,7 +194,7 @@ def _search_root(p: Path) -> Path:
     return p.parents[min(3, len(p.parents) - 1)]
 
 
-def _candidates(p: Path, listing: _Listing, root: Path):
+def _candidates(p: Path, listing: Listing, root: Path):
     """Paths that could be other versions of ``p`` (they still have to exist and share its key)."""
     parent = str(p.parent)
     for name in listing.get(parent)[1]:
@@ -213,9 +208,9 @@ def _candidates(p: Path, listing: _Listing, root: Path):
             continue
         if tag_lang(dirs[i]):
             base = os.path.join(*dirs[:i])
-            rest = parts[i + 1:]
+            rest = parts[i + 1 :]
             if i > 0 and dirs[i - 1] == "i18n":
-                top = os.path.join(*dirs[:i - 1]) if i > 1 else dirs[0]
+                top = os.path.join(*dirs[: i - 1]) if i > 1 else dirs[0]
                 mapped = _docusaurus_to_default(rest[:-1])
                 yield _with_name(Path(top, *mapped), parts[-1])
                 for t in listing.get(base)[0]:
@@ -248,7 +243,7 @@ def _with_name(d: Path, name: str) -> Path:
     return d / name
 
 
-def _siblings_in(d: Path, name: str, listing: _Listing):
+def _siblings_in(d: Path, name: str, listing: Listing):
     """Files in ``d`` that could be ``name`` in another language (same name, or a suffixed one)."""
     files = listing.get(str(d))[1]
     stem = _split_ext(name)[0].lower()
@@ -257,220 +252,18 @@ def _siblings_in(d: Path, name: str, listing: _Listing):
             yield d / f
 
 
-def _is_text(name: str) -> bool:
-    return name.lower().endswith(TEXT_SUFFIXES)
-
-
-def siblings(path: str | os.PathLike, *, listing: _Listing | None = None, excluded=None) -> list[Path]:
+def siblings(path: str | os.PathLike, *, listing: Listing | None = None, excluded=None) -> list[Path]:
     """Other versions of ``path`` that exist on disk (absolute paths, sorted; ``path`` not included)."""
-    listing = listing or _Listing()
+    listing = listing or Listing()
     p = Path(os.path.abspath(path))
     me = mark(p)
     root = _search_root(p)
     out = set()
     for c in _candidates(p, listing, root):
-        if c == p or c in out or not _is_text(c.name) and c.suffix.lower() != p.suffix.lower():
+        if c == p or c in out or not is_text(c.name) and c.suffix.lower() != p.suffix.lower():
             continue
         if excluded and excluded(c):
             continue
         if mark(c).key == me.key and unsafe_file(c, root) is None:
             out.add(c)
     return sorted(out)
-
-
-# ---------------------------------------------------------------------------
-# walking a directory
-
-
-def walk(directory: str | os.PathLike, excluded=None, warnings: list[str] | None = None) -> list[Path]:
-    """Text files (.md, .markdown, .txt) below ``directory``, skipping VCS/vendor folders and excluded paths.
-
-    Symbolic links to folders are not entered; a symbolic link to a file
-    outside ``directory``, and anything that is not a regular file (FIFO,
-    device, socket, broken link), is skipped with a line in ``warnings``.
-    """
-    out = []
-    top = Path(os.path.abspath(directory))
-    for cur, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not (excluded and excluded(Path(cur, d))))
-        for f in sorted(files):
-            fp = Path(cur, f)
-            if not _is_text(f) or (excluded and excluded(fp)):
-                continue
-            problem = unsafe_file(fp, top)
-            if problem is None:
-                out.append(fp)
-            elif warnings is not None:
-                warnings.append(f"skipped {display_path(fp)}: {problem}")
-    return out
-
-
-def unsafe_file(path: Path, root: Path) -> str | None:
-    """Why ``path`` must not be read as part of the tree below ``root``, or None when it is a plain file there."""
-    try:
-        if path.is_symlink():
-            target = Path(os.path.realpath(path))
-            if target != root and root not in target.parents:
-                return f"a symbolic link leading outside {display_path(root)}; not followed"
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return f"cannot read ({exc.strerror})"
-    if not stat.S_ISREG(mode):
-        return "not a regular file (a FIFO, device or socket is never read)"
-    return None
-
-
-# ---------------------------------------------------------------------------
-# grouping
-
-
-@dataclass
-class Group:
-    """Files audited together as versions of one document."""
-
-    files: list[str]  # as given on the command line, or paths relative to the working directory
-    langs: dict[str, str] = field(default_factory=dict)  # file -> language tag (from config groups)
-    tentative: bool = False  # explicit files with no discovered structure (see plan())
-    verify: bool = False  # holds unmarked files whose language may duplicate another version's
-
-    def unmarked(self) -> list[str]:
-        return [f for f in self.files if mark(f).lang is None]
-
-
-def display_path(p: str | os.PathLike) -> str:
-    """A path as shown in reports: relative to the working directory when inside it."""
-    try:
-        rel = os.path.relpath(p)
-    except ValueError:
-        return str(p)
-    return str(p) if rel.startswith("..") else rel
-
-
-def split_group(files: list[Path]) -> list[list[Path]]:
-    """Split a key group into auditable groups: at most one file per marked language.
-
-    An unmarked file (``policy.md`` next to ``policy.zh-CN.md``) joins the
-    first group; its language is only known from its text, so :func:`plan`
-    marks such groups ``verify`` and the caller audits the unmarked file on
-    its own when its language turns out to duplicate another version's
-    (``README.md`` next to ``en/README.md``). Extra files for a language
-    already present (``x.zh-TW.md`` and ``x.zh-HK.md``) form further groups.
-    """
-    marks = {f: mark(f) for f in files}
-    marked = sorted((f for f in files if marks[f].lang), key=lambda f: (marks[f].secondary, str(f)))
-    unmarked = [f for f in files if not marks[f].lang]
-    rest = list(marked)
-    groups: list[list[Path]] = []
-    first = True
-    while rest:
-        seen: set[str] = set()
-        g, left = [], []
-        for f in rest:
-            lg = marks[f].lang
-            clash = lg in seen or (lg == "zh" and seen & {"zh-Hans", "zh-Hant"} == {"zh-Hans", "zh-Hant"})
-            if clash or len(g) >= MAX_VERSIONS:
-                left.append(f)
-            else:
-                seen.add(lg)
-                g.append(f)
-        if first and unmarked and len(g) < MAX_VERSIONS:
-            g.insert(0, unmarked.pop(0))
-        first = False
-        groups.append(g)
-        rest = left
-    groups.extend([u] for u in unmarked)
-    return groups
-
-
-def _group_of(part: list[Path], name_of) -> Group:
-    langs = [mark(f).lang for f in part]
-    return Group([name_of(f) for f in part], verify=len(part) > 1 and None in langs)
-
-
-def plan(paths: list[str], config=None, excluded=None, warnings: list[str] | None = None) -> list[Group]:
-    """Groups of files to audit for the command-line ``paths`` (files and directories).
-
-    * A directory is walked; every document below it is audited once.
-    * A file is audited with its siblings; several files of one document are
-      audited once.
-    * Files declared together in the config's ``groups`` stay together.
-    * Explicit files with no discovered siblings are one document (the
-      ``tcheck audit a.txt b.txt --lang …`` case): such a group is marked
-      ``tentative`` and the caller splits it when two of the files turn out
-      to be in the same language.
-    """
-    listing = _Listing()
-    declared: dict[Path, int] = {}
-    cgroups = list(getattr(config, "groups", []) or [])
-    for gi, g in enumerate(cgroups):
-        for f in g.files:
-            declared.setdefault(Path(os.path.abspath(f)), gi)
-
-    explicit: list[tuple[Path, str]] = []
-    walked: list[Path] = []
-    for raw in paths:
-        p = Path(os.path.abspath(raw))
-        if p.is_dir():
-            walked.extend(walk(p, excluded, warnings))
-        else:
-            if excluded and excluded(p) and p.exists():
-                continue
-            explicit.append((p, raw))
-
-    given_name = {p: raw for p, raw in explicit}
-    groups: list[Group] = []
-    placed: set[Path] = set()
-
-    def name_of(f: Path) -> str:
-        return given_name.get(f, display_path(f))
-
-    def add_declared(gi: int):
-        g = cgroups[gi]
-        fs = [Path(os.path.abspath(f)) for f in g.files]
-        placed.update(fs)
-        groups.append(Group([name_of(f) for f in fs], {name_of(Path(os.path.abspath(k))): v for k, v in g.langs.items()}))
-
-    # explicit files with no sibling anywhere: candidates for the legacy "one document" reading
-    lonely: list[tuple[Path, str]] = []
-    for p, raw in explicit:
-        if p in placed:
-            continue
-        if p in declared:
-            add_declared(declared[p])
-            continue
-        sib = siblings(p, listing=listing, excluded=excluded) if p.exists() else []
-        sib = [s for s in sib if s not in placed and s not in declared]
-        if not sib:
-            lonely.append((p, raw))
-            placed.add(p)
-            continue
-        for part in split_group([p, *sib]):
-            if p in part:
-                placed.update(part)
-                groups.append(_group_of(part, name_of))
-                break
-    if lonely:
-        if not groups and not walked and len(lonely) > 1:
-            groups.append(Group([raw for _, raw in lonely], tentative=True))
-        else:
-            groups.extend(Group([raw]) for _, raw in lonely)
-
-    by_key: dict[tuple, list[Path]] = {}
-    for p in walked:
-        if p in placed:
-            continue
-        if p in declared:
-            add_declared(declared[p])
-            continue
-        by_key.setdefault(mark(p).key, []).append(p)
-    for key, fs in by_key.items():
-        fs = [f for f in fs if f not in placed]
-        if not fs:
-            continue
-        found = set(fs)
-        for f in fs:  # versions outside the walked directory (i18n/, a sibling language folder)
-            found.update(s for s in siblings(f, listing=listing, excluded=excluded) if s not in placed and s not in declared)
-        for part in split_group(sorted(found)):
-            placed.update(part)
-            groups.append(_group_of(part, name_of))
-    return groups

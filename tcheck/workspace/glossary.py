@@ -31,7 +31,9 @@ from ..load.decode import read_bytes
 from ..model import InputError
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_DNT_RE = re.compile(r"(?<![a-z])(dnt|do[\s_-]*not[\s_-]*translate|untranslatable|keep[\s_-]*as[\s_-]*is)(?![a-z])", re.I)
+_DNT_RE = re.compile(
+    r"(?<![a-z])(dnt|do[\s_-]*not[\s_-]*translate|untranslatable|keep[\s_-]*as[\s_-]*is)(?![a-z])", re.I
+)
 _NOTE_COLS = {"note", "notes", "flag", "flags", "comment", "comments", "remark", "remarks"}
 _DNT_COLS = {"dnt", "do-not-translate", "do_not_translate", "donottranslate"}
 _TRUE = {"1", "y", "yes", "true", "x", "dnt"}
@@ -137,7 +139,7 @@ def _parse_table(text: str, p: Path) -> list[GlossaryEntry]:
             f"glossary {p}: header has no language column (expected zh-Hans, zh-Hant, en; found {', '.join(header) or 'nothing'})"
         )
     entries = []
-    for n, r in enumerate(rows[start + 1:], start=start + 2):
+    for n, r in enumerate(rows[start + 1 :], start=start + 2):
         if not any(c.strip() for c in r) or r[0].lstrip().startswith("#"):
             continue
 
@@ -184,8 +186,16 @@ def _parse_tbx(text: str, p: Path) -> list[GlossaryEntry]:
                 notes.append(" ".join(filter(None, [el.get("type", ""), "".join(el.itertext()).strip()])))
         note = "; ".join(x for x in notes if x)
         if terms:
-            entries.append(GlossaryEntry(terms.get("zh-Hans", ""), terms.get("zh-Hant", ""), terms.get("en", ""),
-                                         note, bool(_DNT_RE.search(note)), n))
+            entries.append(
+                GlossaryEntry(
+                    terms.get("zh-Hans", ""),
+                    terms.get("zh-Hant", ""),
+                    terms.get("en", ""),
+                    note,
+                    bool(_DNT_RE.search(note)),
+                    n,
+                )
+            )
     return entries
 
 

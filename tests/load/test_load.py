@@ -199,7 +199,7 @@ def test_plain_segments_are_ordered_and_point_at_their_text(path):
         head = s.text.replace("\u00a0", " ").split()[0][:4]
         assert head in first.replace("\u00a0", " "), (s.line, head, first)
         for ln in s.lines:
-            assert raw_lines[ln.number - 1][ln.column - 1:].startswith(ln.text[:5])
+            assert raw_lines[ln.number - 1][ln.column - 1 :].startswith(ln.text[:5])
 
 
 # ---------------------------------------------------------------------------
@@ -297,7 +297,7 @@ def test_markdown_corpus_files(path):
         # inline markup is stripped from the comparison text
         assert not re.search(r"\]\(|\*\*|\{:|^#{1,6} |</?(?:a|span|p|div|br|strong|em)\b", s.text), s.text[:80]
         for ln in s.lines:
-            assert raw_lines[ln.number - 1][ln.column - 1:].startswith(ln.text[:5])
+            assert raw_lines[ln.number - 1][ln.column - 1 :].startswith(ln.text[:5])
 
 
 def test_markdown_nested_list_in_corpus():
@@ -397,7 +397,7 @@ def test_english_with_curly_quotes_in_gbk_is_not_read_as_big5():
 
 
 def test_utf8_cyrillic_is_kept_and_short_gbk_is_not_mojibake():
-    assert decode("Привет мир".encode("utf-8"), "x") == "Привет мир"
+    assert decode("Привет мир".encode(), "x") == "Привет мир"
     assert decode("协议".encode("gbk"), "x") == "协议"  # D0AD... is also valid UTF-8
 
 
@@ -570,9 +570,21 @@ def test_lang_hint(path, hint):
 @pytest.mark.parametrize(
     "path",
     [
-        "open.md", "token.md", "screen.md", "golden.txt", "policy.md", "policy.txt", "zh/policy.md",
-        "policy.zh.md", "eng/policy.md", "frozen/policy.md", "the-end/policy.md", "pt-BR/policy.md",
-        "a/enable/policy.md", "open-source.md", "tmp-zh-CN-build/policy.md",
+        "open.md",
+        "token.md",
+        "screen.md",
+        "golden.txt",
+        "policy.md",
+        "policy.txt",
+        "zh/policy.md",
+        "policy.zh.md",
+        "eng/policy.md",
+        "frozen/policy.md",
+        "the-end/policy.md",
+        "pt-BR/policy.md",
+        "a/enable/policy.md",
+        "open-source.md",
+        "tmp-zh-CN-build/policy.md",
     ],
 )
 def test_lang_hint_none(path):

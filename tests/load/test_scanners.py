@@ -40,7 +40,11 @@ def ref_templates(text):
 
 
 CASES = [
-    (parse_ignore, ref_ignore, ["tcheck:", "ignore", "tcheck: ignore", " ", ":", "-->", "*/", "a", "-", ",", "!", "\n"]),
+    (
+        parse_ignore,
+        ref_ignore,
+        ["tcheck:", "ignore", "tcheck: ignore", " ", ":", "-->", "*/", "a", "-", ",", "!", "\n"],
+    ),
     (strip_templates, ref_templates, ["{", "}", "%", "<", ">", " ", "a", '"', "'", "\n"]),
     (strip_leftover_strong, lambda t: _STRONG.sub(r"\2", t), ["*", "_", " ", "a", "\n", "中"]),
     (strip_attr_lists, lambda t: _ATTR.sub("", t), ["{", "}", ":", "#", " ", "a", ".", "\n"]),

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from tcheck.model import Alignment, Document, Finding, InputError, Location, Severity
 from tcheck.pipeline import AuditResult, Settings, audit_document, load_document
 from tcheck.workspace.baseline import load_baseline, write_baseline
-from tcheck.model import Alignment, Document, Finding, InputError, Location, Severity
 
 ZH = [
     "# 隐私政策",
@@ -112,13 +112,16 @@ def test_baseline_file_is_readable_json(tmp_path):
     assert data["entries"] == [{"rule": f.rule, "fingerprint": f.fingerprint, "path": "a.md", "message": f.message}]
 
 
-@pytest.mark.parametrize("content, words", [
-    ("not json", "invalid JSON"),
-    ('{"entries": []}', "unsupported baseline version"),
-    ('{"version": 1}', "not a tcheck baseline"),
-    ('{"version": 1, "entries": [{"rule": "x"}]}', "entries[0] has no fingerprint"),
-    ('[]', "not a tcheck baseline"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not json", "invalid JSON"),
+        ('{"entries": []}', "unsupported baseline version"),
+        ('{"version": 1}', "not a tcheck baseline"),
+        ('{"version": 1, "entries": [{"rule": "x"}]}', "entries[0] has no fingerprint"),
+        ("[]", "not a tcheck baseline"),
+    ],
+)
 def test_bad_baseline_files(tmp_path, content, words):
     base = tmp_path / "baseline.json"
     base.write_text(content, encoding="utf-8")

@@ -8,9 +8,10 @@ import pytest
 
 from tcheck.model import InputError
 from tcheck.workspace.config import load_config
-from tcheck.workspace.discovery import siblings, walk
+from tcheck.workspace.discovery import siblings
+from tcheck.workspace.files import walk
 
-from ..test_cli_workflow import EN_FULL, ZH_FULL, doc_pair, run, write  # noqa: F401  (run is a fixture)
+from ..test_cli_workflow import EN_FULL, doc_pair, write
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -41,7 +42,8 @@ def test_walk_skips_symlinks_leaving_the_tree_and_special_files(tmp_path):
     found = walk(docs, warnings=warnings)
     assert sorted(p.name for p in found) == ["a.md", "inside.md"]
     assert sorted(w.split(":")[0] for w in warnings) == [
-        f"skipped {docs / n}" for n in ("fifo.md", "leak.md", "loop.md", "zero.md")]
+        f"skipped {docs / n}" for n in ("fifo.md", "leak.md", "loop.md", "zero.md")
+    ]
     assert all("SECRET" not in w for w in warnings)
 
 
@@ -56,27 +58,30 @@ def test_siblings_never_include_special_files_or_links_outside(tmp_path, monkeyp
     assert siblings(proj / "policy.md") == []
 
 
-def test_directory_with_a_fifo_finishes_with_a_warning(run, tmp_path):
+def test_directory_with_a_fifo_finishes_with_a_warning(audit_cli, tmp_path):
     doc_pair(tmp_path / "docs")
     os.mkfifo(tmp_path / "docs" / "pipe.md")
-    res = run("docs", "--fail-on", "never")
+    res = audit_cli("docs", "--fail-on", "never")
     assert res.exit_code == 0
     assert "tcheck: warning: skipped docs/pipe.md: not a regular file" in res.stderr
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: os.mkfifo(p),
-    lambda p: p.symlink_to("/dev/zero"),
-])
-def test_named_special_file_is_an_input_error(run, tmp_path, make):
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: os.mkfifo(p),
+        lambda p: p.symlink_to("/dev/zero"),
+    ],
+)
+def test_named_special_file_is_an_input_error(audit_cli, tmp_path, make):
     make(tmp_path / "doc.md")
-    assert "not a regular file" in one_error_line(run("doc.md"))
+    assert "not a regular file" in one_error_line(audit_cli("doc.md"))
 
 
-def test_size_cap_from_the_config(run, tmp_path):
+def test_size_cap_from_the_config(audit_cli, tmp_path):
     doc_pair(tmp_path)
     write(tmp_path, "tcheck.toml", "max-file-size = 100\n")
-    line = one_error_line(run("policy.md"))
+    line = one_error_line(audit_cli("policy.md"))
     assert "larger than the 100-byte limit" in line
 
 
@@ -84,11 +89,14 @@ def test_size_cap_from_the_config(run, tmp_path):
 # config paths stay inside the project
 
 
-@pytest.mark.parametrize("body", [
-    'glossary = "../outside/g.csv"\n',
-    'groups = [["../outside/g.csv"]]\n',
-    'groups = [["/etc/passwd"]]\n',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        'glossary = "../outside/g.csv"\n',
+        'groups = [["../outside/g.csv"]]\n',
+        'groups = [["/etc/passwd"]]\n',
+    ],
+)
 def test_config_paths_must_stay_in_the_project(tmp_path, body):
     write(tmp_path, "outside/g.csv", "zh-Hans,en\n隐私,privacy\n")
     cfg = write(tmp_path, "proj/tcheck.toml", body)
@@ -97,10 +105,10 @@ def test_config_paths_must_stay_in_the_project(tmp_path, body):
     assert "root:" not in str(ei.value)  # never the content of /etc/passwd
 
 
-def test_glossary_outside_the_project_is_fine_on_the_command_line(run, tmp_path):
+def test_glossary_outside_the_project_is_fine_on_the_command_line(audit_cli, tmp_path):
     doc_pair(tmp_path / "proj")
     gl = write(tmp_path, "shared/g.csv", "zh-Hans,en\n隐私,privacy\n")
     write(tmp_path, "proj/tcheck.toml", "")
     os.chdir(tmp_path / "proj")
-    res = run("policy.md", "--glossary", str(gl), "--fail-on", "never")
+    res = audit_cli("policy.md", "--glossary", str(gl), "--fail-on", "never")
     assert res.exit_code == 0, res.stderr

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.workspace.config import Config, find_config, is_excluded, load_config, resolve_config
 from tcheck.model import InputError
+from tcheck.workspace.config import Config, find_config, is_excluded, load_config, resolve_config
 
 
 def write(path: Path, text: str) -> Path:
@@ -64,7 +64,9 @@ def test_full_config_is_read(tmp_path):
     write(tmp_path / "terms" / "glossary.tsv", "隐私\tprivacy\n")
     write(tmp_path / "legal" / "a.txt", "你好。\n")
     write(tmp_path / "legal" / "b.txt", "Hello.\n")
-    path = write(tmp_path / "pyproject.toml", """
+    path = write(
+        tmp_path / "pyproject.toml",
+        """
 [tool.tcheck]
 model = "use-m3"
 fail-on = "warning"
@@ -83,7 +85,8 @@ semantic-drift = "on"
 [tool.tcheck.options.semantic-drift]
 min_gap = 1
 min_rows = 12
-""")
+""",
+    )
     cfg = load_config(path)
     assert cfg.model == "use-m3"
     assert cfg.fail_on == "warning"
@@ -109,25 +112,32 @@ def test_tcheck_toml_uses_top_level_keys(tmp_path):
 # errors: one line naming the file and the key
 
 
-@pytest.mark.parametrize("body, key, words", [
-    ('colour = "red"\n', "colour", "unknown key"),
-    ('[rules]\nno-such-rule = "off"\n', "rules.no-such-rule", "unknown rule id"),
-    ('[rules]\nmissing-paragraph = "loud"\n', "rules.missing-paragraph", "expected one of"),
-    ('[options.no-such-rule]\nx = 1\n', "options.no-such-rule", "unknown rule id"),
-    ('[options.semantic-drift]\nmin_gapp = 0.2\n', "options.semantic-drift.min_gapp", "min_gap"),
-    ('[options.semantic-drift]\nmin_gap = "big"\n', "options.semantic-drift.min_gap", "expects a number"),
-    ('[options.semantic-drift]\nmin_rows = 2.5\n', "options.semantic-drift.min_rows", "expects an integer"),
-    ('[options.semantic-drift]\nmin_rows = true\n', "options.semantic-drift.min_rows", "expects an integer"),
-    ('fail-on = "sometimes"\n', "fail-on", "expected one of"),
-    ('model = 3\n', "model", "model name"),
-    ('glossary = "nope.tsv"\n', "glossary", "file not found"),
-    ('exclude = "drafts"\n', "exclude", "list of glob patterns"),
-    ('groups = [["missing.txt"]]\n', "groups[0]", "file not found"),
-    ('groups = [{ file = ["a.txt"] }]\n', "groups[0]", "unknown key"),
-    ('groups = [["a.txt", "b.txt", "a.txt", "b.txt"]]\n', "groups[0]", "at most 3"),
-    ('groups = [{ files = ["a.txt"], lang = { "a.txt" = "fr" } }]\n', "groups[0].lang.a.txt", "unknown language tag"),
-    ('groups = [{ files = ["a.txt"], lang = { "b.txt" = "en" } }]\n', "groups[0].lang", "not one of the group"),
-])
+@pytest.mark.parametrize(
+    "body, key, words",
+    [
+        ('colour = "red"\n', "colour", "unknown key"),
+        ('[rules]\nno-such-rule = "off"\n', "rules.no-such-rule", "unknown rule id"),
+        ('[rules]\nmissing-paragraph = "loud"\n', "rules.missing-paragraph", "expected one of"),
+        ("[options.no-such-rule]\nx = 1\n", "options.no-such-rule", "unknown rule id"),
+        ("[options.semantic-drift]\nmin_gapp = 0.2\n", "options.semantic-drift.min_gapp", "min_gap"),
+        ('[options.semantic-drift]\nmin_gap = "big"\n', "options.semantic-drift.min_gap", "expects a number"),
+        ("[options.semantic-drift]\nmin_rows = 2.5\n", "options.semantic-drift.min_rows", "expects an integer"),
+        ("[options.semantic-drift]\nmin_rows = true\n", "options.semantic-drift.min_rows", "expects an integer"),
+        ('fail-on = "sometimes"\n', "fail-on", "expected one of"),
+        ("model = 3\n", "model", "model name"),
+        ('glossary = "nope.tsv"\n', "glossary", "file not found"),
+        ('exclude = "drafts"\n', "exclude", "list of glob patterns"),
+        ('groups = [["missing.txt"]]\n', "groups[0]", "file not found"),
+        ('groups = [{ file = ["a.txt"] }]\n', "groups[0]", "unknown key"),
+        ('groups = [["a.txt", "b.txt", "a.txt", "b.txt"]]\n', "groups[0]", "at most 3"),
+        (
+            'groups = [{ files = ["a.txt"], lang = { "a.txt" = "fr" } }]\n',
+            "groups[0].lang.a.txt",
+            "unknown language tag",
+        ),
+        ('groups = [{ files = ["a.txt"], lang = { "b.txt" = "en" } }]\n', "groups[0].lang", "not one of the group"),
+    ],
+)
 def test_bad_config_names_file_and_key(tmp_path, body, key, words):
     write(tmp_path / "a.txt", "你好。\n")
     write(tmp_path / "b.txt", "Hello.\n")

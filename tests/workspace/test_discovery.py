@@ -5,8 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from tcheck.workspace.config import Config, Group as ConfigGroup
-from tcheck.workspace.discovery import mark, plan, siblings, split_group, tag_lang, walk
+from tcheck.workspace.config import Config
+from tcheck.workspace.config import Group as ConfigGroup
+from tcheck.workspace.discovery import mark, siblings, tag_lang
+from tcheck.workspace.files import walk
+from tcheck.workspace.grouping import plan, split_group
 
 from ..conftest import FIXTURES
 
@@ -50,14 +53,17 @@ def test_tag_lang():
 # conventions
 
 
-@pytest.mark.parametrize("names", [
-    ["policy.md", "policy.zh-CN.md", "policy.zh-TW.md"],
-    ["policy.en.md", "policy.zh-Hans.md", "policy.zh-Hant.md"],
-    ["policy_en.md", "policy_zh-CN.md", "policy_zh_TW.md"],
-    ["policy.md", "policy-zh-CN.md", "policy-zh-HK.md"],
-    ["policy.md", "policy.zh.md"],  # MkDocs i18n suffix
-    ["terms.txt", "terms.zh_CN.txt", "terms.zh-Hant.txt"],
-])
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["policy.md", "policy.zh-CN.md", "policy.zh-TW.md"],
+        ["policy.en.md", "policy.zh-Hans.md", "policy.zh-Hant.md"],
+        ["policy_en.md", "policy_zh-CN.md", "policy_zh_TW.md"],
+        ["policy.md", "policy-zh-CN.md", "policy-zh-HK.md"],
+        ["policy.md", "policy.zh.md"],  # MkDocs i18n suffix
+        ["terms.txt", "terms.zh_CN.txt", "terms.zh-Hant.txt"],
+    ],
+)
 def test_suffix_convention(tree, names):
     touch(tree, *[f"docs/{n}" for n in names], "docs/other.md", "docs/policy-old.md", "docs/policy.zh-CN.txt")
     for n in names:
@@ -86,19 +92,22 @@ def test_vitepress_default_tree_and_language_folder(tree):
 
 
 def test_docusaurus_i18n(tree):
-    touch(tree,
-          "docs/intro.md",
-          "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md",
-          "i18n/zh-TW/docusaurus-plugin-content-docs/current/intro.md",
-          "blog/2024-post.md",
-          "i18n/zh-CN/docusaurus-plugin-content-blog/2024-post.md",
-          "i18n/zh-CN/docusaurus-plugin-content-docs/current/only-here.md")
+    touch(
+        tree,
+        "docs/intro.md",
+        "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md",
+        "i18n/zh-TW/docusaurus-plugin-content-docs/current/intro.md",
+        "blog/2024-post.md",
+        "i18n/zh-CN/docusaurus-plugin-content-blog/2024-post.md",
+        "i18n/zh-CN/docusaurus-plugin-content-docs/current/only-here.md",
+    )
     assert sib(tree, "docs/intro.md") == {
         "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md",
         "i18n/zh-TW/docusaurus-plugin-content-docs/current/intro.md",
     }
     assert sib(tree, "i18n/zh-TW/docusaurus-plugin-content-docs/current/intro.md") == {
-        "docs/intro.md", "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md",
+        "docs/intro.md",
+        "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md",
     }
     assert sib(tree, "blog/2024-post.md") == {"i18n/zh-CN/docusaurus-plugin-content-blog/2024-post.md"}
     assert sib(tree, "i18n/zh-CN/docusaurus-plugin-content-blog/2024-post.md") == {"blog/2024-post.md"}
@@ -106,16 +115,20 @@ def test_docusaurus_i18n(tree):
 
 
 def test_docusaurus_versioned_docs_and_pages(tree):
-    touch(tree,
-          "versioned_docs/version-2.0/setup.md",
-          "i18n/zh-TW/docusaurus-plugin-content-docs/version-2.0/setup.md",
-          "src/pages/about.md",
-          "i18n/zh-CN/docusaurus-plugin-content-pages/about.md",
-          "docs/setup.md")  # the current docs are another document
+    touch(
+        tree,
+        "versioned_docs/version-2.0/setup.md",
+        "i18n/zh-TW/docusaurus-plugin-content-docs/version-2.0/setup.md",
+        "src/pages/about.md",
+        "i18n/zh-CN/docusaurus-plugin-content-pages/about.md",
+        "docs/setup.md",
+    )  # the current docs are another document
     assert sib(tree, "versioned_docs/version-2.0/setup.md") == {
-        "i18n/zh-TW/docusaurus-plugin-content-docs/version-2.0/setup.md"}
+        "i18n/zh-TW/docusaurus-plugin-content-docs/version-2.0/setup.md"
+    }
     assert sib(tree, "i18n/zh-TW/docusaurus-plugin-content-docs/version-2.0/setup.md") == {
-        "versioned_docs/version-2.0/setup.md"}
+        "versioned_docs/version-2.0/setup.md"
+    }
     assert sib(tree, "src/pages/about.md") == {"i18n/zh-CN/docusaurus-plugin-content-pages/about.md"}
     assert sib(tree, "docs/setup.md") == set()
 
@@ -170,17 +183,33 @@ def test_unmarked_file_joins_and_is_flagged_for_verification(tree):
 
 
 def test_walk_skips_vendor_folders_and_non_text(tree):
-    touch(tree, "d/a.md", "d/b.txt", "d/c.markdown", "d/img.png", "d/.git/x.md", "d/node_modules/y.md",
-          "d/.venv/z.md", "d/sub/e.md")
+    touch(
+        tree,
+        "d/a.md",
+        "d/b.txt",
+        "d/c.markdown",
+        "d/img.png",
+        "d/.git/x.md",
+        "d/node_modules/y.md",
+        "d/.venv/z.md",
+        "d/sub/e.md",
+    )
     found = {p.relative_to(tree.resolve() / "d").as_posix() for p in walk(tree / "d")}
     assert found == {"a.md", "b.txt", "c.markdown", "sub/e.md"}
 
 
 def test_directory_plan_audits_each_document_once(tree):
-    touch(tree, "docs/a.md", "docs/a.zh-CN.md", "docs/a.zh-TW.md",
-          "docs/b/en.md", "docs/b/zh-CN.md",
-          "docs/en/c.md", "docs/zh-TW/c.md",
-          "docs/lonely.md")
+    touch(
+        tree,
+        "docs/a.md",
+        "docs/a.zh-CN.md",
+        "docs/a.zh-TW.md",
+        "docs/b/en.md",
+        "docs/b/zh-CN.md",
+        "docs/en/c.md",
+        "docs/zh-TW/c.md",
+        "docs/lonely.md",
+    )
     got = group_sets(plan(["docs"]), tree)
     assert got == {
         frozenset({"docs/a.md", "docs/a.zh-CN.md", "docs/a.zh-TW.md"}),
@@ -193,7 +222,8 @@ def test_directory_plan_audits_each_document_once(tree):
 def test_directory_plan_finds_versions_outside_the_directory(tree):
     touch(tree, "docs/intro.md", "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md")
     assert group_sets(plan(["docs"]), tree) == {
-        frozenset({"docs/intro.md", "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md"})}
+        frozenset({"docs/intro.md", "i18n/zh-CN/docusaurus-plugin-content-docs/current/intro.md"})
+    }
 
 
 def test_directory_plan_applies_exclude(tree):
@@ -205,8 +235,10 @@ def test_directory_plan_applies_exclude(tree):
 def test_changed_files_are_grouped_once(tree):
     touch(tree, "p.md", "p.zh-CN.md", "p.zh-TW.md", "q.md", "q.zh-TW.md")
     groups = plan(["p.zh-CN.md", "p.md", "q.zh-TW.md"])
-    assert group_sets(groups, tree) == {frozenset({"p.md", "p.zh-CN.md", "p.zh-TW.md"}),
-                                        frozenset({"q.md", "q.zh-TW.md"})}
+    assert group_sets(groups, tree) == {
+        frozenset({"p.md", "p.zh-CN.md", "p.zh-TW.md"}),
+        frozenset({"q.md", "q.zh-TW.md"}),
+    }
     assert not any(g.tentative for g in groups)
 
 

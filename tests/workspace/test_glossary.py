@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tcheck.workspace.glossary import Glossary, GlossaryEntry, load_glossary
 from tcheck.model import InputError
+from tcheck.workspace.glossary import Glossary, GlossaryEntry, load_glossary
 
-from ..rules.conftest import plain_doc as _doc, run_doc as _run
+from ..rules.conftest import plain_doc as _doc
+from ..rules.conftest import run_doc as _run
 from ..rules.test_entity_mismatch import EN, HANS, HANT
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>

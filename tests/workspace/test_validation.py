@@ -9,7 +9,7 @@ from tcheck.workspace.baseline import load_baseline
 from tcheck.workspace.config import load_config
 from tcheck.workspace.glossary import load_glossary
 
-from ..test_cli_workflow import doc_pair, run, write  # noqa: F401  (run is a fixture)
+from ..test_cli_workflow import doc_pair, write
 from .test_boundary import one_error_line
 
 pytestmark = pytest.mark.timeout(60)
@@ -17,15 +17,18 @@ pytestmark = pytest.mark.timeout(60)
 FP = '"fingerprint": "abc"'
 
 
-@pytest.mark.parametrize("body, words", [
-    ('{"version": 1, "entries": [{%s, "path": 3}]}' % FP, "entries[0].path must be a string"),
-    ('{"version": 1, "entries": [{%s, "path": ["a"]}]}' % FP, "entries[0].path must be a string"),
-    ('{"version": 1, "entries": [{%s, "path": NaN}]}' % FP, "entries[0].path must be a string"),
-    ('{"version": true, "entries": []}', "unsupported baseline version True"),
-    ('{"version": 1.0, "entries": []}', "unsupported baseline version 1.0"),
-    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    ('{"version": 1, "entries": [], "x": %s}' % ("9" * 5000), "number too large"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('{"version": 1, "entries": [{%s, "path": 3}]}' % FP, "entries[0].path must be a string"),
+        ('{"version": 1, "entries": [{%s, "path": ["a"]}]}' % FP, "entries[0].path must be a string"),
+        ('{"version": 1, "entries": [{%s, "path": NaN}]}' % FP, "entries[0].path must be a string"),
+        ('{"version": true, "entries": []}', "unsupported baseline version True"),
+        ('{"version": 1.0, "entries": []}', "unsupported baseline version 1.0"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"version": 1, "entries": [], "x": %s}' % ("9" * 5000), "number too large"),
+    ],
+)
 def test_bad_baselines(tmp_path, body, words):
     p = write(tmp_path, "b.json", body)
     with pytest.raises(InputError) as ei:
@@ -33,16 +36,19 @@ def test_bad_baselines(tmp_path, body, words):
     assert words in str(ei.value)
 
 
-@pytest.mark.parametrize("body, words", [
-    ("a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
-    ('fail_on = "warning"\nfail-on = "error"\n', "given twice"),
-    ("[options.semantic-drift]\nmin_gap = -0.5\n", "must not be negative"),
-    ("[options.semantic-drift]\nmin_gap = nan\n", "finite"),
-    ("[options.semantic-drift]\nmin_gap = inf\n", "finite"),
-    ("[options.semantic-drift]\nmin_rows = -3\n", "must not be negative"),
-    ("max-file-size = 0\n", "positive number of bytes"),
-    ('max-file-size = "big"\n', "positive number of bytes"),
-])
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ("a = " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply"),
+        ('fail_on = "warning"\nfail-on = "error"\n', "given twice"),
+        ("[options.semantic-drift]\nmin_gap = -0.5\n", "must not be negative"),
+        ("[options.semantic-drift]\nmin_gap = nan\n", "finite"),
+        ("[options.semantic-drift]\nmin_gap = inf\n", "finite"),
+        ("[options.semantic-drift]\nmin_rows = -3\n", "must not be negative"),
+        ("max-file-size = 0\n", "positive number of bytes"),
+        ('max-file-size = "big"\n', "positive number of bytes"),
+    ],
+)
 def test_bad_configs(tmp_path, body, words):
     p = write(tmp_path, "tcheck.toml", body)
     with pytest.raises(InputError) as ei:
@@ -57,20 +63,23 @@ def test_newline_in_a_glossary_header_gives_one_line(tmp_path):
     assert "\n" not in str(ei.value) and "bad\\nheader" in str(ei.value)
 
 
-@pytest.mark.parametrize("option, name, body", [
-    ("--baseline", "b.json", '{"version": 1, "entries": [{%s, "path": 3}]}' % FP),
-    ("--baseline", "b.json", "[" * 100_000 + "]" * 100_000),
-    ("--config", "c.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
-    ("--glossary", "g.csv", '"bad\nheader",other\nx,y\n'),
-])
-def test_cli_reports_each_as_one_error_line(run, tmp_path, option, name, body):
+@pytest.mark.parametrize(
+    "option, name, body",
+    [
+        ("--baseline", "b.json", '{"version": 1, "entries": [{%s, "path": 3}]}' % FP),
+        ("--baseline", "b.json", "[" * 100_000 + "]" * 100_000),
+        ("--config", "c.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+        ("--glossary", "g.csv", '"bad\nheader",other\nx,y\n'),
+    ],
+)
+def test_cli_reports_each_as_one_error_line(audit_cli, tmp_path, option, name, body):
     doc_pair(tmp_path)
     write(tmp_path, name, body)
-    line = one_error_line(run("policy.md", option, name))
+    line = one_error_line(audit_cli("policy.md", option, name))
     assert "internal error" not in line
 
 
-def test_newline_in_a_file_name_gives_one_line(run, tmp_path):
+def test_newline_in_a_file_name_gives_one_line(audit_cli, tmp_path):
     write(tmp_path, "bad\nname.md", "")
-    line = one_error_line(run("bad\nname.md"))
+    line = one_error_line(audit_cli("bad\nname.md"))
     assert "bad\\nname.md" in line
