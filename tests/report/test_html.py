@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from tcheck.report import render
 
-from .test_report_sarif_github import EN, XSS1, XSS2, ZH_HANS, build_tiny
+from .test_sarif_github import EN, XSS1, XSS2, ZH_HANS, build_tiny
 
 SEVS = ("error", "warning", "info")
 

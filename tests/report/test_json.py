@@ -13,8 +13,8 @@ import tcheck
 from tcheck.report import render
 from tcheck.report.json import report_dict, schema
 
-from .conftest import FIXTURES
-from .helpers import single_reports, validate_report
+from ..conftest import FIXTURES
+from ..helpers import single_reports, validate_report
 
 WEBSITES = FIXTURES / "corpus" / "mozilla-legal" / "websites_privacy_notice_2022-05-17"
 
@@ -112,7 +112,7 @@ def test_fingerprints_do_not_depend_on_line_numbers(seed000_result, embedder, tm
     """Inserting blank lines at the top moves every finding but keeps its fingerprint."""
     from tcheck.pipeline import Settings, audit_files
 
-    from .conftest import SEED000
+    from ..conftest import SEED000
 
     moved = tmp_path / SEED000.name
     moved.write_text("\n\n\n" + SEED000.read_text(encoding="utf-8"), encoding="utf-8")
