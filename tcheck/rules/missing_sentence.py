@@ -20,7 +20,7 @@ _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 class _Options(RuleOptions):
     min_words: int = opt(6, "English sentences shorter than this many words are never reported")
     min_han: int = opt(10, "Chinese sentences with fewer Han characters are never reported")
-    max_elsewhere: float = opt(0.5, "a sentence this similar to any sentence of the other version nearby is not missing")
+    max_elsewhere: float = opt(0.36, "a sentence this similar to any sentence of the other version nearby is not missing")
     min_ratio_gain: float = opt(0.12, "leaving the sentence out must bring the row's length ratio this much closer "
                                       "(in |log|) to the document's typical ratio")
     min_row_sim: float = opt(0.45, "the rest of the row must match at least this well (mean similarity of its "
@@ -141,6 +141,10 @@ class MissingSentence(Rule):
                 if not lacking:
                     continue
                 having = [y for y in others if y not in lacking]
+                if len(lacking) == 2 and not x.startswith("zh"):
+                    lacking, having = self._zh_split(ctx, row, x, s.text, lacking)
+                    if not lacking:
+                        continue
                 found = self._judge(ctx, o, k, row, x, i, s, lacking, having, views)
                 if found is None:
                     continue
@@ -188,6 +192,32 @@ class MissingSentence(Rule):
         return {"gain": gains, "elsewhere": elsewhere, "row_sim": row_sims, "three": three,
                 "key": partner_key or text}
 
+    def _zh_split(self, ctx, row, x, text, lacking):
+        """English has a sentence no Chinese alignment matched: do the Chinese versions agree?
+
+        When one Chinese version has a sentence of its own (unmatched against the other)
+        that resembles the English one, only the other Chinese version lacks it; when they
+        both have nothing extra, both lack it; anything else is unclear.
+        """
+        y, z = lacking
+        al, sy, sz = _view(ctx, row, y, z)
+        if al is None:
+            return [], []
+        extra = {y: al.unmatched(sy) if al.aligned else [], z: al.unmatched(sz) if al.aligned else []}
+        if not extra[y] and not extra[z]:
+            return lacking, []
+        from ..align.sentences import aligner_for
+
+        sims = {}
+        for lg, side in ((y, sy), (z, sz)):
+            for i in extra[lg]:
+                sim = aligner_for(ctx).similarity(x, text, lg, _sents(al, side)[i].text)
+                sims[lg] = max(sims.get(lg, 0.0), sim or 0.0)
+        has = [lg for lg, v in sims.items() if v >= 0.35]
+        if len(has) == 1:
+            return [lg for lg in lacking if lg not in has], []  # reported as a two-version drop, see _judge
+        return [], []
+
     def _elsewhere(self, ctx, k, x, text, y) -> float | None:
         """Highest similarity of ``text`` to a sentence of ``y`` in this row and its neighbours."""
         from ..align.sentences import aligner_for
@@ -219,8 +249,6 @@ class MissingSentence(Rule):
         vx = ctx.version(x)
         sx = vx[s.segment]
         quoted = snippet(s.text, 90)
-        if having or len(lacking) == 1 and x.startswith("zh") and len(ctx.document.langs) == 2:
-            pass
         if having:  # three versions: the lacking one is the odd one
             y = lacking[0]
             seg = ctx.version(y)[row.get(y)[0]]
@@ -268,10 +296,11 @@ class MissingSentence(Rule):
         simp = {lg: to_simplified(texts[lg]) for lg in zh}
         if fuzz.ratio(simp[zh[0]], simp[zh[1]]) < 60:
             return  # independent translations: a clause may be phrased without brackets
-        clauses = {lg: [c for c in parentheticals(texts[lg]) if _substantial(c.inner, lg)] for lg in present}
+        every = {lg: parentheticals(texts[lg]) for lg in present}
+        clauses = {lg: [c for c in every[lg] if _substantial(c.inner, lg)] for lg in present}
         for x in zh:
             y = zh[1] if x == zh[0] else zh[0]
-            if len(clauses[y]) >= len(clauses[x]) or len(clauses["en"]) < len(clauses[x]):
+            if len(every[y]) >= len(clauses[x]) or len(every["en"]) < len(clauses[x]):
                 continue
             for c in clauses[x]:
                 inner = to_simplified(c.inner)
