@@ -12,7 +12,9 @@ from .entity_mismatch import EntityMismatch
 from .glossary_violation import GlossaryViolation
 from .hans_hant_divergence import HansHantDivergence
 from .link_mismatch import LinkMismatch
+from .meaning_flip import MeaningFlip
 from .missing_paragraph import MissingParagraph
+from .missing_sentence import MissingSentence
 from .name_variant import NameVariant
 from .number_mismatch import NumberMismatch
 from .regional_vocabulary import RegionalVocabulary
@@ -22,7 +24,9 @@ from .untranslated import Untranslated
 
 RULES: tuple[type[Rule], ...] = (
     MissingParagraph,
+    MissingSentence,
     SemanticDrift,
+    MeaningFlip,
     EntityMismatch,
     NameVariant,
     NumberMismatch,
