@@ -1,0 +1,154 @@
+"""What a difference is: a number, a negation, a name, an added or removed clause, or wording."""
+
+from __future__ import annotations
+
+from ...model import Severity
+from ..han import FUNCTION_CHARS, is_han
+from .hunks import (
+    _FUNCTION_WORDS,
+    _anchored,
+    _anchors,
+    _ascii_alnum,
+    _name_like,
+    _negations,
+    _numbers,
+    _plain_numbers,
+    _stem,
+    _whole_segment,
+)
+from .side import _CONTEXT, _LATIN_RE, _regional_equal, _Side
+
+# characters that make up common function words: a substitution among them is wording
+_OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
+_NAME_MAX = 3  # Han characters on each side of a substitution judged as a changed name
+_TERM_MAX = 6  # longest term (hunk plus neighbouring equal characters) looked up
+
+
+class Terms:
+    """How often a term (key form: Simplified, regional wording normalised) occurs
+    in each Chinese version of the whole document."""
+
+    def __init__(self, hans_segs, hant_segs):
+        self.hans = "\x00".join(_Side([s], False).key for s in hans_segs)
+        self.hant = "\x00".join(_Side([s], True).key for s in hant_segs)
+        self._memo: dict[tuple[str, bool], int] = {}
+
+    def count(self, term: str, hant: bool) -> int:
+        got = self._memo.get((term, hant))
+        if got is None:
+            got = self._memo[(term, hant)] = (self.hant if hant else self.hans).count(term)
+        return got
+
+
+def _equal_run(a: str, i: int, b: str, j: int, step: int, limit: int) -> int:
+    """Equal characters of a (from i) and b (from j), going left (step -1) or right (+1)."""
+    n = 0
+    while n < limit:
+        x, y = (i - 1 - n, j - 1 - n) if step < 0 else (i + n, j + n)
+        if x < 0 or y < 0 or x >= len(a) or y >= len(b) or a[x] != b[y]:
+            break
+        n += 1
+    return n
+
+
+def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, int, int, int] | None:
+    """(version whose term recurs, its occurrences, equal characters taken left and right) when substitution ``hunk`` turns a
+    term that recurs in the document into a variant found nowhere else.
+
+    The term is the substituted Han characters plus up to three equal neighbours on
+    each side (讯小通 for 小 -> 大). It is a changed name when one version's term
+    occurs at least three times in that version and at least twice in the other
+    version too (the versions agree on it elsewhere), while the other side's term
+    occurs only here: 讯小通 five times, 讯大通 once. A term the versions word
+    differently throughout (识别码 / 标识符) is never used by the other version,
+    and regional vocabulary is normalised in the key, so neither is reported.
+    """
+    a1, a2, b1, b2 = hunks[k]
+    hs, ht = a.key[a1:a2], b.key[b1:b2]
+    # only in a paragraph pair that otherwise matches (converted from one another): in
+    # separately worded texts a one-off word next to a recurring one is mere wording
+    other = sum(max(x2 - x1, y2 - y1) for n, (x1, x2, y1, y2) in enumerate(hunks) if n != k)
+    if other > 0.05 * max(len(a.key), len(b.key)):
+        return None
+    if not hs or not ht or len(hs) > _NAME_MAX or len(ht) > _NAME_MAX:
+        return None
+    # a name keeps its length (讯小通 / 讯大通); rewording usually does not
+    if len(hs) != len(ht) or not all(is_han(c) for c in hs + ht) or any(c in FUNCTION_CHARS for c in hs + ht):
+        return None
+    room = _TERM_MAX - max(len(hs), len(ht))
+    left_max = _equal_run(a.key, a1, b.key, b1, -1, min(3, room))
+    right_max = _equal_run(a.key, a2, b.key, b2, 1, min(3, room))
+    best = None
+    for left in range(left_max + 1):
+        for right in range(right_max + 1):
+            if left + right > room or left + right == 0:
+                continue
+            pre, post = a.key[a1 - left:a1], a.key[a2:a2 + right]
+            if not all(is_han(c) for c in pre + post):
+                continue
+            ta, tb = pre + hs + post, pre + ht + post
+            for common, rare, common_hant in ((ta, tb, False), (tb, ta, True)):
+                n = terms.count(common, common_hant)
+                if (n >= 3 and terms.count(common, not common_hant) >= 2
+                        and terms.count(rare, not common_hant) == 1 and terms.count(rare, common_hant) == 0):
+                    if best is None or left + right > best[2] + best[3]:  # the longest recurring term
+                        best = ("zh-Hant" if common_hant else "zh-Hans", n, left, right)
+    return best
+
+
+def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = None) -> tuple[Severity, str] | None:
+    """Severity and kind of hunk k, or None when it is only wording.
+
+    Only local edits are judged: a difference must sit between matching text
+    (``need`` equal characters on each side), so a paragraph that the two
+    versions word differently throughout says nothing here, while a number,
+    a negation or a name changed inside an otherwise matching sentence does,
+    whether the versions were converted from one another or translated
+    separately. A clause added or removed is judged only when the rest of
+    the paragraph pair matches almost exactly.
+    """
+    a1, a2, b1, b2 = hunks[k]
+    left, right = _anchors(hunks, k, len(a.key), len(b.key))
+    latin = any(c.isascii() and c.isalpha() for c in a.key[a1:a2] + b.key[b1:b2])
+    if not _anchored(left, right, need - 1 if latin else need):  # a Latin word is its own anchor
+        return None
+    ca1, ca2 = max(0, a1 - _CONTEXT), min(len(a.key), a2 + _CONTEXT)
+    cb1, cb2 = max(0, b1 - _CONTEXT), min(len(b.key), b2 + _CONTEXT)
+    if _regional_equal(a.orig(ca1, ca2), b.orig(cb1, cb2)) or _regional_equal(a.orig(a1, a2), b.orig(b1, b2)):
+        return None
+    hs, ht = a.key[a1:a2], b.key[b1:b2]
+    hans_ctx, hant_ctx = a.key[ca1:ca2], b.key[cb1:cb2]
+    han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
+    longer = max(len(hs), len(ht))
+    nums_a, nums_b = _plain_numbers(hs), _plain_numbers(ht)
+    if han_len <= 6 and (nums_a or nums_b) and (nums_a and nums_b or not hs or not ht) \
+            and _numbers(hans_ctx) != _numbers(hant_ctx):
+        return Severity.ERROR, "number"
+    # a negation added or dropped (不, 没, 未, 不得), or put in place of one character
+    # (必须 -> 无须); a reworded passage (临时 / 不固定的) is not judged on its negations
+    small = (min(len(hs), len(ht)) == 0 and longer <= 2) or (len(hs) == 1 and len(ht) == 1)
+    if small and _negations(hans_ctx) != _negations(hant_ctx):
+        return Severity.ERROR, "negation"
+    if terms is not None and changed_name(a, b, hunks, k, terms):
+        return Severity.ERROR, "name"  # 讯小通 throughout, 讯大通 here only
+    # Latin words from the original text: the key drops spaces and punctuation,
+    # which would glue "Vagrant, and Middleman" into one word
+    oa, ob = a.orig(a1, a2), b.orig(b1, b2)
+    la = {_stem(w) for w in _LATIN_RE.findall(oa)} - _FUNCTION_WORDS
+    lb = {_stem(w) for w in _LATIN_RE.findall(ob)} - _FUNCTION_WORDS
+    words = max(len(_LATIN_RE.findall(oa)), len(_LATIN_RE.findall(ob)))
+    if la != lb and (not la or not lb) and words >= 4:
+        return None  # an English sentence in one version only: the untranslated rule reports it
+    if la != lb and (not la or not lb) and not any(_name_like(w) for w in _LATIN_RE.findall(oa + " " + ob)):
+        return None  # a common word (header, issue) kept in Latin letters in one version only
+    if la != lb and han_len <= 1 and ((la and lb) or not any(is_han(c) for c in hs + ht)):
+        return Severity.ERROR, "name"  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
+    if min(len(hs), len(ht)) <= 1 and longer >= 6:
+        if _whole_segment(a, a1, a2) or _whole_segment(b, b1, b2):
+            return None  # a whole paragraph: missing-paragraph / duplicate-paragraph
+        if (left is None or left >= 4) and (right is None or right >= 4):
+            other = sum(max(x2 - x1, y2 - y1) for n, (x1, x2, y1, y2) in enumerate(hunks) if n != k)
+            rest = max(len(a.key) - len(hs), len(b.key) - len(ht), 1)
+            if other <= 0.1 * rest:
+                return Severity.WARNING, "added" if len(hs) < len(ht) else "removed"
+    return None

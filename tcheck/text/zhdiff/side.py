@@ -1,0 +1,101 @@
+"""One version's side of a zh-Hans/zh-Hant comparison: a key string in mainland Simplified form."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from ..han import is_han
+from ..scripts import convert
+from ..spans import RawText, text_positions
+
+_NEGATION = set("不没未无非勿毋")
+_NOT_NEGATION_RE = re.compile(r"非常|无论|不论|无线|不断")
+_CN_NUMBER_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?=[个年月日天周小时分钟秒次项条岁倍%％])")
+_LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_CONTEXT = 3  # characters of equal text added around a difference for the regional check
+
+
+def _canonical(text: str, hant: bool) -> tuple[str, list[int]]:
+    """Mainland Simplified form of ``text`` (regional vocabulary normalised) and, for
+    each of its characters, the offset of the source character it came from."""
+    # both sides take the same round trip (OpenCC's reverse table alone is lossy:
+    # tw2sp turns 程序 into 进程), so equal wording gives equal keys
+    conv = convert(convert(convert(text, "t2s") if hant else text, "s2twp"), "tw2sp")
+    if len(conv) == len(text):
+        return conv, list(range(len(text)))
+    where: list[int] = []
+    sm = difflib.SequenceMatcher(None, text, conv, autojunk=False)
+    for _tag, i1, i2, j1, j2 in sm.get_opcodes():
+        for j in range(j1, j2):
+            where.append(min(i1 + (j - j1) * max(1, i2 - i1) // max(1, j2 - j1), max(i1, i2 - 1)))
+    return conv, where
+
+
+class _Side:
+    """One version's texts of a row, with a key string for the diff.
+
+    The key is the text in mainland Simplified form (OpenCC ``t2s`` for
+    zh-Hant, then for both sides ``s2twp`` and back with ``tw2sp``, so both
+    go through the same regional phrase tables), lowercased, without punctuation or
+    spaces (「」 vs “”, full-width vs ASCII commas are not differences). For
+    every key character it keeps its segment and offset in ``seg.text``.
+    """
+
+    def __init__(self, segs, hant: bool):
+        self.segs = segs
+        self.key_chars: list[str] = []
+        self.orig_chars: list[str] = []  # the source characters, as written
+        self.where: list[tuple[int, int]] = []  # (segment number in row, offset in seg.text)
+        for k, seg in enumerate(segs):
+            text = seg.text
+            conv, src = _canonical(text, hant)
+            for c, i in zip(conv, src):
+                n = unicodedata.normalize("NFKC", c).lower()
+                if not n or not (n[0].isalnum() or is_han(n[0])):
+                    continue
+                self.key_chars.append(n[0])
+                self.orig_chars.append(text[i] if i < len(text) else c)
+                self.where.append((k, i))
+        self.key = "".join(self.key_chars)
+
+    def orig(self, a: int, b: int) -> str:
+        """Source text behind key characters a..b (b exclusive)."""
+        if a >= b or not self.where:
+            return ""
+        k, i = self.where[a]
+        k2, i2 = self.where[b - 1]
+        if k == k2:
+            return self.segs[k].text[i:i2 + 1]
+        return "".join(self.orig_chars[a:b])
+
+    def span(self, a: int, b: int) -> dict | None:
+        """Evidence (line/columns) for key characters a..b (b exclusive); a point when a == b."""
+        if not self.where:
+            return None
+        a = min(a, len(self.where) - 1)
+        last = min(max(a, b - 1), len(self.where) - 1)
+        k, i = self.where[a]
+        k2, i2 = self.where[last]
+        seg = self.segs[k]
+        raw = RawText(seg)
+        pos = text_positions(seg)
+        start = raw.pos(pos[i]) if i < len(pos) else (seg.line, seg.column)
+        if k2 == k:
+            end = raw.pos(pos[i2]) if i2 < len(pos) else start
+        else:
+            end = start
+        return {"text": seg.text[i:i2 + 1] if (k2 == k and b > a) else "", "line": start[0], "column": start[1],
+                "end_line": end[0], "end_column": end[1] + (1 if b > a else 0), "paragraph": seg.index}
+
+
+def _regional_equal(hans: str, hant: str) -> bool:
+    """Whether two pieces say the same once script and regional vocabulary are normalised."""
+    if not hans and not hant:
+        return True
+    a = convert(convert(hans, "s2twp"), "tw2sp")
+    b = convert(hant, "tw2sp")
+    if a == b or convert(hans, "s2twp") == hant or convert(hant, "tw2sp") == hans:
+        return True
+    return convert(b, "s2twp") == convert(hans, "s2twp")
