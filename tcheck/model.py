@@ -302,7 +302,11 @@ class InputError(Exception):
     """
 
     def __str__(self) -> str:
-        text = super().__str__()
-        if text.isprintable():
-            return text
-        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+        return one_line(super().__str__())
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters shown as escapes (``\\n``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)

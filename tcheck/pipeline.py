@@ -13,7 +13,7 @@ from typing import Any
 
 from . import __version__, langs
 from .load import MAX_FILE_SIZE, load_versions
-from .model import Alignment, Document, Finding, InputError, Severity, Version
+from .model import Alignment, Document, Finding, InputError, Severity, Version, one_line
 from .rules import RuleContext, all_rules
 from .workspace.discovery import lang_hint
 from .workspace.files import display_path
@@ -100,7 +100,7 @@ def prepare(groups, lang_map: dict[str, str], *, named: set[str] = frozenset(), 
     used (unreadable, empty, only front matter) is left out of its document
     with a warning, and the other versions are audited; when it was ``named``
     on the command line outside a directory walk (not ``tolerant``) it is an
-    error. Returns the jobs and the warnings (one line each).
+    error. Returns the jobs and the warnings (one line each, unprintable characters escaped).
     """
     jobs: list[Job] = []
     warnings: list[str] = []
@@ -133,7 +133,7 @@ def prepare(groups, lang_map: dict[str, str], *, named: set[str] = frozenset(), 
                 raise
             what = str(exc) if any(str(exc).startswith(f"{f}:") for f in g.files) else f"{', '.join(g.files)}: {exc}"
             warnings.append(f"skipped {what}")
-    return jobs, warnings
+    return jobs, [one_line(w) for w in warnings]
 
 
 def unknown_ignores(versions: list[Version]) -> list[str]:

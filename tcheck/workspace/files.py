@@ -6,6 +6,8 @@ import os
 import stat
 from pathlib import Path
 
+from ..model import one_line
+
 TEXT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm")
 SKIP_DIRS = frozenset(
     {
@@ -58,7 +60,7 @@ def walk(directory: str | os.PathLike, excluded=None, warnings: list[str] | None
             if problem is None:
                 out.append(fp)
             elif warnings is not None:
-                warnings.append(f"skipped {display_path(fp)}: {problem}")
+                warnings.append(one_line(f"skipped {display_path(fp)}: {problem}"))
     return out
 
 

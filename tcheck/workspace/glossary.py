@@ -136,7 +136,8 @@ def _parse_table(text: str, p: Path) -> list[GlossaryEntry]:
             dnt_col = i
     if not cols:
         raise InputError(
-            f"glossary {p}: header has no language column (expected zh-Hans, zh-Hant, en; found {', '.join(header) or 'nothing'})"
+            f"glossary {p}: its first row names no language column "
+            f"(expected headers such as zh-Hans, zh-Hant, en; it has {len(header)} column(s))"
         )
     entries = []
     for n, r in enumerate(rows[start + 1 :], start=start + 2):

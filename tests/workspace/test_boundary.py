@@ -47,6 +47,13 @@ def test_walk_skips_symlinks_leaving_the_tree_and_special_files(tmp_path):
     assert all("SECRET" not in w for w in warnings)
 
 
+def test_walk_warnings_are_one_line(tmp_path):
+    os.mkfifo(tmp_path / "a\nb.md")
+    warnings: list[str] = []
+    assert walk(tmp_path, warnings=warnings) == []
+    assert len(warnings) == 1 and "\n" not in warnings[0] and "a\\nb.md" in warnings[0]
+
+
 def test_siblings_never_include_special_files_or_links_outside(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "outside/x.md", "SECRET\n")
