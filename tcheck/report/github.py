@@ -9,7 +9,7 @@ expects, so document text can never end a command early or start a new one.
 from __future__ import annotations
 
 from .escape import escape_controls
-from .sarif import repo_relative
+from .paths import repo_relative
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,25 +26,22 @@ def escape_property(text: str) -> str:
 
 def annotation(f, path_of=None) -> str:
     path_of = path_of or (lambda p: repo_relative(p)[0])
-    loc = f.locations[0]
-    line, col = loc.start
-    end_line = max(int(loc.end_line or line), int(line))
+    span = f.span
     props = [
-        ("file", path_of(loc.path)),
-        ("line", str(line)),
-        ("col", str(col)),
-        ("endLine", str(end_line)),
+        ("file", path_of(span.path)),
+        ("line", str(span.line)),
+        ("col", str(span.column)),
+        ("endLine", str(max(span.end_line, span.line))),
         ("title", f.rule),
     ]
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     msg = f.message.strip()
     if f.suggestion:
         msg += f"\nSuggestion: {f.suggestion.strip()}"
-    others = list(f.locations[1:]) + list(f.counterparts)
-    if others:
+    if f.related:
         seen = []
-        for o in others:
-            s = f"{o.lang} {path_of(o.path)}:{o.start[0]}"
+        for o in f.related:
+            s = f"{o.lang} {path_of(o.path)}:{o.line}"
             if s not in seen:
                 seen.append(s)
         msg += "\nCompare: " + "; ".join(seen)

@@ -1,8 +1,7 @@
 """HTML report for translators: one self-contained, offline file.
 
 The versions stand side by side in aligned rows (zh-Hans | zh-Hant | en);
-each finding is highlighted where it is (the evidence's column spans when
-the rule gives them, else the text it names, else the whole paragraph) and
+each finding is highlighted where its spans are (see :mod:`.highlights`) and
 explained in a panel under its row: rule, severity, message, suggestion,
 counterparts, evidence. Counts by severity and by rule at the top; filters
 by severity and rule, and keyboard navigation (j/k, n/p) in inline JS.
@@ -15,7 +14,6 @@ report's own nonce'd script run and forbids loading anything.
 from __future__ import annotations
 
 import json as _json
-import re
 import secrets
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -23,16 +21,13 @@ from html import escape as _escape
 from importlib import resources
 
 from .. import __version__
-from ..model import LANGS, Finding, Location, Segment, Version
-from .sarif import evidence_spans
+from ..model import LANGS, Finding, Segment, Span, Version
+from .highlights import Highlights, seg_lines
 
 SEVERITIES = ("error", "warning", "info")
 _RANK = {"error": 3, "warning": 2, "info": 1}
 LANG_NAMES = {"zh-Hans": "简体中文 · zh-Hans", "zh-Hant": "繁體中文 · zh-Hant", "en": "English · en"}
 
-# evidence keys whose strings name text in the finding's own version / in the counterparts
-_PRIMARY_KEYS = ("found", "actual", "extra", "term", "terms", "word", "words", "chars", "characters", "variant")
-_COUNTER_KEYS = ("expected", "canonical")
 
 
 @lru_cache(maxsize=None)
@@ -43,158 +38,6 @@ def asset(name: str) -> str:
 
 def esc(value) -> str:
     return _escape(str(value), quote=True)
-
-
-# ---------------------------------------------------------------------------
-# locating highlights
-
-
-class _Highlights:
-    """Where each finding is shown: precise spans in lines, or whole segments."""
-
-    def __init__(self):
-        # (lang, seg index) -> line number -> [(start, end, fid, role)]
-        self.spans: dict[tuple[str, int], dict[int, list[tuple[int, int, str, str]]]] = defaultdict(lambda: defaultdict(list))
-        # (lang, seg index) -> [(fid, role)]
-        self.whole: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
-
-    def add_span(self, lang, seg, line_no, start, end, fid, role):
-        if end > start:
-            self.spans[(lang, seg.index)][line_no].append((start, end, fid, role))
-
-    def add_whole(self, lang, seg, fid, role):
-        self.whole[(lang, seg.index)].append((fid, role))
-
-
-def _as_strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        out = []
-        for v in value:
-            if isinstance(v, str):
-                out.append(v)
-            elif isinstance(v, dict) and isinstance(v.get("text"), str):
-                out.append(v["text"])
-        return out
-    return []
-
-
-def _candidates(evidence: dict, lang: str, primary: bool) -> list[str]:
-    """Strings the evidence names for a location in ``lang``."""
-    out: list[str] = []
-    if not isinstance(evidence, dict):
-        return out
-    keys = _PRIMARY_KEYS if primary else _COUNTER_KEYS
-    for k in keys:
-        v = evidence.get(k)
-        if isinstance(v, dict):
-            if lang in v:
-                out += _as_strings(v[lang])
-        else:
-            out += _as_strings(v)
-    # {"values": {"zh-Hans": [...], "en": [...]}}-style evidence
-    for k, v in evidence.items():
-        if k in keys or not isinstance(v, dict) or not v or not set(v) <= set(LANGS):
-            continue
-        out += _as_strings(v.get(lang))
-    return [s for s in dict.fromkeys(out) if s and s.strip()]
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    out, i = [], text.find(needle)
-    ascii_word = bool(re.fullmatch(r"[0-9A-Za-z]\w*|\w*[0-9A-Za-z]", needle, re.ASCII))
-    while i >= 0:
-        ok = True
-        if ascii_word:
-            before = text[i - 1] if i else ""
-            after = text[i + len(needle)] if i + len(needle) < len(text) else ""
-            ok = not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
-        if ok:
-            out.append(i)
-        i = text.find(needle, i + 1)
-    return out
-
-
-def _seg_lines(seg: Segment):
-    if seg.lines:
-        return [(ln.number, ln.column, ln.text) for ln in seg.lines]
-    return [(seg.line + k, 1, t) for k, t in enumerate((seg.raw or seg.text).split("\n"))]
-
-
-def _resolve_span(sp: dict, linemaps, loc_segs) -> list[tuple]:
-    """[(lang, seg, line_no, start, end), ...] for one normalised evidence span."""
-    lang = sp["lang"]
-    lm = linemaps.get(lang)
-    if lm is None:
-        return []
-    text, line, col, end_line, end_col = sp["text"], sp["line"], sp["column"], sp["end_line"], sp["end_column"]
-    if line in lm:
-        seg, ln_col, ln_text = lm[line]
-        if col is not None:
-            s = col - ln_col
-            if text and "\n" not in text and ln_text[s:s + len(text)] != text:
-                pos = ln_text.find(text)
-                if pos >= 0:  # the column is off (e.g. counted differently): trust the text
-                    return [(lang, seg, line, pos, pos + len(text))]
-            if 0 <= s < len(ln_text):
-                if end_line == line:
-                    e = (end_col - ln_col) if end_col is not None else s + 1
-                    return [(lang, seg, line, s, max(s + 1, min(len(ln_text), e)))]
-                out = [(lang, seg, line, s, len(ln_text))]
-                for no in range(line + 1, end_line + 1):
-                    if no not in lm:
-                        continue
-                    seg2, c2, t2 = lm[no]
-                    e = len(t2) if no < end_line or end_col is None else max(0, min(len(t2), end_col - c2))
-                    out.append((lang, seg2, no, 0, e))
-                return out
-        if text:
-            pos = ln_text.find(text)
-            if pos >= 0:
-                return [(lang, seg, line, pos, pos + len(text))]
-        return []
-    if text:  # no usable line: look for the text in the finding's segments of that version
-        for seg in loc_segs.get(lang, []):
-            for no, _c, t in _seg_lines(seg):
-                pos = t.find(text)
-                if pos >= 0:
-                    return [(lang, seg, no, pos, pos + len(text))]
-    return []
-
-
-def _place(f: Finding, fid: str, doc, linemaps, hl: _Highlights) -> None:
-    primary = f.locations[0]
-    locs: list[tuple[Location, str]] = [(primary, "p")]
-    locs += [(loc, "p") for loc in f.locations[1:]] + [(loc, "c") for loc in f.counterparts]
-    loc_segs: dict[str, list[Segment]] = defaultdict(list)
-    seg_of: list[tuple[Location, str, Segment]] = []
-    for loc, role in locs:
-        v = doc.get(loc.lang)
-        if v is None or not (1 <= loc.paragraph <= len(v)):
-            continue
-        seg = v[loc.paragraph]
-        loc_segs[loc.lang].append(seg)
-        seg_of.append((loc, role, seg))
-    marked: set[tuple[str, int]] = set()
-    ev = f.evidence if isinstance(f.evidence, dict) else {}
-    for sp in evidence_spans(ev, primary.lang):
-        for lang, seg, line_no, s, e in _resolve_span(sp, linemaps, loc_segs):
-            hl.add_span(lang, seg, line_no, s, e, fid, "p" if lang == primary.lang else "c")
-            marked.add((lang, seg.index))
-    for loc, role, seg in seg_of:
-        key = (loc.lang, seg.index)
-        if key in marked:
-            continue
-        found = False
-        for needle in _candidates(ev, loc.lang, role == "p"):
-            for no, _c, t in _seg_lines(seg):
-                for pos in _find_all(t, needle):
-                    hl.add_span(loc.lang, seg, no, pos, pos + len(needle), fid, role)
-                    found = True
-        if not found:
-            hl.add_whole(loc.lang, seg, fid, role)
-        marked.add(key)
 
 
 # ---------------------------------------------------------------------------
@@ -238,11 +81,11 @@ def _render_line(text: str, spans, sev_of) -> str:
     return "".join(out)
 
 
-def _render_segment(v: Version, seg: Segment, hl: _Highlights, sev_of) -> str:
+def _render_segment(v: Version, seg: Segment, hl: Highlights, sev_of) -> str:
     key = (v.lang, seg.index)
     whole = hl.whole.get(key, [])
     lines = hl.spans.get(key, {})
-    body = "<br>".join(_render_line(t, lines.get(no, []), sev_of) for no, _c, t in _seg_lines(seg))
+    body = "<br>".join(_render_line(t, lines.get(no, []), sev_of) for no, _c, t in seg_lines(seg))
     where = f"{v.path}:{seg.line}" + (f"-{seg.end_line}" if seg.end_line != seg.line else "")
     rng = f"L{seg.line}" + (f"–{seg.end_line}" if seg.end_line != seg.line else "")
     cls = f"seg k-{esc(seg.kind)}" + (" whole" if whole else "")
@@ -251,14 +94,12 @@ def _render_segment(v: Version, seg: Segment, hl: _Highlights, sev_of) -> str:
             f'<div class="txt">{body}</div></div>')
 
 
-def _loc_text(loc: Location) -> str:
-    line, col = loc.start
-    return f"{loc.lang} ¶{loc.paragraph} · line {line}, col {col}"
+def _loc_text(span: Span) -> str:
+    return f"{span.lang} ¶{span.paragraph} · line {span.line}, col {span.column}"
 
 
-def _loc_title(loc: Location) -> str:
-    line, col = loc.start
-    return f"{loc.path}:{line}:{col}"
+def _loc_title(span: Span) -> str:
+    return f"{span.path}:{span.line}:{span.column}"
 
 
 def _render_finding(f: Finding, fid: str, n: int, row_id: str | None, rule_summary: str) -> str:
@@ -270,15 +111,14 @@ def _render_finding(f: Finding, fid: str, n: int, row_id: str | None, rule_summa
         f'<span class="num">#{n}</span>',
         f'<span class="badge sev-{sev}">{sev}</span>',
         f'<code class="rule" title="{esc(rule_summary)}">{esc(f.rule)}</code>',
-        f'<span class="where" title="{esc(_loc_title(f.locations[0]))}">{esc(_loc_text(f.locations[0]))}</span>',
+        f'<span class="where" title="{esc(_loc_title(f.span))}">{esc(_loc_text(f.span))}</span>',
         "</div>",
         f'<p class="msg">{esc(f.message)}</p>',
     ]
     if f.suggestion:
         parts.append(f'<p class="sugg"><span class="lbl">Suggestion</span> {esc(f.suggestion)}</p>')
-    others = list(f.locations[1:]) + list(f.counterparts)
-    if others:
-        items = "".join(f'<li title="{esc(_loc_title(o))}">{esc(_loc_text(o))}</li>' for o in others)
+    if f.related:
+        items = "".join(f'<li title="{esc(_loc_title(o))}">{esc(_loc_text(o))}</li>' for o in f.related)
         parts.append(f'<div class="cmp"><span class="lbl">Compare with</span><ul>{items}</ul></div>')
     if f.evidence:
         ev = _json.dumps(f.evidence, ensure_ascii=False, indent=1, default=str)
@@ -303,13 +143,6 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
     present = [lg for lg in LANGS if doc.get(lg) is not None]
     langs = present + [lg for lg in doc.langs if lg not in present]
     versions = {lg: doc.get(lg) for lg in langs}
-    linemaps = {}
-    for lg, v in versions.items():
-        m = {}
-        for seg in v.segments:
-            for no, col, t in _seg_lines(seg):
-                m[no] = (seg, col, t)
-        linemaps[lg] = m
     rowmap: dict[tuple[str, int], int] = {}
     rows = [r for r in res.alignment.rows if any(r.get(lg) for lg in langs)]
     for ri, row in enumerate(rows):
@@ -320,14 +153,13 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
     per_row: dict[int, list[Finding]] = defaultdict(list)
     unplaced: list[Finding] = []
     for f in res.findings:
-        loc = f.locations[0]
-        ri = rowmap.get((loc.lang, loc.paragraph))
+        ri = rowmap.get((f.span.lang, f.span.paragraph))
         (per_row[ri] if ri is not None else unplaced).append(f)
-    hl = _Highlights()
+    hl = Highlights(doc)
     ordered: list[tuple[Finding, int | None]] = []
     for ri in range(len(rows)):
-        fs = sorted(per_row.get(ri, []), key=lambda f: (-int(f.severity), langs.index(f.locations[0].lang)
-                                                       if f.locations[0].lang in langs else 9, f.locations[0].start, f.rule))
+        fs = sorted(per_row.get(ri, []), key=lambda f: (-int(f.severity), langs.index(f.span.lang)
+                                                       if f.span.lang in langs else 9, f.span.start, f.rule))
         ordered += [(f, ri) for f in fs]
     ordered += [(f, None) for f in unplaced]
     for f, _ri in ordered:
@@ -336,7 +168,7 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
         nums[id(f)] = len(numbering)
         fids[id(f)] = fid
         sev_of[fid] = f.severity.label
-        _place(f, fid, doc, linemaps, hl)
+        hl.place(f, fid)
 
     counts = Counter(f.severity.label for f in res.findings)
     out = [f'<section class="doc" id="d{d}">']
@@ -372,8 +204,8 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
         for lg in langs:
             idxs = row.get(lg)
             if not idxs:
-                gap_ids = [(fids[id(f)], "p") for f in fs
-                           if lg in (f.evidence.get("missing_in") or [] if isinstance(f.evidence, dict) else [])]
+                # the row's findings that point at no text in this version: the gap is what they are about
+                gap_ids = [(fids[id(f)], "p") for f in fs if lg not in {s.lang for s in (f.span, *f.related)}]
                 out.append(f'<td class="cell gap" lang="{esc(lg)}"{_ids_attrs(gap_ids, sev_of)}>'
                            f'<span class="gapnote">no {esc(lg)} text in this row</span></td>')
                 continue

@@ -11,14 +11,13 @@ the ``%SRCROOT%`` base, with forward slashes, as GitHub expects.
 from __future__ import annotations
 
 import json as _json
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..langs import LANGS
-from ..model import Finding, Location
+from ..model import Finding, Span
+from .paths import repo_relative
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -29,33 +28,6 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 # ---------------------------------------------------------------------------
 # paths
-
-
-def find_root(path: str | os.PathLike) -> Path | None:
-    """The nearest directory at or above ``path`` that holds ``.git`` (dir or file)."""
-    p = Path(path).resolve()
-    for d in (p, *p.parents) if p.is_dir() else p.parents:
-        if (d / ".git").exists():
-            return d
-    return None
-
-
-def repo_relative(path: str, cwd: Path | None = None) -> tuple[str, Path | None]:
-    """(path relative to its repository root or ``cwd``, with ``/``; that base).
-
-    The base is None when the file lies outside both: the path is then
-    returned absolute (still with forward slashes).
-    """
-    p = Path(path).resolve()
-    cwd = (cwd or Path.cwd()).resolve()
-    for base in (find_root(p), cwd):
-        if base is None:
-            continue
-        try:
-            return p.relative_to(base).as_posix(), base
-        except ValueError:
-            continue
-    return p.as_posix(), None
 
 
 def _uri(rel: str) -> str:
@@ -123,75 +95,12 @@ class _Paths:
         return {"uri": _uri(rel), "uriBaseId": SRCROOT}
 
 
-_LANG_KEYS = frozenset(LANGS)
-
-
-def evidence_spans(evidence, default_lang: str) -> list[dict]:
-    """Every text span the evidence points at, in one shape.
-
-    Rules record spans in several shapes (``spans: [...]``, ``span: {...}``,
-    ``found_span``/``source_span``, ``spans: {lang: [...]}``); any dict with
-    an integer ``line`` and a start column (``column``/``col``/``start_col``)
-    or a ``text`` counts. Returns dicts with lang, line, column (or None),
-    end_line, end_column (exclusive, or None) and text (or None).
-    """
-    out: list[dict] = []
-
-    def walk(node, lang: str, depth: int):
-        if depth > 5:
-            return
-        if isinstance(node, list):
-            for x in node:
-                walk(x, lang, depth + 1)
-            return
-        if not isinstance(node, dict):
-            return
-        here = node.get("lang") if isinstance(node.get("lang"), str) else lang
-        line = node.get("line")
-        col = next((node[k] for k in ("column", "col", "start_col", "start_column") if isinstance(node.get(k), int)), None)
-        text = node.get("text") if isinstance(node.get("text"), str) and node.get("text") else None
-        if isinstance(line, int) and not isinstance(line, bool) and (col is not None or text):
-            end_col = next((node[k] for k in ("end_column", "end_col") if isinstance(node.get(k), int)), None)
-            end_line = node.get("end_line") if isinstance(node.get("end_line"), int) else line
-            length = node.get("length")
-            if end_col is None and col is not None:
-                if isinstance(length, int) and length > 0:
-                    end_col = col + length
-                elif text and "\n" not in text:
-                    end_col = col + len(text)
-            sp = {"lang": here, "line": line, "column": col, "end_line": max(end_line, line),
-                  "end_column": end_col, "text": text}
-            if sp not in out:
-                out.append(sp)
-            return
-        for k, v in node.items():
-            if isinstance(v, (dict, list)):
-                walk(v, k if k in _LANG_KEYS else here, depth + 1)
-
-    if isinstance(evidence, dict):
-        walk(evidence, default_lang, 0)
-    return out
-
-
-def _span_end(f: Finding, loc: Location) -> tuple[int, int] | None:
-    """(endLine, endColumn) when the evidence gives the extent of the text at the location's start."""
-    line, col = loc.start
-    for sp in evidence_spans(f.evidence, f.locations[0].lang):
-        if sp["lang"] == loc.lang and sp["line"] == line and sp["column"] == col and sp["end_column"]:
-            if sp["end_line"] > line or sp["end_column"] > col:
-                return sp["end_line"], sp["end_column"]
-    return None
-
-
-def _physical(paths: _Paths, loc: Location, end: tuple[int, int] | None = None) -> dict:
-    line, col = loc.start
-    region: dict = {"startLine": max(1, int(line)), "startColumn": max(1, int(col))}
-    if end is not None:
-        region["endLine"] = max(end[0], region["startLine"])
-        region["endColumn"] = max(1, end[1])
-    else:
-        region["endLine"] = max(int(loc.end_line or line), region["startLine"])
-    return {"artifactLocation": paths(loc.path), "region": region}
+def _physical(paths: _Paths, span: Span) -> dict:
+    region: dict = {"startLine": max(1, span.line), "startColumn": max(1, span.column),
+                    "endLine": max(span.end_line, span.line, 1)}
+    if span.end_column is not None:
+        region["endColumn"] = max(1, span.end_column)
+    return {"artifactLocation": paths(span.path), "region": region}
 
 
 def _message(f: Finding) -> str:
@@ -209,25 +118,25 @@ def _result(f: Finding, index: int, paths: _Paths, seen: dict[str, int]) -> dict
     n = seen.get(f.fingerprint, 0) + 1
     seen[f.fingerprint] = n
     fp = f.fingerprint if n == 1 else f"{f.fingerprint}:{n}"
-    primary = f.locations[0]
+    primary = f.span
     res = {
         "ruleId": f.rule,
         "ruleIndex": index,
         "level": LEVELS[f.severity.label],
         "message": {"text": _message(f)},
         "locations": [{
-            "physicalLocation": _physical(paths, primary, _span_end(f, primary)),
+            "physicalLocation": _physical(paths, primary),
             "logicalLocations": [{"name": f"{primary.lang} paragraph {primary.paragraph}", "kind": "paragraph"}],
         }],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"lang": primary.lang, "paragraph": primary.paragraph, "severity": f.severity.label},
     }
     related = []
-    for i, loc in enumerate(list(f.locations[1:]) + list(f.counterparts), 1):
+    for i, span in enumerate(f.related, 1):
         related.append({
             "id": i,
-            "physicalLocation": _physical(paths, loc, _span_end(f, loc)),
-            "message": {"text": f"{loc.lang} counterpart: paragraph {loc.paragraph} (line {loc.line})"},
+            "physicalLocation": _physical(paths, span),
+            "message": {"text": f"{span.lang} counterpart: paragraph {span.paragraph} (line {span.line})"},
         })
     if related:
         res["relatedLocations"] = related

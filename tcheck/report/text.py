@@ -26,8 +26,7 @@ def render_text(results, color: bool = False) -> str:
                 order.append(v.path)
                 by_file[v.path]
         for f in res.findings:
-            loc = f.locations[0]
-            by_file[loc.path].append(f)
+            by_file[f.span.path].append(f)
             totals[f.severity.label] += 1
     lines: list[str] = []
     for path in order:
@@ -36,9 +35,9 @@ def render_text(results, color: bool = False) -> str:
             continue
         shown = escape_controls(path)
         lines.append(f"{_BOLD}{shown}{_RESET}" if color else shown)
-        fs.sort(key=lambda f: (f.locations[0].start, f.rule))
+        fs.sort(key=lambda f: (f.span.start, f.rule))
         for f in fs:
-            ln, col = f.locations[0].start
+            ln, col = f.span.start
             sev = f.severity.label
             sev_s = f"{_COLORS[sev]}{sev}{_RESET}" if color else sev
             rule = f"{_DIM}{f.rule}{_RESET}" if color else f.rule

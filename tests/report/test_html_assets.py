@@ -25,5 +25,5 @@ def test_html_module_holds_no_inline_stylesheet_or_script():
 
     source = resources.files("tcheck.report").joinpath("html.py").read_text(encoding="utf-8")
     assert ":root{" not in source and "addEventListener" not in source
-    assert len(source.splitlines()) < 500
+    assert len(source.splitlines()) < 400
     assert html.asset("report.css") in html.render_html([])

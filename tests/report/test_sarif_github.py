@@ -63,6 +63,14 @@ def pos_of(text: str, needle: str) -> tuple[int, int]:
     raise AssertionError(needle)
 
 
+def exact(version, seg, needle: str):
+    """A location whose span covers exactly ``needle`` (as RuleContext gives it), and that span."""
+    loc = location(version, seg, needle)
+    line, col = loc.start
+    loc.end = (line, col + len(needle))
+    return loc, loc.span
+
+
 def build_tiny(root: Path, sub: str = "docs", git: bool = True) -> AuditResult:
     """A three-version document, five aligned rows (one with a gap, one clean), four known findings."""
     d = root / sub if sub else root
@@ -80,25 +88,22 @@ def build_tiny(root: Path, sub: str = "docs", git: bool = True) -> AuditResult:
     rows.append(Row({"zh-Hans": [5], "zh-Hant": [4], "en": [5]}))
     alignment = Alignment(["zh-Hans", "zh-Hant", "en"], rows)
 
-    l60, c60 = pos_of(EN, "60")
-    l30, c30 = pos_of(ZH_HANS, "30")
-    lh, ch = pos_of(ZH_HANT, "隐")
+    en60, en60_span = exact(en, en[3], "60")
+    hans30, hans30_span = exact(hans, hans[3], "30")
+    hant_simplified, hant_span = exact(hant, hant[2], "隐")
+    _policy, policy_span = exact(en, en[1], "Policy")
     findings = [
         Finding("number-mismatch", Severity.WARNING, "en says 60 days where zh-Hans says 30 days",
-                [location(en, en[3], "60")], [location(hans, hans[3], "30")],
-                evidence={"found": "60", "expected": "30",
-                          "spans": [{"lang": "en", "line": l60, "column": c60, "length": 2},
-                                    {"lang": "zh-Hans", "line": l30, "column": c30, "text": "30"}]},
-                suggestion="use 30 as in zh-Hans", texts=("60", "30")),
+                [en60], [hans30], evidence={"found": "60", "expected": "30"},
+                suggestion="use 30 as in zh-Hans", texts=("60", "30"), highlights=(en60_span, hans30_span)),
         Finding("missing-paragraph", Severity.WARNING, f'zh-Hans paragraph has no counterpart in zh-Hant: "{XSS1}"',
                 [location(hans, hans[4])], [location(en, en[4])],
                 evidence={"missing_in": ["zh-Hant"], "text": hans[4].text}, texts=(hans[4].text,)),
         Finding("script-mix", Severity.ERROR, "zh-Hant text uses the Simplified character 隐 (Traditional 隱)",
-                [location(hant, hant[2], "隐")],
-                evidence={"spans": [{"lang": "zh-Hant", "line": lh, "column": ch, "text": "隐"}]},
-                suggestion="write 隱", texts=("隐",)),
+                [hant_simplified], evidence={"char": "隐"}, suggestion="write 隱", texts=("隐",),
+                highlights=(hant_span,)),
         Finding("broken-spacing", Severity.INFO, "en heading: check the word Policy",
-                [location(en, en[1])], evidence={"found": "Policy"}, texts=("Policy",)),
+                [location(en, en[1])], evidence={"found": "Policy"}, texts=("Policy",), highlights=(policy_span,)),
     ]
     for f in findings:
         f.finalize()
