@@ -112,30 +112,86 @@ def _load_glossary(path) -> object:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--lang", "langs", multiple=True, metavar="FILE=TAG",
-              help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
-              show_default=True, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write the report to this file (- or nothing: standard output).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit 1 when a finding at or above this severity is reported (default: config, else error).")
-@click.option("--model", default=None, metavar="NAME",
-              help="Embedding model: use-m3 (default, bundled) or st:<local path or cached name>.")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="FILE=TAG",
+    help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the report to this file (- or nothing: standard output).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Exit 1 when a finding at or above this severity is reported (default: config, else error).",
+)
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="Embedding model: use-m3 (default, bundled) or st:<local path or cached name>.",
+)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Config file (tcheck.toml or pyproject.toml) instead of the one found upward from here.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Config file (tcheck.toml or pyproject.toml) instead of the one found upward from here.",
+)
 @click.option("--no-config", is_flag=True, help="Ignore config files.")
-@click.option("--glossary", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Term glossary (overrides the config's glossary).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings not recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record the current findings in FILE (then they count as baselined).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Audit documents in N processes.")
-def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_config, glossary, baseline_path,
-          write_baseline_path, jobs):
+@click.option(
+    "--glossary",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Term glossary (overrides the config's glossary).",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record the current findings in FILE (then they count as baselined).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Audit documents in N processes."
+)
+def audit(
+    paths,
+    langs,
+    fmt,
+    output,
+    fail_on,
+    model,
+    no_cache,
+    config_path,
+    no_config,
+    glossary,
+    baseline_path,
+    write_baseline_path,
+    jobs,
+):
     """Audit PATH... (files or directories).
 
     \b
@@ -147,9 +203,9 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
     .txt files and every document in it is audited once.
     """
     from .pipeline import Settings, audit_jobs, fails, prepare
+    from .report.output import check_targets
     from .workspace.config import resolve_config
     from .workspace.grouping import plan
-    from .report.output import check_targets
 
     if config_path and no_config:
         raise InputError("--config and --no-config cannot be used together")
@@ -176,10 +232,17 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
         from .workspace.baseline import load_baseline
 
         baseline = load_baseline(baseline_path)
-    settings = Settings(model=model or cfg.model or "use-m3", rules=dict(cfg.rules), options=dict(cfg.options),
-                        glossary=gloss, use_cache=not no_cache, max_file_size=cfg.max_file_size)
-    audit_jobs_list, load_warnings = prepare(groups, lang_map, named=set(paths), tolerant=tolerant,
-                                             max_size=cfg.max_file_size)
+    settings = Settings(
+        model=model or cfg.model or "use-m3",
+        rules=dict(cfg.rules),
+        options=dict(cfg.options),
+        glossary=gloss,
+        use_cache=not no_cache,
+        max_file_size=cfg.max_file_size,
+    )
+    audit_jobs_list, load_warnings = prepare(
+        groups, lang_map, named=set(paths), tolerant=tolerant, max_size=cfg.max_file_size
+    )
     results = audit_jobs(audit_jobs_list, settings, workers=jobs)
     for msg in [*walk_warnings, *load_warnings]:
         click.echo(f"tcheck: warning: {msg}", err=True)
@@ -228,10 +291,24 @@ def rules_cmd(fmt):
 
     rules = all_rules()
     if fmt == "json":
-        click.echo(json.dumps([{"id": r.id, "severity": r.severity.label,
-                                "severities": [s.label for s in r.severities], "scope": r.scope,
-                                "enabled_by_default": r.default_enabled, "summary": r.summary(),
-                                "description": r.description()} for r in rules.values()], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "severity": r.severity.label,
+                        "severities": [s.label for s in r.severities],
+                        "scope": r.scope,
+                        "enabled_by_default": r.default_enabled,
+                        "summary": r.summary(),
+                        "description": r.description(),
+                    }
+                    for r in rules.values()
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif fmt == "markdown":
         from .report.rules_table import rules_markdown
 

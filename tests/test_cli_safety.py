@@ -47,9 +47,11 @@ def test_output_through_a_hard_link_to_an_input_is_refused(doc):
 
 @pytest.mark.parametrize("kind", ["glossary", "baseline", "config"])
 def test_outputs_onto_the_glossary_baseline_or_config_are_refused(doc, kind):
-    files = {"glossary": ("g.tsv", "en\tzh-Hans\nname\t姓名\n"),
-             "baseline": ("b.json", '{"version": 1, "tool": "tcheck", "entries": []}\n'),
-             "config": ("tcheck.toml", 'fail-on = "never"\n')}
+    files = {
+        "glossary": ("g.tsv", "en\tzh-Hans\nname\t姓名\n"),
+        "baseline": ("b.json", '{"version": 1, "tool": "tcheck", "entries": []}\n'),
+        "config": ("tcheck.toml", 'fail-on = "never"\n'),
+    }
     name, text = files[kind]
     (doc / name).write_text(text, encoding="utf-8")
     extra = [] if kind == "config" else [f"--{kind}", name]
@@ -115,24 +117,42 @@ def test_an_error_message_is_one_line_even_with_a_newline_in_a_name(doc):
 
 def _cli(args, cwd, **kw):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.Popen([sys.executable, "-m", "tcheck.cli", *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tcheck.cli", *args],
+        cwd=cwd,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        **kw,
+    )
 
 
 def test_stdout_on_a_full_disk_is_one_clear_error(doc):
     with open("/dev/full", "w") as full:
-        p = subprocess.run([sys.executable, "-m", "tcheck.cli", "audit", "doc.md"], cwd=doc, stdout=full,
-                           stderr=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120)
+        p = subprocess.run(
+            [sys.executable, "-m", "tcheck.cli", "audit", "doc.md"],
+            cwd=doc,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            timeout=120,
+        )
     assert p.returncode == 2
     assert p.stderr.strip().splitlines() == ["tcheck: error: cannot write to standard output: No space left on device"]
 
 
 def _many_documents(root: Path, n: int) -> None:
     for i in range(n):
-        (root / f"d{i}.zh-CN.md").write_text("\n\n".join(f"第{i}号文件第{k}段：我们会在{k}天内处理您的请求。"
-                                                        for k in range(40)), encoding="utf-8")
-        (root / f"d{i}.md").write_text("\n\n".join(f"Document {i}, paragraph {k}: we handle requests in {k} days."
-                                                  for k in range(40)), encoding="utf-8")
+        (root / f"d{i}.zh-CN.md").write_text(
+            "\n\n".join(f"第{i}号文件第{k}段：我们会在{k}天内处理您的请求。" for k in range(40)), encoding="utf-8"
+        )
+        (root / f"d{i}.md").write_text(
+            "\n\n".join(f"Document {i}, paragraph {k}: we handle requests in {k} days." for k in range(40)),
+            encoding="utf-8",
+        )
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 from pathlib import Path
 
@@ -26,25 +25,50 @@ from tcheck.cli import main
 from .helpers import single_reports, validate_report
 
 SENTENCES = [
-    "我们将在30天内删除您的数据。", "我們將在30天內刪除您的資料。", "We will delete your data within 30 days.",
-    "请联系 privacy@example.com。", "Contact privacy@example.com or +1 (555) 010-9999.", "Talk123 是一款应用。",
-    "第一条 总则", "1. 我们收集您的姓名。", "- We collect your name.", "（一）個人資料", "# Privacy Policy",
+    "我们将在30天内删除您的数据。",
+    "我們將在30天內刪除您的資料。",
+    "We will delete your data within 30 days.",
+    "请联系 privacy@example.com。",
+    "Contact privacy@example.com or +1 (555) 010-9999.",
+    "Talk123 是一款应用。",
+    "第一条 总则",
+    "1. 我们收集您的姓名。",
+    "- We collect your name.",
+    "（一）個人資料",
+    "# Privacy Policy",
 ]
 HOSTILE = [
-    "\x1b]0;owned\x07", "\x1b[2J", "\u202eevil\u202c", "\u2066x\u2069", "\x00", "\x9b", "\r\n", "\t",
-    "<!-- tcheck: ignore" + " " * 200 + "! -->", "<!-- tcheck: ignore no-such-rule -->", "# tcheck: ignore",
-    "{{" * 300, "a" * 3000, "> " * 30 + "deep quote", "  " * 12 + "- deep item", "```\ncode\n```", "---\ntitle: x\n---",
-    "<script>alert(1)</script>", "%0A::error::injected", "=cmd|' /C calc'!A0",
+    "\x1b]0;owned\x07",
+    "\x1b[2J",
+    "\u202eevil\u202c",
+    "\u2066x\u2069",
+    "\x00",
+    "\x9b",
+    "\r\n",
+    "\t",
+    "<!-- tcheck: ignore" + " " * 200 + "! -->",
+    "<!-- tcheck: ignore no-such-rule -->",
+    "# tcheck: ignore",
+    "{{" * 300,
+    "a" * 3000,
+    "> " * 30 + "deep quote",
+    "  " * 12 + "- deep item",
+    "```\ncode\n```",
+    "---\ntitle: x\n---",
+    "<script>alert(1)</script>",
+    "%0A::error::injected",
+    "=cmd|' /C calc'!A0",
 ]
 FRAGMENTS = st.one_of(st.sampled_from(SENTENCES), st.sampled_from(HOSTILE), st.text(max_size=40))
 DOCUMENT = st.tuples(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), st.lists(FRAGMENTS, max_size=8)).map(
-    lambda parts: "\n\n".join(parts[0] + parts[1]))
+    lambda parts: "\n\n".join(parts[0] + parts[1])
+)
 # mostly UTF-8; now and then another encoding or plain garbage
 ENCODINGS = st.sampled_from(["utf-8"] * 6 + ["utf-8-sig", "utf-16", "gb18030", "big5", "bytes"])
 NAMES = [("doc.md", "doc.zh-CN.md", "doc.zh-TW.md"), ("a.txt", "b.txt", "c.txt"), ("x.md", "x.zh.md", "x.en.md")]
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True) | st.text(max_size=20),
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=True) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
@@ -53,37 +77,97 @@ BASELINE_ENTRY = st.fixed_dictionaries(
     optional={"path": JSON, "rule": JSON, "message": JSON},
 )
 BASELINE = st.one_of(
-    st.builds(lambda e: json.dumps({"version": 1, "tool": "tcheck", "entries": e}),
-              st.lists(st.fixed_dictionaries({"fingerprint": st.text("0123456789abcdef", min_size=32, max_size=32),
-                                              "path": st.sampled_from(["doc.md", "a.txt", ""])}), max_size=3)),
-    st.builds(lambda v, e: json.dumps({"version": v, "tool": "tcheck", "entries": e}, allow_nan=True),
-              st.one_of(st.just(1), JSON), st.lists(BASELINE_ENTRY, max_size=4)),
+    st.builds(
+        lambda e: json.dumps({"version": 1, "tool": "tcheck", "entries": e}),
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "fingerprint": st.text("0123456789abcdef", min_size=32, max_size=32),
+                    "path": st.sampled_from(["doc.md", "a.txt", ""]),
+                }
+            ),
+            max_size=3,
+        ),
+    ),
+    st.builds(
+        lambda v, e: json.dumps({"version": v, "tool": "tcheck", "entries": e}, allow_nan=True),
+        st.one_of(st.just(1), JSON),
+        st.lists(BASELINE_ENTRY, max_size=4),
+    ),
     JSON.map(json.dumps),
     st.text(max_size=60),
 )
 TOML_VALUE = st.one_of(
-    st.integers(-5, 5).map(str), st.sampled_from(["nan", "inf", "-inf", "0.5", "true", '"error"', '"never"', '"off"',
-                                                 '"warning"', '["x"]', "[[1]]", '"../../etc/passwd"', "{}"]),
+    st.integers(-5, 5).map(str),
+    st.sampled_from(
+        [
+            "nan",
+            "inf",
+            "-inf",
+            "0.5",
+            "true",
+            '"error"',
+            '"never"',
+            '"off"',
+            '"warning"',
+            '["x"]',
+            "[[1]]",
+            '"../../etc/passwd"',
+            "{}",
+        ]
+    ),
     st.text(max_size=12).map(json.dumps),
 )
-TOML_KEY = st.sampled_from(["fail-on", "fail_on", "model", "glossary", "exclude", "groups", "max-file-size",
-                            "rules.missing-paragraph", "rules.no-such-rule", "options.semantic-drift.min_gap",
-                            "options.number-mismatch.max_unmatched", "unknown"])
-VALID_CONFIG = st.lists(st.sampled_from([
-    'fail-on = "warning"', 'model = "use-m3"', 'exclude = ["*.tmp.md"]', '[rules]\nmissing-paragraph = "off"',
-    '[rules]\nnumber-mismatch = "info"\nregional-vocabulary = "on"', '[options.semantic-drift]\nmin_gap = 0.3',
-]), min_size=1, max_size=2, unique=True).map(lambda parts: "\n".join(sorted(parts, key=lambda p: p.startswith("["))))
+TOML_KEY = st.sampled_from(
+    [
+        "fail-on",
+        "fail_on",
+        "model",
+        "glossary",
+        "exclude",
+        "groups",
+        "max-file-size",
+        "rules.missing-paragraph",
+        "rules.no-such-rule",
+        "options.semantic-drift.min_gap",
+        "options.number-mismatch.max_unmatched",
+        "unknown",
+    ]
+)
+VALID_CONFIG = st.lists(
+    st.sampled_from(
+        [
+            'fail-on = "warning"',
+            'model = "use-m3"',
+            'exclude = ["*.tmp.md"]',
+            '[rules]\nmissing-paragraph = "off"',
+            '[rules]\nnumber-mismatch = "info"\nregional-vocabulary = "on"',
+            "[options.semantic-drift]\nmin_gap = 0.3",
+        ]
+    ),
+    min_size=1,
+    max_size=2,
+    unique=True,
+).map(lambda parts: "\n".join(sorted(parts, key=lambda p: p.startswith("["))))
 GARBAGE_CONFIG = st.one_of(
     st.lists(st.tuples(TOML_KEY, TOML_VALUE), max_size=4).map(
-        lambda kv: "\n".join(f'{k.split(".")[0]}{"." + ".".join(json.dumps(p) for p in k.split(".")[1:]) if "." in k else ""} = {v}'
-                             for k, v in kv)),
+        lambda kv: "\n".join(
+            f"{k.split('.')[0]}{'.' + '.'.join(json.dumps(p) for p in k.split('.')[1:]) if '.' in k else ''} = {v}"
+            for k, v in kv
+        )
+    ),
     st.text(max_size=60),
 )
 GLOSSARY = st.one_of(
     st.just("en\tzh-Hans\tzh-Hant\nprivacy\t隐私\t隱私\ndata\t数据\t資料\n"),
-    st.lists(st.tuples(st.sampled_from(["privacy", "data", "Talk123", ""]), st.sampled_from(["隐私", "数据", "", "\n"]),
-                       st.sampled_from(["隱私", "資料", "x\ty"])), max_size=4).map(
-        lambda rows: "en\tzh-Hans\tzh-Hant\n" + "\n".join("\t".join(r) for r in rows)),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["privacy", "data", "Talk123", ""]),
+            st.sampled_from(["隐私", "数据", "", "\n"]),
+            st.sampled_from(["隱私", "資料", "x\ty"]),
+        ),
+        max_size=4,
+    ).map(lambda rows: "en\tzh-Hans\tzh-Hant\n" + "\n".join("\t".join(r) for r in rows)),
     st.text(max_size=60),
 )
 
@@ -113,8 +197,11 @@ def projects(draw):
 
 
 def _snapshot(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -139,8 +226,13 @@ def _check_report(fmt: str, text: str, sarif_validator) -> None:
             assert all(line.startswith(("::", "tcheck:")) for line in text.splitlines())
 
 
-@settings(max_examples=100, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(project=projects())
 def test_cli_survives_hostile_projects(project, embedder, sarif_validator):
     with tempfile.TemporaryDirectory() as d, pytest.MonkeyPatch.context() as mp:

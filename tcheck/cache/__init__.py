@@ -27,7 +27,7 @@ class Cache:
         self.results = ResultCache(self.dir)
 
     @classmethod
-    def default(cls) -> "Cache":
+    def default(cls) -> Cache:
         return cls(default_base())
 
     def info(self) -> dict:
@@ -38,8 +38,11 @@ class Cache:
             if files:
                 n = len({p.parent for p in files}) if kind == "models" else len(files)
                 lines.append((f"{kind}/", n, what, sum(_size(p) for p in files)))
-        return {"directory": str(self.dir.root), "owned": self.dir.owned() or not self.dir.root.exists(),
-                "entries": lines}
+        return {
+            "directory": str(self.dir.root),
+            "owned": self.dir.owned() or not self.dir.root.exists(),
+            "entries": lines,
+        }
 
     def clear(self) -> int:
         return self.dir.clear()

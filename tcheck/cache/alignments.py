@@ -28,8 +28,11 @@ def _code_hash() -> str:
     from .. import align
 
     h = hashlib.sha256()
-    files = sorted(Path(align.__file__).parent.glob("*.py")) if align.__file__.endswith("__init__.py") \
+    files = (
+        sorted(Path(align.__file__).parent.glob("*.py"))
+        if align.__file__.endswith("__init__.py")
         else [Path(align.__file__)]
+    )
     for f in files:
         try:
             h.update(f.name.encode() + b"\0" + f.read_bytes())

@@ -15,7 +15,7 @@ import enum
 import math
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 
@@ -46,7 +46,7 @@ def encode(value: Any) -> Any:
 # -- decoding ---------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 

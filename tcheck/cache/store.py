@@ -65,7 +65,7 @@ class CacheDir:
         self._ready: bool | None = None
 
     @classmethod
-    def default(cls) -> "CacheDir":
+    def default(cls) -> CacheDir:
         return cls(default_base())
 
     # -- ownership --------------------------------------------------------
@@ -155,8 +155,9 @@ class CacheDir:
         folders = [top]
         if kind in SHARDED or kind == "models":
             pattern = _SHARD if kind in SHARDED else MODEL_FOLDER
-            folders = [d for d in sorted(top.iterdir()) if pattern.fullmatch(d.name) and d.is_dir()
-                       and not d.is_symlink()]
+            folders = [
+                d for d in sorted(top.iterdir()) if pattern.fullmatch(d.name) and d.is_dir() and not d.is_symlink()
+            ]
         for folder in folders:
             for p in sorted(folder.iterdir()):
                 if ENTRY_NAMES[kind].fullmatch(p.name) or _TEMP.fullmatch(p.name):

@@ -152,7 +152,7 @@ class VectorCache:
     def _read(self, con: sqlite3.Connection, keys: list[str], expected: int | None) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), _CHUNK):
-            chunk = keys[start:start + _CHUNK]
+            chunk = keys[start : start + _CHUNK]
             q = "SELECT k, dim, v FROM vec WHERE k IN (%s)" % ",".join("?" * len(chunk))
             for k, dim, blob in con.execute(q, chunk):
                 vec = valid_vector(blob, dim, expected)

@@ -28,9 +28,7 @@ def get_embedder(name: str | None = None) -> Embedder:
         from .st import SentenceTransformerEmbedder
 
         return SentenceTransformerEmbedder(name[3:])
-    raise InputError(
-        f"unknown model {name!r} (use 'use-m3' or 'st:<local path or cached model name>')"
-    )
+    raise InputError(f"unknown model {name!r} (use 'use-m3' or 'st:<local path or cached model name>')")
 
 
 __all__ = ["DEFAULT_MODEL", "Embedder", "get_embedder", "normalize_rows"]

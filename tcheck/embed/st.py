@@ -14,7 +14,6 @@ import numpy as np
 
 from ..model import InputError
 
-
 _MODEL_MARKERS = ("modules.json", "config_sentence_transformers.json")
 
 
@@ -110,16 +109,17 @@ class SentenceTransformerEmbedder:
         import importlib.util
 
         if importlib.util.find_spec("sentence_transformers") is None:
-            raise InputError(
-                f"model {self.name!r} needs sentence-transformers: pip install 'tcheck[st]'"
-            )
+            raise InputError(f"model {self.name!r} needs sentence-transformers: pip install 'tcheck[st]'")
         self.version = self._fingerprint(Path(self.path))
 
     @staticmethod
     def _cached(name: str) -> str | None:
         if "/" not in name:
             name = f"sentence-transformers/{name}"
-        hub = Path(os.environ.get("HF_HUB_CACHE") or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub")
+        hub = Path(
+            os.environ.get("HF_HUB_CACHE")
+            or Path(os.environ.get("HF_HOME", Path.home() / ".cache" / "huggingface")) / "hub"
+        )
         repo = hub / ("models--" + name.replace("/", "--"))
         snaps = sorted((repo / "snapshots").glob("*")) if repo.exists() else []
         return str(snaps[-1]) if snaps else None
@@ -190,7 +190,9 @@ class SentenceTransformerEmbedder:
             try:
                 self._model = SentenceTransformer(self.path, device="cpu", local_files_only=True)
             except Exception as exc:
-                raise InputError(f"model {self.name!r} could not be loaded from {self.path}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+                raise InputError(
+                    f"model {self.name!r} could not be loaded from {self.path}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+                ) from None
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:

@@ -27,8 +27,7 @@ class Highlights:
         self.doc = doc
         # lang -> line number -> (segment, column of its first character, text)
         self.lines: dict[str, dict[int, tuple[Segment, int, str]]] = {
-            v.lang: {no: (seg, col, t) for seg in v.segments for no, col, t in seg_lines(seg)}
-            for v in doc.versions
+            v.lang: {no: (seg, col, t) for seg in v.segments for no, col, t in seg_lines(seg)} for v in doc.versions
         }
         # (lang, segment index) -> line number -> marks
         self.spans: dict[tuple[str, int], dict[int, list[Mark]]] = defaultdict(lambda: defaultdict(list))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json as _json
 import secrets
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cache
 from html import escape as _escape
 from importlib import resources
 
@@ -29,8 +29,7 @@ _RANK = {"error": 3, "warning": 2, "info": 1}
 LANG_NAMES = {"zh-Hans": "简体中文 · zh-Hans", "zh-Hant": "繁體中文 · zh-Hant", "en": "English · en"}
 
 
-
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     """A stylesheet or script shipped in ``tcheck/report/assets`` (inlined: the report loads nothing)."""
     return resources.files("tcheck.report").joinpath("assets", name).read_text(encoding="utf-8")
@@ -66,8 +65,14 @@ def _ids_attrs(items, sev_of) -> str:
 def _render_line(text: str, spans, sev_of) -> str:
     if not spans:
         return esc(text)
-    cuts = sorted({0, len(text), *(max(0, min(len(text), s)) for s, _e, _f, _r in spans),
-                   *(max(0, min(len(text), e)) for _s, e, _f, _r in spans)})
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *(max(0, min(len(text), s)) for s, _e, _f, _r in spans),
+            *(max(0, min(len(text), e)) for _s, e, _f, _r in spans),
+        }
+    )
     out = []
     for a, b in zip(cuts, cuts[1:]):
         if a >= b:
@@ -89,9 +94,11 @@ def _render_segment(v: Version, seg: Segment, hl: Highlights, sev_of) -> str:
     where = f"{v.path}:{seg.line}" + (f"-{seg.end_line}" if seg.end_line != seg.line else "")
     rng = f"L{seg.line}" + (f"–{seg.end_line}" if seg.end_line != seg.line else "")
     cls = f"seg k-{esc(seg.kind)}" + (" whole" if whole else "")
-    return (f'<div class="{cls}"{_ids_attrs(whole, sev_of)}>'
-            f'<div class="meta" title="{esc(where)}">¶{seg.index} · {rng}</div>'
-            f'<div class="txt">{body}</div></div>')
+    return (
+        f'<div class="{cls}"{_ids_attrs(whole, sev_of)}>'
+        f'<div class="meta" title="{esc(where)}">¶{seg.index} · {rng}</div>'
+        f'<div class="txt">{body}</div></div>'
+    )
 
 
 def _loc_text(span: Span) -> str:
@@ -106,7 +113,8 @@ def _render_finding(f: Finding, fid: str, n: int, row_id: str | None, rule_summa
     sev = f.severity.label
     parts = [
         f'<article class="finding" id="{fid}" data-n="{n}" data-sev="{sev}" data-rule="{esc(f.rule)}"'
-        + (f' data-row="{row_id}"' if row_id else "") + ' tabindex="-1">',
+        + (f' data-row="{row_id}"' if row_id else "")
+        + ' tabindex="-1">',
         '<div class="fhead">',
         f'<span class="num">#{n}</span>',
         f'<span class="badge sev-{sev}">{sev}</span>',
@@ -158,8 +166,15 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
     hl = Highlights(doc)
     ordered: list[tuple[Finding, int | None]] = []
     for ri in range(len(rows)):
-        fs = sorted(per_row.get(ri, []), key=lambda f: (-int(f.severity), langs.index(f.span.lang)
-                                                       if f.span.lang in langs else 9, f.span.start, f.rule))
+        fs = sorted(
+            per_row.get(ri, []),
+            key=lambda f: (
+                -int(f.severity),
+                langs.index(f.span.lang) if f.span.lang in langs else 9,
+                f.span.start,
+                f.rule,
+            ),
+        )
         ordered += [(f, ri) for f in fs]
     ordered += [(f, None) for f in unplaced]
     for f, _ri in ordered:
@@ -176,17 +191,24 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
     out.append(f'<h2><span class="docno">Document {d + 1}</span> {esc(" · ".join(paths))}</h2>')
     vinfo = "".join(
         f'<li><span class="lang">{esc(lg)}</span>'
-        + (f' {esc(v.path)}' if len(paths) > 1 else "")
+        + (f" {esc(v.path)}" if len(paths) > 1 else "")
         + f' <span class="dim">lines {v.first_line}–{v.last_line} · {len(v)} paragraphs</span></li>'
-        for lg, v in versions.items())
-    out.append(f'<div class="docmeta"><ul class="versions">{vinfo}</ul>'
-               f'<div class="chips">{_count_chips(counts)}</div></div>')
+        for lg, v in versions.items()
+    )
+    out.append(
+        f'<div class="docmeta"><ul class="versions">{vinfo}</ul><div class="chips">{_count_chips(counts)}</div></div>'
+    )
     ncol = len(langs) + 1
-    out.append('<table class="align"><colgroup><col class="c-gutter">'
-               + "".join('<col class="c-lang">' for _ in langs) + "</colgroup>")
-    out.append("<thead><tr><th class=\"gutter\">#</th>"
-               + "".join(f'<th lang="{esc(lg)}">{esc(LANG_NAMES.get(lg, lg))}</th>' for lg in langs)
-               + "</tr></thead><tbody>")
+    out.append(
+        '<table class="align"><colgroup><col class="c-gutter">'
+        + "".join('<col class="c-lang">' for _ in langs)
+        + "</colgroup>"
+    )
+    out.append(
+        '<thead><tr><th class="gutter">#</th>'
+        + "".join(f'<th lang="{esc(lg)}">{esc(LANG_NAMES.get(lg, lg))}</th>' for lg in langs)
+        + "</tr></thead><tbody>"
+    )
     by_row: dict[int | None, list[Finding]] = defaultdict(list)
     for f, ri in ordered:
         by_row[ri].append(f)
@@ -196,32 +218,44 @@ def _render_document(d: int, res, fids: dict[int, str], numbering: list, sev_of,
         ids = [fids[id(f)] for f in fs]
         pins = "".join(
             f'<button type="button" class="pin sev-{f.severity.label}" data-goto="{fids[id(f)]}" '
-            f'title="{esc(f.rule)}: {esc(f.severity.label)}">{nums[id(f)]}</button>' for f in fs)
+            f'title="{esc(f.rule)}: {esc(f.severity.label)}">{nums[id(f)]}</button>'
+            for f in fs
+        )
         cls = "row has" if fs else "row"
         rsev = f' data-sev="{_sev_attr(ids, [], sev_of)}"' if ids else ""
-        out.append(f'<tr class="{cls}" id="{rid}" data-fids="{" ".join(ids)}"{rsev}>'
-                   f'<th class="gutter"><a class="rn" href="#{rid}">{ri + 1}</a><div class="pins">{pins}</div></th>')
+        out.append(
+            f'<tr class="{cls}" id="{rid}" data-fids="{" ".join(ids)}"{rsev}>'
+            f'<th class="gutter"><a class="rn" href="#{rid}">{ri + 1}</a><div class="pins">{pins}</div></th>'
+        )
         for lg in langs:
             idxs = row.get(lg)
             if not idxs:
                 # the row's findings that point at no text in this version: the gap is what they are about
                 gap_ids = [(fids[id(f)], "p") for f in fs if lg not in {s.lang for s in (f.span, *f.related)}]
-                out.append(f'<td class="cell gap" lang="{esc(lg)}"{_ids_attrs(gap_ids, sev_of)}>'
-                           f'<span class="gapnote">no {esc(lg)} text in this row</span></td>')
+                out.append(
+                    f'<td class="cell gap" lang="{esc(lg)}"{_ids_attrs(gap_ids, sev_of)}>'
+                    f'<span class="gapnote">no {esc(lg)} text in this row</span></td>'
+                )
                 continue
             v = versions[lg]
             segs = "".join(_render_segment(v, v[i], hl, sev_of) for i in idxs if 1 <= i <= len(v))
             out.append(f'<td class="cell" lang="{esc(lg)}">{segs}</td>')
         out.append("</tr>")
         if fs:
-            cards = "".join(_render_finding(f, fids[id(f)], nums[id(f)], rid, rule_summaries.get(f.rule, ""))
-                            for f in fs)
-            out.append(f'<tr class="details" data-row="{rid}"><td colspan="{ncol}"><div class="cards">{cards}</div></td></tr>')
+            cards = "".join(
+                _render_finding(f, fids[id(f)], nums[id(f)], rid, rule_summaries.get(f.rule, "")) for f in fs
+            )
+            out.append(
+                f'<tr class="details" data-row="{rid}"><td colspan="{ncol}"><div class="cards">{cards}</div></td></tr>'
+            )
     out.append("</tbody></table>")
     if by_row.get(None):
-        cards = "".join(_render_finding(f, fids[id(f)], nums[id(f)], None, rule_summaries.get(f.rule, ""))
-                        for f in by_row[None])
-        out.append(f'<div class="unplaced"><h3>Findings outside the alignment</h3><div class="cards">{cards}</div></div>')
+        cards = "".join(
+            _render_finding(f, fids[id(f)], nums[id(f)], None, rule_summaries.get(f.rule, "")) for f in by_row[None]
+        )
+        out.append(
+            f'<div class="unplaced"><h3>Findings outside the alignment</h3><div class="cards">{cards}</div></div>'
+        )
     out.append("</section>")
     return "".join(out)
 
@@ -253,28 +287,40 @@ def render_html(results) -> str:
         + "".join(f'<td class="n sev-{s}{"" if by_rule[r][s] else " zero"}">{by_rule[r][s]}</td>' for s in SEVERITIES)
         + f'<td class="n total" data-count="{sum(by_rule[r].values())}">{sum(by_rule[r].values())}</td>'
         f'<td class="rsum" title="{esc(rule_summaries.get(r, ""))}">{esc(rule_summaries.get(r, ""))}</td></tr>'
-        for r in rule_order)
+        for r in rule_order
+    )
     by_rule_table = (
         '<table class="byrule"><thead><tr><th>Rule</th><th class="n">Errors</th><th class="n">Warnings</th>'
         '<th class="n">Info</th><th class="n">Total</th><th>What it checks</th></tr></thead>'
-        f"<tbody>{rule_rows}</tbody></table>" if rule_order else '<p class="clean">No findings: the versions agree.</p>')
+        f"<tbody>{rule_rows}</tbody></table>"
+        if rule_order
+        else '<p class="clean">No findings: the versions agree.</p>'
+    )
 
     sev_filters = "".join(
         f'<label class="fchk sev-{s}"><input type="checkbox" data-filter="sev" value="{s}" checked>'
-        f'<span>{s}</span> <span class="dim">{totals.get(s, 0)}</span></label>' for s in SEVERITIES)
+        f'<span>{s}</span> <span class="dim">{totals.get(s, 0)}</span></label>'
+        for s in SEVERITIES
+    )
     rule_filters = "".join(
         f'<label class="fchk"><input type="checkbox" data-filter="rule" value="{esc(r)}" checked>'
-        f'<span>{esc(r)}</span> <span class="dim">{sum(by_rule[r].values())}</span></label>' for r in rule_order)
+        f'<span>{esc(r)}</span> <span class="dim">{sum(by_rule[r].values())}</span></label>'
+        for r in rule_order
+    )
     toc = ""
     if len(results) > 1:
         items = "".join(
             f'<li><a href="#d{d}">Document {d + 1}: {esc(" · ".join(dict.fromkeys(v.path for v in r.document.versions)))}</a>'
-            f' <span class="dim">{len(r.findings)} findings</span></li>' for d, r in enumerate(results))
+            f' <span class="dim">{len(r.findings)} findings</span></li>'
+            for d, r in enumerate(results)
+        )
         toc = f'<nav class="toc"><ol>{items}</ol></nav>'
 
     nonce = secrets.token_urlsafe(18)
-    csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; "
-           "img-src data:; base-uri 'none'; form-action 'none'")
+    csp = (
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
     sub = [f"tcheck {esc(__version__)}", f"{len(results)} document{'s' if len(results) != 1 else ''}"]
     if models:
         sub.append("model " + esc(", ".join(models)))
@@ -287,14 +333,14 @@ def render_html(results) -> str:
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="tcheck {esc(__version__)}">
-<title>tcheck report: {total} finding{'s' if total != 1 else ''}</title>
-<style>{asset('report.css')}</style>
+<title>tcheck report: {total} finding{"s" if total != 1 else ""}</title>
+<style>{asset("report.css")}</style>
 </head>
 <body>
 <header class="top">
-<div class="titlebar"><h1>Translation consistency report</h1><p class="sub">{' · '.join(sub)}</p></div>
+<div class="titlebar"><h1>Translation consistency report</h1><p class="sub">{" · ".join(sub)}</p></div>
 <div class="summary">
-<div class="totals"><div class="big"><b data-count-total>{total}</b> finding{'s' if total != 1 else ''}</div>
+<div class="totals"><div class="big"><b data-count-total>{total}</b> finding{"s" if total != 1 else ""}</div>
 <div class="chips">{_count_chips(totals, total_attr="y")}</div></div>
 {by_rule_table}
 </div>
@@ -320,9 +366,8 @@ it compares with are marked in violet; a hatched cell has no text in that versio
     tail = f"""</main>
 <footer>Generated by tcheck {esc(__version__)}. Everything in this file is offline: no scripts, styles or fonts are loaded from anywhere.</footer>
 <pre id="tcheck-selftest" hidden></pre>
-<script nonce="{nonce}">{asset('report.js')}</script>
+<script nonce="{nonce}">{asset("report.js")}</script>
 </body>
 </html>
 """
     return head + "".join(sections) + tail
-

@@ -10,15 +10,23 @@ from .. import __version__
 def report_dict(res) -> dict:
     versions = []
     for v in res.document.versions:
-        versions.append({
-            "lang": v.lang,
-            "path": v.path,
-            "paragraphs": [
-                {"index": s.index, "line": s.line, "end_line": s.end_line, "text": s.text,
-                 **({"label": s.label} if s.label else {}), "kind": s.kind}
-                for s in v.segments
-            ],
-        })
+        versions.append(
+            {
+                "lang": v.lang,
+                "path": v.path,
+                "paragraphs": [
+                    {
+                        "index": s.index,
+                        "line": s.line,
+                        "end_line": s.end_line,
+                        "text": s.text,
+                        **({"label": s.label} if s.label else {}),
+                        "kind": s.kind,
+                    }
+                    for s in v.segments
+                ],
+            }
+        )
     alignment = []
     for row in res.alignment.rows:
         item = {lg: list(row.get(lg)) for lg in res.alignment.langs}
@@ -44,8 +52,12 @@ def render_json(results) -> str:
         for d in docs:
             for k in summary:
                 summary[k] += d["summary"].get(k, 0)
-        data = {"schema_version": 1, "tool": {"name": "tcheck", "version": __version__},
-                "documents": docs, "summary": summary}
+        data = {
+            "schema_version": 1,
+            "tool": {"name": "tcheck", "version": __version__},
+            "documents": docs,
+            "summary": summary,
+        }
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -108,7 +108,7 @@ class Outputs:
             staged.discard()
         self._staged = []
 
-    def __enter__(self) -> "Outputs":
+    def __enter__(self) -> Outputs:
         return self
 
     def __exit__(self, *exc) -> None:

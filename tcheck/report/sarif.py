@@ -96,8 +96,11 @@ class _Paths:
 
 
 def _physical(paths: _Paths, span: Span) -> dict:
-    region: dict = {"startLine": max(1, span.line), "startColumn": max(1, span.column),
-                    "endLine": max(span.end_line, span.line, 1)}
+    region: dict = {
+        "startLine": max(1, span.line),
+        "startColumn": max(1, span.column),
+        "endLine": max(span.end_line, span.line, 1),
+    }
     if span.end_column is not None:
         region["endColumn"] = max(1, span.end_column)
     return {"artifactLocation": paths(span.path), "region": region}
@@ -124,20 +127,24 @@ def _result(f: Finding, index: int, paths: _Paths, seen: dict[str, int]) -> dict
         "ruleIndex": index,
         "level": LEVELS[f.severity.label],
         "message": {"text": _message(f)},
-        "locations": [{
-            "physicalLocation": _physical(paths, primary),
-            "logicalLocations": [{"name": f"{primary.lang} paragraph {primary.paragraph}", "kind": "paragraph"}],
-        }],
+        "locations": [
+            {
+                "physicalLocation": _physical(paths, primary),
+                "logicalLocations": [{"name": f"{primary.lang} paragraph {primary.paragraph}", "kind": "paragraph"}],
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
         "properties": {"lang": primary.lang, "paragraph": primary.paragraph, "severity": f.severity.label},
     }
     related = []
     for i, span in enumerate(f.related, 1):
-        related.append({
-            "id": i,
-            "physicalLocation": _physical(paths, span),
-            "message": {"text": f"{span.lang} counterpart: paragraph {span.paragraph} (line {span.line})"},
-        })
+        related.append(
+            {
+                "id": i,
+                "physicalLocation": _physical(paths, span),
+                "message": {"text": f"{span.lang} counterpart: paragraph {span.paragraph} (line {span.line})"},
+            }
+        )
     if related:
         res["relatedLocations"] = related
     if f.evidence:
@@ -163,12 +170,14 @@ def sarif_dict(results) -> dict:
                 rules.append(rule_descriptor(f.rule))
             out_results.append(_result(f, index[f.rule], paths, seen))
     run: dict = {
-        "tool": {"driver": {
-            "name": "tcheck",
-            "version": __version__,
-            "semanticVersion": __version__,
-            "rules": rules,
-        }},
+        "tool": {
+            "driver": {
+                "name": "tcheck",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "results": out_results,
     }

@@ -3,16 +3,18 @@
 import json
 import shutil
 
-from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
+from tcheck.pipeline import Settings, audit_files
 
 
 def _write(tmp_path, en_extra=""):
     zh = tmp_path / "doc.zh-CN.txt"
     en = tmp_path / "doc.txt"
     zh.write_text("我们收集您的姓名。\n\n我们不会出售您的数据。\n\n如有疑问请联系我们。\n", encoding="utf-8")
-    en.write_text("We collect your name.\n\nWe do not sell your data.\n\n" + en_extra + "Contact us with questions.\n",
-                  encoding="utf-8")
+    en.write_text(
+        "We collect your name.\n\nWe do not sell your data.\n\n" + en_extra + "Contact us with questions.\n",
+        encoding="utf-8",
+    )
     return [str(zh), str(en)]
 
 
@@ -46,8 +48,12 @@ def test_second_run_reuses_alignment_and_gives_same_result(tmp_path, embedder, m
 def test_changed_document_is_realigned(tmp_path, embedder):
     cache = Cache(tmp_path / "cache")
     audit_files(_write(tmp_path), settings=Settings(), embedder=embedder, cache=cache)
-    changed = audit_files(_write(tmp_path, en_extra="We keep logs for thirty days.\n\n"), settings=Settings(),
-                          embedder=embedder, cache=cache)
+    changed = audit_files(
+        _write(tmp_path, en_extra="We keep logs for thirty days.\n\n"),
+        settings=Settings(),
+        embedder=embedder,
+        cache=cache,
+    )
     assert len(cache.dir.files("alignments")) == 2
     assert any(r.get("en") and not r.get("zh-Hans") for r in changed.alignment.rows)
 

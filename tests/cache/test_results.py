@@ -1,7 +1,7 @@
 """Whole-result cache: unchanged input and settings reuse the result; any change misses."""
 
-from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
+from tcheck.pipeline import Settings, audit_files
 
 
 def _files(tmp_path, zh_text="我们将在30天内删除您的数据。\n"):
@@ -31,8 +31,9 @@ def test_changed_file_misses_the_cache(tmp_path, embedder):
     cache = Cache(tmp_path / "c")
     first = audit_files(_files(tmp_path), settings=Settings(), embedder=embedder, cache=cache)
     assert not [f for f in first.findings if f.rule == "number-mismatch"]
-    changed = audit_files(_files(tmp_path, "我们将在60天内删除您的数据。\n"), settings=Settings(), embedder=embedder,
-                          cache=cache)
+    changed = audit_files(
+        _files(tmp_path, "我们将在60天内删除您的数据。\n"), settings=Settings(), embedder=embedder, cache=cache
+    )
     assert [f for f in changed.findings if f.rule == "number-mismatch"]
     assert len(cache.dir.files("results")) == 2
 

@@ -8,9 +8,9 @@ import sqlite3
 import numpy as np
 from click.testing import CliRunner
 
-from tcheck.pipeline import Settings, audit_files
 from tcheck.cache import Cache
 from tcheck.cli import main
+from tcheck.pipeline import Settings, audit_files
 
 from .test_vectors import TEXTS, FakeEmbedder, _vectors
 
@@ -19,8 +19,10 @@ def _write(tmp_path):
     zh = tmp_path / "doc.zh-CN.txt"
     en = tmp_path / "doc.txt"
     zh.write_text("我们收集您的姓名。\n\n我们将在30天内删除您的数据。\n\n如有疑问请联系我们。\n", encoding="utf-8")
-    en.write_text("We collect your name.\n\nWe will delete your data within 60 days.\n\nContact us with questions.\n",
-                  encoding="utf-8")
+    en.write_text(
+        "We collect your name.\n\nWe will delete your data within 60 days.\n\nContact us with questions.\n",
+        encoding="utf-8",
+    )
     return [str(zh), str(en)]
 
 
@@ -148,8 +150,11 @@ def test_cache_clear_removes_only_what_tcheck_wrote(tmp_path, embedder, monkeypa
     assert res.exit_code == 0, res.output
     after = {p: p.read_bytes() for p in proj.rglob("*") if p.is_file()}
     marker = proj / "tcheck-cache" / "CACHEDIR.TAG"  # kept: the folder still holds someone's file
-    assert after == {**before, proj / "tcheck-cache" / "mine.txt": b"a user's file inside the cache folder",
-                     marker: marker.read_bytes()}
+    assert after == {
+        **before,
+        proj / "tcheck-cache" / "mine.txt": b"a user's file inside the cache folder",
+        marker: marker.read_bytes(),
+    }
     (proj / "tcheck-cache" / "mine.txt").unlink()
     CliRunner().invoke(main, ["cache", "clear"])
     assert not (proj / "tcheck-cache").exists()
@@ -164,7 +169,8 @@ def test_a_folder_tcheck_did_not_make_is_left_alone(tmp_path, embedder, monkeypa
     monkeypatch.setenv("TCHECK_CACHE_DIR", str(proj))
     audit_files(_write(tmp_path), settings=Settings(), embedder=embedder)
     assert sorted(p.relative_to(proj) for p in proj.rglob("*")) == sorted(
-        p.relative_to(proj) for p in (theirs, theirs / "results", theirs / "results" / "ab", entry))
+        p.relative_to(proj) for p in (theirs, theirs / "results", theirs / "results" / "ab", entry)
+    )
     res = CliRunner().invoke(main, ["cache", "clear"])
     assert res.exit_code == 0 and "removed 0 cache files" in res.output
     assert entry.exists()

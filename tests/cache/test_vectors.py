@@ -95,7 +95,7 @@ def _worker(directory, texts, queue):
     try:
         out = _vectors(directory, timeout=60).encode(FakeEmbedder(), texts)
         for k in range(0, len(texts), 7):  # many small transactions interleave with the other process
-            _vectors(directory, timeout=60).encode(FakeEmbedder(), texts[k:k + 7])
+            _vectors(directory, timeout=60).encode(FakeEmbedder(), texts[k : k + 7])
         queue.put(("ok", out.tobytes()))
     except BaseException as exc:  # pragma: no cover - reported to the parent
         queue.put(("error", repr(exc)))
@@ -148,7 +148,7 @@ def test_corrupted_cache_is_rebuilt(tmp_path, damage):
     elif damage == "truncated":
         path.write_bytes(data[: len(data) // 3 + 17])
     elif damage == "garbage-pages":
-        path.write_bytes(data[:4096] + bytes(range(256)) * 48 + data[4096 + 256 * 48:])
+        path.write_bytes(data[:4096] + bytes(range(256)) * 48 + data[4096 + 256 * 48 :])
     else:
         path.write_bytes(b"")
     info = Cache(tmp_path).info()  # never raises on a damaged file
@@ -200,8 +200,8 @@ def test_cli_cache_info_and_clear(tmp_path, monkeypatch):
 
 
 def test_fully_cached_audit_never_loads_the_model(tmp_path, embedder):
-    from tcheck.pipeline import Settings, audit_files
     from tcheck.embed import get_embedder
+    from tcheck.pipeline import Settings, audit_files
 
     cache = Cache(tmp_path)
     first = audit_files([str(SEED000)], settings=Settings(), embedder=embedder, cache=cache)

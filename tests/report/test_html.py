@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from tcheck.report import render
 
-from .test_sarif_github import EN, XSS1, XSS2, ZH_HANS, build_tiny
+from .test_sarif_github import XSS1, XSS2, build_tiny
 
 SEVS = ("error", "warning", "info")
 
@@ -142,7 +142,9 @@ def test_counts_and_finding_panels(tiny):
     for s in SEVS:
         assert int(soup.select_one(f'[data-count-sev="{s}"]').get_text()) == counts[s]
     by_rule = Counter(f.rule for f in tiny.findings)
-    shown = {tr["data-count-rule"]: int(tr.select_one("td.total")["data-count"]) for tr in soup.select("[data-count-rule]")}
+    shown = {
+        tr["data-count-rule"]: int(tr.select_one("td.total")["data-count"]) for tr in soup.select("[data-count-rule]")
+    }
     assert shown == dict(by_rule)
     card = soup.select_one('article.finding[data-rule="number-mismatch"]')
     assert card["data-sev"] == "warning"
@@ -186,9 +188,20 @@ def chromium() -> str:
 
 def run_chromium(tmp_path: Path, *args: str) -> str:
     profile = tmp_path / "chromium-profile"
-    cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args]
+    cmd = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     return proc.stdout
@@ -254,9 +267,9 @@ def png_info(path: Path) -> tuple[int, int, int]:
     width, height = struct.unpack(">II", data[16:24])
     idat, pos = b"", 8
     while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        n, kind = struct.unpack(">I4s", data[pos : pos + 8])
         if kind == b"IDAT":
-            idat += data[pos + 8:pos + 8 + n]
+            idat += data[pos + 8 : pos + 8 + n]
         pos += 12 + n
     return width, height, len(set(zlib.decompress(idat)))
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tcheck.pipeline import AuditResult, load_document
 from tcheck.model import Alignment, Finding, Row, Severity, location
+from tcheck.pipeline import AuditResult, load_document
 from tcheck.report import render
 from tcheck.report.github import escape_data, escape_property
 from tcheck.rules import all_rules
@@ -93,17 +93,45 @@ def build_tiny(root: Path, sub: str = "docs", git: bool = True) -> AuditResult:
     hant_simplified, hant_span = exact(hant, hant[2], "隐")
     _policy, policy_span = exact(en, en[1], "Policy")
     findings = [
-        Finding("number-mismatch", Severity.WARNING, "en says 60 days where zh-Hans says 30 days",
-                [en60], [hans30], evidence={"found": "60", "expected": "30"},
-                suggestion="use 30 as in zh-Hans", texts=("60", "30"), highlights=(en60_span, hans30_span)),
-        Finding("missing-paragraph", Severity.WARNING, f'zh-Hans paragraph has no counterpart in zh-Hant: "{XSS1}"',
-                [location(hans, hans[4])], [location(en, en[4])],
-                evidence={"missing_in": ["zh-Hant"], "text": hans[4].text}, texts=(hans[4].text,)),
-        Finding("script-mix", Severity.ERROR, "zh-Hant text uses the Simplified character 隐 (Traditional 隱)",
-                [hant_simplified], evidence={"char": "隐"}, suggestion="write 隱", texts=("隐",),
-                highlights=(hant_span,)),
-        Finding("broken-spacing", Severity.INFO, "en heading: check the word Policy",
-                [location(en, en[1])], evidence={"found": "Policy"}, texts=("Policy",), highlights=(policy_span,)),
+        Finding(
+            "number-mismatch",
+            Severity.WARNING,
+            "en says 60 days where zh-Hans says 30 days",
+            [en60],
+            [hans30],
+            evidence={"found": "60", "expected": "30"},
+            suggestion="use 30 as in zh-Hans",
+            texts=("60", "30"),
+            highlights=(en60_span, hans30_span),
+        ),
+        Finding(
+            "missing-paragraph",
+            Severity.WARNING,
+            f'zh-Hans paragraph has no counterpart in zh-Hant: "{XSS1}"',
+            [location(hans, hans[4])],
+            [location(en, en[4])],
+            evidence={"missing_in": ["zh-Hant"], "text": hans[4].text},
+            texts=(hans[4].text,),
+        ),
+        Finding(
+            "script-mix",
+            Severity.ERROR,
+            "zh-Hant text uses the Simplified character 隐 (Traditional 隱)",
+            [hant_simplified],
+            evidence={"char": "隐"},
+            suggestion="write 隱",
+            texts=("隐",),
+            highlights=(hant_span,),
+        ),
+        Finding(
+            "broken-spacing",
+            Severity.INFO,
+            "en heading: check the word Policy",
+            [location(en, en[1])],
+            evidence={"found": "Policy"},
+            texts=("Policy",),
+            highlights=(policy_span,),
+        ),
     ]
     for f in findings:
         f.finalize()
@@ -175,7 +203,11 @@ def test_sarif_results_levels_locations_and_fingerprints(tiny):
     run = json.loads(render([tiny], "sarif"))["runs"][0]
     by_rule = {r["ruleId"]: r for r in run["results"]}
     assert len(run["results"]) == len(tiny.findings) == 4
-    assert [by_rule[k]["level"] for k in ("script-mix", "number-mismatch", "broken-spacing")] == ["error", "warning", "note"]
+    assert [by_rule[k]["level"] for k in ("script-mix", "number-mismatch", "broken-spacing")] == [
+        "error",
+        "warning",
+        "note",
+    ]
 
     num = by_rule["number-mismatch"]
     loc = num["locations"][0]["physicalLocation"]

@@ -14,8 +14,9 @@ def _misleading(tmp_path):
     en = res.document.get("en")
     loc, span = exact(en, en[3], "data")
     decoy = {"spans": [{"lang": "en", "line": 1, "column": 1, "end_column": 8}], "found": "We", "line": 1, "column": 2}
-    f = Finding("untranslated", Severity.ERROR, "check data", [loc], evidence=decoy, texts=("data",),
-                highlights=(span,)).finalize()
+    f = Finding(
+        "untranslated", Severity.ERROR, "check data", [loc], evidence=decoy, texts=("data",), highlights=(span,)
+    ).finalize()
     return AuditResult(res.document, res.alignment, [f], model="test-model"), span
 
 
