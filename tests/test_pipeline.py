@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-import tcheck.pipeline
+import tcheck.load.documents
 from tcheck.model import Finding, Location, Severity
 from tcheck.pipeline import _drop_overlaps
 from tcheck.rules import all_rules
@@ -49,9 +49,9 @@ def test_missing_paragraph_yields_to_duplicate_paragraph_on_seed000(seed000_resu
 
 def test_each_file_is_loaded_once(audit_cli, tmp_path, monkeypatch):
     loads = []
-    real = tcheck.pipeline.load_versions
+    real = tcheck.load.documents.load_versions
     monkeypatch.setattr(
-        tcheck.pipeline, "load_versions", lambda path, *a, **kw: loads.append(path) or real(path, *a, **kw)
+        tcheck.load.documents, "load_versions", lambda path, *a, **kw: loads.append(path) or real(path, *a, **kw)
     )
     write(tmp_path, "README.md", EN_FULL)  # unmarked: its language decides the grouping
     write(tmp_path, "en/README.md", EN_FULL)

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from tcheck.load import decode, load_versions, read_text, segment, split_label
+from tcheck.load.documents import load_file
 from tcheck.model import InputError
-from tcheck.pipeline import load_file
 from tcheck.workspace.discovery import lang_hint
 
 from ..conftest import FIXTURES, SEED000, SEEDS
