@@ -11,7 +11,7 @@ import pytest
 from tcheck.model import Alignment, Document, Finding, Location, Row, Segment, Severity, Version
 from tcheck.report.csv import BOM, HEADER, neutralise, render_csv
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 FIREFOX = FIXTURES / "corpus" / "mozilla-legal" / "firefox_privacy_notice_2022-05-23"
 
