@@ -8,7 +8,7 @@ language versions in sequence (:mod:`.split`).
 Segments keep their 1-based start/end lines in the file, so every finding can
 point at the exact place a translator has to edit. The language a path marks
 (``policy.zh-TW.md``) is read by :mod:`tcheck.workspace.discovery` and passed
-in as ``lang``.
+in as ``lang``; :mod:`.documents` loads the files of a run into Documents.
 """
 
 from __future__ import annotations
