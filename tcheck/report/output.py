@@ -6,17 +6,21 @@ glossary, baseline, config), so a hard link or a symlink to an input is
 refused as surely as the same name, and two targets may not be one file.
 Targets are then staged as temporary files beside them and renamed into
 place together at the end: a failed or interrupted run leaves every old
-file as it was. ``-`` means standard output.
+file as it was (a symlinked target keeps its link; a device or pipe such as
+``/dev/stdout`` is written into, never replaced). ``-`` means standard output.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..atomicfile import StagedFile
+from ..atomicfile import TEMP_PREFIX, TEMP_SUFFIX, StagedFile
 from ..model import InputError
 
 STDOUT = "-"
@@ -70,6 +74,42 @@ def check_targets(targets: dict[str, str | None], inputs: Iterable[str | os.Path
         claimed[key] = option
 
 
+class _Streamed:
+    """A target that is not a regular file (``/dev/stdout``, a pipe, a terminal).
+
+    It cannot be replaced by a rename (that would put a file where the device
+    or pipe was), so it is staged in the temporary directory and copied into
+    the target at commit.
+    """
+
+    def __init__(self, target: str):
+        self.target = Path(target)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+        os.close(fd)
+        self.tmp = Path(tmp)
+
+    def commit(self) -> None:
+        with open(self.tmp, "rb") as src, open(self.target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        self.discard()
+
+    def discard(self) -> None:
+        try:
+            self.tmp.unlink()
+        except OSError:
+            pass
+
+
+def _staged_for(target: str) -> StagedFile | _Streamed:
+    """Stage beside the file (a symlink's target, so the link stays), or stream into a non-file."""
+    try:
+        if not stat.S_ISREG(os.stat(target).st_mode):
+            return _Streamed(target)
+    except FileNotFoundError:
+        pass
+    return StagedFile(os.path.realpath(target))
+
+
 class Outputs:
     """Files staged beside their targets, published together by :meth:`commit`.
 
@@ -78,12 +118,12 @@ class Outputs:
     """
 
     def __init__(self):
-        self._staged: list[StagedFile] = []
+        self._staged: list[StagedFile | _Streamed] = []
 
     def stage(self, target: str, write: Callable[[Path], None]) -> None:
         """Stage ``target``: ``write(tmp_path)`` fills the temporary file."""
         try:
-            staged = StagedFile(target)
+            staged = _staged_for(target)
         except OSError as exc:
             raise InputError(f"cannot write {target}: {exc.strerror}") from None
         self._staged.append(staged)

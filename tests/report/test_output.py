@@ -1,6 +1,7 @@
 """Outputs never touch inputs; they are written all or nothing."""
 
 import os
+import stat
 
 import pytest
 
@@ -72,3 +73,32 @@ def test_outputs_are_published_together_or_not_at_all(tmp_path):
 def test_a_missing_folder_is_a_clear_error(tmp_path):
     with Outputs() as out, pytest.raises(InputError, match="cannot write"):
         out.stage_text(str(tmp_path / "no" / "such" / "r.json"), "x")
+
+
+def test_a_symlinked_target_keeps_its_link(tmp_path):
+    real = tmp_path / "reports" / "latest.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "report.json"
+    link.symlink_to(real)
+    with Outputs() as out:
+        out.stage_text(str(link), "new")
+        out.commit()
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_a_pipe_target_is_written_into_not_replaced(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+    reader.start()
+    check_targets({"--output": str(fifo)}, [])
+    with Outputs() as out:
+        out.stage_text(str(fifo), "report through a pipe")
+        out.commit()
+    reader.join(10)
+    assert got == ["report through a pipe"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
