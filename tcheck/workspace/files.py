@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model import one_line
 
-TEXT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 SKIP_DIRS = frozenset(
     {
         ".git",
@@ -42,7 +42,7 @@ def display_path(p: str | os.PathLike) -> str:
 
 
 def walk(directory: str | os.PathLike, excluded=None, warnings: list[str] | None = None) -> list[Path]:
-    """Text files (.md, .markdown, .txt) below ``directory``, skipping VCS/vendor folders and excluded paths.
+    """Documents (``TEXT_SUFFIXES``) below ``directory``, skipping VCS/vendor folders and excluded paths.
 
     Symbolic links to folders are not entered; a symbolic link to a file
     outside ``directory``, and anything that is not a regular file (FIFO,
