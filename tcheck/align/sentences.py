@@ -36,9 +36,11 @@ import numpy as np
 from ..model import Row
 from ..text.sentences import Sentence, split
 
-SKIP = 0.32  # cost of leaving one sentence unmatched
-LENGTH_WEIGHT = 0.4  # weight of |log(length ratio / typical ratio)|
-MERGE_PENALTY = 0.04  # extra cost of a 1-2 / 2-1 bead
+SKIP = 0.4  # cost of leaving one sentence unmatched
+LENGTH_WEIGHT = 0.15  # weight of |log(length ratio / typical ratio)|
+MERGE_PENALTY = 0.08  # extra cost of a 1-2 / 2-1 bead
+MERGE_MIN_SIM = 0.3  # a merged sentence less similar than this to the other side on its own ...
+MERGE_WEAK = 3.0  # ... costs this much per unit of shortfall
 RATIO_OFF = 0.3  # |log(row ratio / typical)| above which a row is aligned even with one sentence on a side
 BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1))
 
@@ -310,7 +312,10 @@ def _dp(sims: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float, merged) 
                     x, y = cla[i] - cla[i - da], clb[j] - clb[j - db]
                     c = max(1.0 - s, 0.0) + LENGTH_WEIGHT * abs(math.log((y + 8.0) / (x * ratio + 8.0)))
                     if da + db > 2:
-                        c += MERGE_PENALTY
+                        # every merged sentence must relate to the other side on its own: a
+                        # sentence glued to a good pair is a drop, not a merge
+                        weakest = float(sims[i - da:i, j - db:j].min())
+                        c += MERGE_PENALTY + MERGE_WEAK * max(0.0, MERGE_MIN_SIM - weakest)
                 total = cost[i - da, j - db] + c
                 if total < best:
                     best, arg = total, (da, db, s)

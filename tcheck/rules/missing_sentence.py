@@ -21,6 +21,8 @@ class _Options(RuleOptions):
     min_words: int = opt(6, "English sentences shorter than this many words are never reported")
     min_han: int = opt(10, "Chinese sentences with fewer Han characters are never reported")
     max_elsewhere: float = opt(0.36, "a sentence this similar to any sentence of the other version nearby is not missing")
+    max_elsewhere_twin: float = opt(0.45, "the same, between the two Chinese versions (embeddings of the texts in "
+                                          "Simplified)")
     min_ratio_gain: float = opt(0.12, "leaving the sentence out must bring the row's length ratio this much closer "
                                       "(in |log|) to the document's typical ratio")
     min_row_sim: float = opt(0.45, "the rest of the row must match at least this well (mean similarity of its "
@@ -59,6 +61,28 @@ def _log_gain(al, side: str, index: int) -> float:
         return 0.0
     r = al.ratio
     return abs(math.log((lb / la) / r)) - abs(math.log((lb2 / la2) / r))
+
+
+def _lacks(ctx, al, side: str, i: int) -> bool:
+    """Sentence ``i`` of ``side`` has no counterpart: unmatched, or dead weight in a merged bead.
+
+    A merged bead (two sentences against one) whose similarity is higher without the
+    sentence shows that the other version does not say it either.
+    """
+    if al is None or not al.aligned:
+        return False
+    if i in al.unmatched(side):
+        return True
+    for bd in al.beads:
+        mine, other = (bd.a, bd.b) if side == "a" else (bd.b, bd.a)
+        if i in mine and len(mine) > 1 and len(other) == 1 and bd.sim is not None:
+            rest = [j for j in mine if j != i]
+            alone = max(float(al.sims[j, other[0]] if side == "a" else al.sims[other[0], j]) for j in rest)
+            return alone >= bd.sim + DEAD_WEIGHT
+    return False
+
+
+DEAD_WEIGHT = 0.03  # a merged bead this much better without a sentence does not need it
 
 
 def _tokens(text: str) -> set[str]:
@@ -137,7 +161,7 @@ class MissingSentence(Rule):
                 continue
             first = views[others[0]]
             for i, s in enumerate(_sents(first[0], first[1])):
-                lacking = [y for y in others if views[y][0].aligned and i in views[y][0].unmatched(views[y][1])]
+                lacking = [y for y in others if _lacks(ctx, views[y][0], views[y][1], i)]
                 if not lacking:
                     continue
                 having = [y for y in others if y not in lacking]
@@ -167,13 +191,14 @@ class MissingSentence(Rule):
             z = having[0]
             alz, side_x, side_z = views[z]
             partners = alz.partner(side_x, i) if alz.aligned else []
-            if not partners or len(partners) > 1:
+            if not partners:
                 return None
+            partner_key = " ".join(_sents(alz, side_z)[j].text for j in partners)
             for y in lacking:
-                al_zy, sz, _ = _view(ctx, row, z, y)
-                if al_zy is None or not al_zy.aligned or partners[0] not in al_zy.unmatched(sz):
+                # the third version's sentence must be missing from the lacking version too
+                near = self._elsewhere(ctx, k, z, partner_key, y)
+                if near is None or near >= o.max_elsewhere_twin:
                     return None
-            partner_key = _sents(alz, side_z)[partners[0]].text
         gains, elsewhere, row_sims = {}, {}, {}
         for y in lacking:
             al, sx, sy = views[y]
@@ -184,13 +209,15 @@ class MissingSentence(Rule):
                 return None
             if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
                 return None
-            if gains[y] < (o.min_ratio_gain if three else o.two_version_gain):
+            if not three and gains[y] < o.two_version_gain:
                 return None
             toks = _tokens(text)
             if toks and toks <= _tokens(" ".join(r.text for r in _sents(al, sy))):
                 return None  # its names and numbers are all there: merged into another sentence
+        if three and max(gains.values()) < o.min_ratio_gain:
+            return None
         return {"gain": gains, "elsewhere": elsewhere, "row_sim": row_sims, "three": three,
-                "key": partner_key or text}
+                "key": frozenset((text, partner_key)) if partner_key else text}
 
     def _zh_split(self, ctx, row, x, text, lacking):
         """English has a sentence no Chinese alignment matched: do the Chinese versions agree?
@@ -236,12 +263,6 @@ class MissingSentence(Rule):
             s = al.similarity(x, text, y, c)
             if s is None:
                 return None
-            if x.startswith("zh") and y.startswith("zh"):
-                from rapidfuzz import fuzz
-
-                from ..text.scripts import to_simplified
-
-                s = max(0.8 * s, fuzz.partial_ratio(to_simplified(text), to_simplified(c)) / 100.0 - 0.2)
             best = max(best, s)
         return best
 
