@@ -45,3 +45,28 @@ def test_an_error_stops_the_pool():
 
 def test_each_worker_uses_one_blas_thread():
     assert set(workers.run_ordered(_blas_threads, [0, 1], 2)) == {1}
+
+
+def test_jobs_1000_on_three_documents_starts_few_workers(tmp_path, monkeypatch):
+    from concurrent.futures import ProcessPoolExecutor
+
+    from click.testing import CliRunner
+
+    from tcheck.cli import main
+
+    started = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, max_workers=None, **kwargs):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Recording)
+    monkeypatch.chdir(tmp_path)
+    for i in range(3):
+        (tmp_path / f"d{i}.zh-CN.md").write_text(f"我们将在{i + 1}天内删除您的数据。\n", encoding="utf-8")
+        (tmp_path / f"d{i}.md").write_text(f"We will delete your data within {i + 1} days.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["audit", ".", "--jobs", "1000", "--no-config", "--fail-on", "never"])
+    assert res.exit_code == 0, res.output
+    assert "in 3 documents" in res.stdout
+    assert started == [min(3, workers.cpu_count())] or (started == [] and workers.cpu_count() == 1)
