@@ -1,0 +1,118 @@
+"""Matching names across versions: tokens, near spellings, likely substitutes.
+
+Used by entity-mismatch to compare the names of aligned zh and en texts (and
+of zh-Hans against zh-Hant): a name's words, a misspelling within ``fuzzy``
+of a missing word, an English name that took the place of a kept one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..model import Segment
+from .names import NameSpan, find_term, name_key
+
+
+def _count_name(text: str, name: str) -> int:
+    import re
+
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+
+
+def _is_partial(found: str, expected: str) -> bool:
+    """``found`` is a piece of the expected name (a short form), not another name."""
+    return name_key(found) in name_key(expected)
+
+
+
+
+_TOK_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'’\-./+&]*[A-Za-z0-9\u00c0-\u024f+])?")
+
+
+def _norm_tok(tok: str) -> str:
+    t = re.sub(r"['’]s?$", "", tok).casefold()
+    if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
+        t = t[:-1]
+    return t
+
+
+def _token_set(text: str) -> set[str]:
+    return {_norm_tok(t) for t in _TOK_RE.findall(text)}
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The words of a name that carry it (no connectors, no bare numbers)."""
+    out = []
+    for t in name.split():
+        t = re.sub(r"['’]s?$", "", t)
+        if sum(c.isalpha() for c in t) >= 2:
+            out.append(t)
+    return out
+
+
+def _norm_seq(name: str) -> tuple[str, ...]:
+    return tuple(_norm_tok(t) for t in _name_tokens(name))
+
+
+def _near(missing: list[str], cands: list, fuzzy: float, source_toks: set[str] = frozenset()):
+    """(candidate, expected word, found word) for a word spelled differently, or None.
+
+    A found word the source also contains ("Slack" when the Chinese lists Slack too) is not a
+    misspelling of another word.
+    """
+    for want in missing:
+        w = _norm_tok(want)
+        for q in cands:
+            for got in _name_tokens(q.span.text):
+                g = _norm_tok(got)
+                if g == w or g in source_toks or abs(len(g) - len(w)) > 2 or g.startswith(w) or w.startswith(g):
+                    continue
+                if fuzz.ratio(g, w) >= fuzzy:
+                    return q, want, got
+    return None
+
+
+_ENGLISH_ENDINGS = ("ly", "tion", "sion", "ing", "ment", "ness", "ity", "ous", "ive", "able", "ible", "ed", "ful",
+                    "less", "ance", "ence", "ship", "ward", "wise")
+
+
+def _english_looking(name: str) -> bool:
+    """Every word ends like an English word ("Implementations", "Virtual Private Network" is not)."""
+    words = [w.lower() for w in name.split()]
+    if not words or not all(w.isalpha() for w in words):
+        return False
+    stems = [w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return all(st.endswith(_ENGLISH_ENDINGS) for st in stems)
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One name is a clipped form of the other ("Postgres" / "PostgreSQL")."""
+    ka, kb = name_key(a), name_key(b)
+    n = min(len(ka), len(kb), 5)
+    return n >= 4 and ka[:n] == kb[:n]
+
+
+def _has_word(text: str) -> bool:
+    """At least one token with lower-case letters: a name, not "RMB 1" or "ISO 9001"."""
+    return any(any(c.islower() for c in tok) for tok in text.split())
+
+
+def _name_shaped(sp: NameSpan) -> bool:
+    """Latin text inside Chinese that is a name, not an acronym like OS/GPS/APP."""
+    letters = [c for c in sp.text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    if sp.strong:
+        return True
+    return not all(c.isupper() for c in letters)
+
+
+def _find_zh(segs: list[Segment], term: str) -> tuple[Segment, str]:
+    """The segment holding a Simplified-normalised term, and the term as written there."""
+    for s in segs:
+        pos = find_term(s.text, term)
+        if pos:
+            return s, s.text[pos[0]:pos[1]]
+    return segs[0], term
