@@ -83,28 +83,7 @@ class SemanticDrift(Rule):
             row = ctx.alignment.rows[k]
             pairs = flagged[k]
             present = [lg for lg in langs if row.get(lg)]
-            # the odd one out: the version involved in every flagged pair
-            odd = None
-            if len(pairs) == 1:
-                (a, b), = pairs
-                # with three versions, the zh version whose pair with en is low
-                # while the other zh version agrees with en is the odd one
-                other_zh = [lg for lg in present if lg.startswith("zh") and lg not in (a, b)]
-                odd = b
-                if b == "en" and other_zh and a.startswith("zh"):
-                    o = other_zh[0]
-                    key = (o, "en")
-                    other = all_sims.get((k, key))
-                    # the other Chinese version agrees with en: the drift is in ``a``
-                    if other is not None and other >= medians.get(key, 1.0) - ctx.option(self, "min_gap") / 2:
-                        odd = a
-            else:
-                for lg in reversed(present):
-                    if all(lg in p for p in pairs):
-                        odd = lg
-                        break
-            if odd is None:
-                odd = max((p[1] for p in pairs), key=langs.index)
+            odd = self._odd_one(ctx, k, pairs, present, all_sims, medians)
             others = [lg for lg in present if lg != odd]
             v = ctx.version(odd)
             seg = v[row.get(odd)[0]]
@@ -124,3 +103,28 @@ class SemanticDrift(Rule):
                           "lowest": round(worst, 4), "key": odd},
                 texts=[ctx.version(lg)[i].text for lg in present for i in row.get(lg)],
             )
+
+    def _odd_one(self, ctx: RuleContext, k: int, pairs: dict, present: list[str], all_sims: dict, medians: dict) -> str:
+        """The version that drifted: the one involved in every flagged pair of row ``k``."""
+        langs = ctx.document.langs
+        odd = None
+        if len(pairs) == 1:
+            ((a, b),) = pairs
+            # with three versions, the zh version whose pair with en is low
+            # while the other zh version agrees with en is the odd one
+            other_zh = [lg for lg in present if lg.startswith("zh") and lg not in (a, b)]
+            odd = b
+            if b == "en" and other_zh and a.startswith("zh"):
+                key = (other_zh[0], "en")
+                other = all_sims.get((k, key))
+                # the other Chinese version agrees with en: the drift is in ``a``
+                if other is not None and other >= medians.get(key, 1.0) - ctx.option(self, "min_gap") / 2:
+                    odd = a
+        else:
+            for lg in reversed(present):
+                if all(lg in p for p in pairs):
+                    odd = lg
+                    break
+        if odd is None:
+            odd = max((p[1] for p in pairs), key=langs.index)
+        return odd
