@@ -9,13 +9,13 @@ the very document at hand (see :func:`check_alignment`).
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import Alignment, Document
 from . import codec
+from .entries import JsonEntries
 from .store import CacheDir
 from .vectors import model_version
 
@@ -78,21 +78,10 @@ def check_alignment(alignment: Alignment, doc: Document) -> None:
 
 class AlignmentCache:
     def __init__(self, directory: CacheDir):
-        self.dir = directory
+        self.entries = JsonEntries(directory, KIND, FORMAT)
 
     def get(self, doc: Document, embedder) -> Alignment | None:
-        key = alignment_key(doc, embedder)
-        data = self.dir.read(KIND, key)
-        if data is None:
-            return None
-        try:
-            alignment = codec.decode(Alignment, json.loads(data))
-            check_alignment(alignment, doc)
-        except (ValueError, RecursionError):  # codec.Mismatch and JSON errors are ValueErrors
-            self.dir.discard(KIND, key)
-            return None
-        return alignment
+        return self.entries.load(alignment_key(doc, embedder), Alignment, lambda a: check_alignment(a, doc))
 
     def put(self, doc: Document, embedder, alignment: Alignment) -> None:
-        data = json.dumps(codec.encode(alignment), separators=(",", ":"), allow_nan=False)
-        self.dir.write(KIND, alignment_key(doc, embedder), data.encode("utf-8"))
+        self.entries.store(alignment_key(doc, embedder), alignment)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import codec
 from .alignments import check_alignment
+from .entries import JsonEntries
 from .store import CacheDir
 from .vectors import model_version
 
@@ -79,24 +80,11 @@ def check_result(result) -> None:
 
 class ResultCache:
     def __init__(self, directory: CacheDir):
-        self.dir = directory
+        self.entries = JsonEntries(directory, KIND, FORMAT)
 
     def get(self, key: str, result_type: type):
         """The stored result as a ``result_type``, or None."""
-        data = self.dir.read(KIND, key)
-        if data is None:
-            return None
-        try:
-            result = codec.decode(result_type, json.loads(data))
-            check_result(result)
-        except (ValueError, RecursionError):
-            self.dir.discard(KIND, key)
-            return None
-        return result
+        return self.entries.load(key, result_type, check_result)
 
     def put(self, key: str, result) -> None:
-        try:
-            data = json.dumps(codec.encode(result), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-        except (TypeError, ValueError):  # something that is not plain data: do not cache
-            return
-        self.dir.write(KIND, key, data.encode("utf-8"))
+        self.entries.store(key, result)

@@ -59,6 +59,7 @@ def test_a_planted_pickle_never_runs(tmp_path, embedder):
 
 
 def _entries(cache, kind):
+    """The one entry of ``kind``: its path and its envelope ({"tcheck", "format", "data"})."""
     (path,) = cache.dir.files(kind)
     return path, json.loads(path.read_text(encoding="utf-8"))
 
@@ -68,13 +69,13 @@ def test_out_of_range_alignment_cells_are_discarded(tmp_path, embedder):
     cache = Cache(tmp_path / "c")
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     path, data = _entries(cache, "alignments")
-    data["rows"][0]["cells"]["en"] = [999]
+    data["data"]["rows"][0]["cells"]["en"] = [999]
     path.write_text(json.dumps(data), encoding="utf-8")
     for p in cache.dir.files("results"):
         p.unlink()
     again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert _summary(again) == _summary(first)
-    assert _entries(cache, "alignments")[1]["rows"][0]["cells"]["en"] != [999]  # rewritten
+    assert _entries(cache, "alignments")[1]["data"]["rows"][0]["cells"]["en"] != [999]  # rewritten
 
 
 def test_a_result_with_no_rows_is_discarded(tmp_path, embedder):
@@ -83,8 +84,8 @@ def test_a_result_with_no_rows_is_discarded(tmp_path, embedder):
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert any(f.rule == "number-mismatch" for f in first.findings)
     path, data = _entries(cache, "results")
-    data["alignment"]["rows"] = []
-    data["findings"] = []
+    data["data"]["alignment"]["rows"] = []
+    data["data"]["findings"] = []
     path.write_text(json.dumps(data), encoding="utf-8")
     again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert _summary(again) == _summary(first)
@@ -95,11 +96,24 @@ def test_a_result_of_the_wrong_types_is_discarded(tmp_path, embedder):
     cache = Cache(tmp_path / "c")
     first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     path, data = _entries(cache, "results")
-    data["findings"][0]["severity"] = True
-    data["suppressed"] = "many"
+    data["data"]["findings"][0]["severity"] = True
+    data["data"]["suppressed"] = "many"
     path.write_text(json.dumps(data), encoding="utf-8")
     again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
     assert _summary(again) == _summary(first)
+
+
+def test_an_entry_of_another_format_is_discarded(tmp_path, embedder):
+    files = _write(tmp_path)
+    cache = Cache(tmp_path / "c")
+    first = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
+    path, data = _entries(cache, "results")
+    data["format"] += 1
+    data["data"]["findings"] = []
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = audit_files(files, settings=Settings(), embedder=embedder, cache=cache)
+    assert _summary(again) == _summary(first)
+    assert _entries(cache, "results")[1]["format"] == data["format"] - 1
 
 
 def test_zeroed_and_odd_vectors_are_recomputed(tmp_path):
