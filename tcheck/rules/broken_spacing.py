@@ -107,13 +107,23 @@ def split_word(left: str, right: str, doc_words: set[str] | None = None) -> tupl
 class BrokenSpacing(Rule):
     """A stray space inside a Chinese word, such as 泄 露 or 关联公 司.
 
+    ## What it catches
+    A space between two Han characters whose two sides join into a dictionary
+    word (jieba's dictionary): 信息泄 露 → 泄露. The suggestion is the text
+    with the space removed.
+
+    ## Why
     Text copied from a line-wrapped PDF keeps a space where the line broke,
-    often in the middle of a word. A space between two Han characters is
-    reported when the two sides join into a dictionary word (jieba's
-    dictionary): 信息泄 露 -> 泄露. Spaces around Latin words and numbers,
-    after punctuation, between two whole words (例如 密码) and deliberate
-    letter-spacing of single characters (第 一 章, 目 录) are left alone. The
-    suggestion is the text with the space removed.
+    often in the middle of a word.
+
+    ## Example
+    "我们不会泄 露您的信息" → "泄露".
+
+    ## Not reported
+    Spaces around Latin words and numbers, after punctuation, between two
+    whole words (例如 密码), and deliberate letter-spacing of single
+    characters (第 一 章, 目 录); a version with more spaced pairs than
+    ``max_spaced_ratio`` is spaced on purpose.
     """
 
     id = "broken-spacing"

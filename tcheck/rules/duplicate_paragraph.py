@@ -32,17 +32,25 @@ def long_enough(text: str, min_han: int, min_words: int) -> bool:
 class DuplicateParagraph(Rule):
     """A paragraph or list item that appears twice in the same version.
 
-    A copy-paste slip leaves the same paragraph (or a near copy of it) in two
-    places of one version, usually where it does not belong. Texts are
-    compared after removing punctuation, spaces and case, so a copy that
-    differs only by a stray space or a full-width comma still matches;
-    near copies need a similarity of ``min_ratio`` (rapidfuzz). Short texts
-    that legitimately repeat (headings, "Definitions", table cells, "是")
-    are skipped: a segment needs ``min_han`` Chinese characters or
-    ``min_words`` English words, list items ``item_extra`` more (legal texts
-    list the same grounds in several sections), and quote attributions
-    ("— @name, maintainer of ...") are never compared. The later copy is reported and the first one
-    is given as counterpart.
+    ## What it catches
+    The same paragraph, or a near copy of it (similarity ``min_ratio``), in
+    two places of one version; also a block of consecutive short items copied
+    again, and a short item repeated in one version that the others say once.
+    The later copy is reported, the first one given as counterpart.
+
+    ## Why
+    A copy-paste slip leaves a paragraph where it does not belong, often in
+    place of the one that should be there.
+
+    ## Example
+    zh-Hans paragraph 12 repeats paragraph 4 "我们会保护您的个人信息安全。"
+    word for word.
+
+    ## Not reported
+    Short texts that legitimately repeat (headings, "Definitions", table
+    cells): a segment needs ``min_han`` Chinese characters or ``min_words``
+    English words, list items ``item_extra`` more. Quote attributions are
+    never compared. Texts are compared without punctuation, spaces and case.
     """
 
     id = "duplicate-paragraph"

@@ -72,13 +72,25 @@ def _span(seg: Segment, needle: str) -> dict:
 class GlossaryViolation(Rule):
     """A glossary term whose required rendering is missing in the aligned segment.
 
-    Runs only with a glossary (``--glossary FILE``, CSV/TSV or TBX). For every
-    aligned pair of segments: when one version uses a glossary term, the
-    other must contain the rendering the glossary gives for its language (any
-    case and an optional plural ending in English; in Chinese, the version's
-    own script, or the other script's term normalised with OpenCC when the
-    glossary gives only one). A do-not-translate term (note "dnt") must appear
-    exactly as written in every version of a row where any version has it.
+    ## What it catches
+    In an aligned pair of segments, one version uses a glossary term and the
+    other lacks the rendering the glossary gives for its language; a
+    do-not-translate term (note "dnt") that is not written exactly as given
+    in every version of the row.
+
+    ## Why
+    Terminology fixed by a glossary (product features, legal terms) must be
+    rendered the same way everywhere.
+
+    ## Example
+    Glossary "personal data → 个人数据"; en "personal data" / zh-Hans "个人资料"
+    → the required rendering is missing.
+
+    ## Not reported
+    Anything without a glossary (``--glossary FILE``, CSV/TSV or TBX). Case
+    and an optional English plural ending do not matter; in Chinese the
+    version's own script counts, or the other script's term normalised with
+    OpenCC when the glossary gives only one.
     """
 
     id = "glossary-violation"

@@ -13,19 +13,28 @@ from .options import RuleOptions, opt
 class HansHantDivergence(Rule):
     """zh-Hans and zh-Hant paragraphs that differ in a number, a negation, a name or a clause.
 
-    The zh-Hant text is converted to Simplified with OpenCC and compared with
-    its aligned zh-Hans paragraph character by character, ignoring
-    punctuation. Only local edits are judged: a difference must sit between
-    matching text (``min_context`` equal characters on each side), so it
-    works for versions converted from one another and for separately
-    translated ones alike. A different number, a negation present in one
-    version only (不, 没, 未, 無, 非, 不得) or a different Latin name is an
-    error; a clause of six characters or more added or removed in an
-    otherwise identical paragraph is a warning. Differences that OpenCC's
-    Taiwan phrase tables explain (信息/資訊, 账户/帳戶, 软件/軟體) and plain
-    wording differences (near-synonyms, reordered or rephrased passages) are
-    not reported. One finding per paragraph, with the differing spans in
-    both versions.
+    ## What it catches
+    A different number, a negation present in one version only (不, 没, 未,
+    無, 非, 不得) or a different name (error); a clause of six characters or
+    more added or removed in an otherwise identical paragraph (warning). One
+    finding per paragraph, with the differing spans in both versions.
+
+    ## Why
+    The two Chinese versions are usually one text in two scripts; a
+    difference beyond script and regional wording is an edit made to one
+    version only. The zh-Hant text is converted to Simplified with OpenCC and
+    compared character by character; a difference must sit between matching
+    text (``min_context`` equal characters on each side), so converted and
+    separately translated versions are judged alike.
+
+    ## Example
+    zh-Hans "您可以随时撤回同意" / zh-Hant "您不可以隨時撤回同意" → a negation
+    in one version only.
+
+    ## Not reported
+    Differences OpenCC's Taiwan phrase tables explain (信息/資訊, 账户/帳戶,
+    软件/軟體), near-synonyms, reordered or rephrased passages. A changed
+    number that number-mismatch reports at the same spot is left to it.
     """
 
     id = "hans-hant-divergence"

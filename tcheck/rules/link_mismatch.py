@@ -12,16 +12,27 @@ _NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number"}
 class LinkMismatch(Rule):
     """E-mail addresses, links or phone numbers that differ between aligned paragraphs.
 
+    ## What it catches
+    A different e-mail address or phone number (error), a different link
+    (warning: localised pages differ legitimately; another site is an error),
+    http vs https (warning), an item missing from one version (warning), and
+    an address replaced by an obfuscation placeholder ("[email protected]",
+    info).
+
+    ## Why
     Contact details must be identical in every version: a reader who writes
-    to the address in the Chinese text must reach the same mailbox as one who
-    uses the English text. Addresses are compared after normalisation (case
-    of the domain, trailing slash or punctuation, ``www.``, tracking
-    parameters, language parts of a URL such as ``/en-US/`` vs ``/zh-CN/``
-    or ``zh.`` vs ``en.`` subdomains). A different e-mail address or phone
-    number is an error, a different link a warning (localised pages differ
-    legitimately), http vs https a warning, an item missing from one version
-    a warning, and an address replaced by an obfuscation placeholder
-    ("[email protected]") an info note.
+    to the address in the Chinese text must reach the same mailbox as one
+    who uses the English text.
+
+    ## Example
+    zh-Hans "请发送邮件至 privacy@example.com" / en "write to
+    legal@example.com" → error.
+
+    ## Not reported
+    Addresses equal after normalisation: case of the domain, trailing slash
+    or punctuation, ``www.``, tracking parameters, language parts of a URL
+    (``/en-US/`` vs ``/zh-CN/``, ``zh.`` vs ``en.`` subdomains); dates that
+    look like phone numbers; rows whose versions do not correspond.
     """
 
     id = "link-mismatch"

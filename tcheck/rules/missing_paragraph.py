@@ -17,11 +17,26 @@ def _is_minor(text: str) -> bool:
 class MissingParagraph(Rule):
     """A paragraph, list item or heading that has no counterpart in another version.
 
-    Found from the alignment: a row where one version has a segment and
-    another version has none. The message names the versions that lack it
-    and where the missing text would go (after which paragraph), so the
-    translator can add it or delete the stray one. Very short segments
-    (a two-word heading, a date line) are reported as info.
+    ## What it catches
+    A row of the alignment where one version has a segment and another
+    version has none: a paragraph left untranslated, or a stray one added to
+    one version.
+
+    ## Why
+    A reader of the short version never learns what the others say. The
+    message names the versions that lack the text and where it would go
+    (after which paragraph), so the translator can add it or delete the
+    stray one.
+
+    ## Example
+    en "Cookies help us remember your settings." with no zh-Hans paragraph
+    between its neighbours → "zh-Hans has no counterpart; it would go after
+    paragraph 6 (line 14)".
+
+    ## Not reported
+    A repeat that another version says once (duplicate-paragraph reports
+    that, and this rule yields to it). Very short segments (a two-word
+    heading, a date line) are info, not warnings.
     """
 
     id = "missing-paragraph"

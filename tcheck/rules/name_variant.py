@@ -66,17 +66,25 @@ def _words(form: str) -> list[str]:
 class NameVariant(Rule):
     """One name written several ways within one version ("Talk123" / "Paper Talk123").
 
-    Works on each version alone. Name candidates (capitalised spans,
-    CamelCase, letters with digits, Latin names inside Chinese text) are
-    grouped around the words they share, and a rare form is reported when a
-    dominant form is used at least ``min_dominant`` times and ``ratio`` times
-    as often: a stray modifier in front of the name ("News Talk123" where the
-    text says "Talk123" 50 times), a half-translated tail ("JusTalk家庭APP"
-    where the text says "JusTalk Family"), a clipped name ("Jus"), or a
-    different spelling of the same letters ("Talk 123", "Justalk"). An
-    article or a possessive is not a variant, nor are different names that
-    share a common word; a form that another version of the document also
-    uses is deliberate and is left alone.
+    ## What it catches
+    In one version, a rare form of a name whose dominant form is used at
+    least ``min_dominant`` times and ``ratio`` times as often: a stray
+    modifier ("News Talk123"), a half-translated tail ("JusTalk家庭APP" where
+    the text says "JusTalk Family"), a clipped name ("Jus"), another spelling
+    of the same letters ("Talk 123", "Justalk").
+
+    ## Why
+    A product or company name is a fixed string; a variant confuses readers
+    and search, and it is usually a slip of a translator or an editor.
+
+    ## Example
+    "Talk123" 50 times and "News Talk123" once → the variant is reported.
+
+    ## Not reported
+    An article or a possessive, different names that share a common word,
+    inflections and ordinary English words, and a form that another version
+    of the document also uses (deliberate). At the spot of an entity-mismatch
+    finding this rule yields to it.
     """
 
     id = "name-variant"

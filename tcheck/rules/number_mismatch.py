@@ -41,16 +41,28 @@ def _compatible(x: Quantity, y: Quantity) -> int:
 class NumberMismatch(Rule):
     """Numbers, amounts, dates or durations that differ between aligned paragraphs.
 
-    Every quantity in a paragraph is normalised to a language-independent
-    value (1,000 = 一千 = １０００; 30 days = 三十天 = 30日; 人民币1000元 =
-    RMB 1,000; 2024年6月12日 = June 12, 2024; 两倍 = twice; 十四周岁 =
-    fourteen) and the values of aligned paragraphs are compared, between
-    Chinese and English and between Simplified and Traditional. A value that
-    changed (15 days on one side, 30天 on the other) is an error; a value
-    present in one version only is a warning. List labels, inline
-    enumerators, ordinals, section cross-references, version strings, phone
-    numbers and addresses are not compared; "one"/一 used as a determiner is
-    never reported.
+    ## What it catches
+    A quantity whose value differs between aligned paragraphs (15 days on one
+    side, 30天 on the other): an error; a value present in one version only:
+    a warning. Compared between Chinese and English and between Simplified
+    and Traditional; with three versions the odd one is blamed.
+
+    ## Why
+    Numbers are the part of a legal or technical text a reader acts on. Every
+    quantity is normalised to a language-independent value (1,000 = 一千 =
+    １０００; 30 days = 三十天 = 30日; 人民币1000元 = RMB 1,000; 2024年6月12日 =
+    June 12, 2024; 两倍 = twice; 十四周岁 = fourteen), so only real changes
+    differ.
+
+    ## Example
+    zh-Hant "我們將在60天內回覆" / zh-Hans "我们将在30天内回复" / en "within 30
+    days" → zh-Hant says 60天 where zh-Hans and en say 30天.
+
+    ## Not reported
+    List labels, inline enumerators, ordinals, section cross-references,
+    version strings, phone numbers and addresses; "one"/一 used as a
+    determiner; rows whose versions do not correspond (semantic-drift's
+    business) or that differ in more than ``max_unmatched`` quantities.
     """
 
     id = "number-mismatch"

@@ -67,12 +67,22 @@ def mainland_terms(text: str) -> list[tuple[int, int, str]]:
 class RegionalVocabulary(Rule):
     """Mainland-Chinese wording in a Taiwan Traditional text, such as 信息 for 資訊 or 軟件 for 軟體.
 
+    ## What it catches
+    Terms in a zh-Hant text that OpenCC's Taiwan phrase table would change
+    (the difference between ``s2twp`` and ``s2tw``); the suggestion is the
+    Taiwan term.
+
+    ## Why
     A zh-Hant text converted from Simplified character by character keeps
-    mainland vocabulary. Terms are found with OpenCC's Taiwan phrase table
-    (the difference between ``s2twp`` and ``s2tw``) and the suggestion is
-    the Taiwan term. Words that are also correct Taiwan usage in another
-    sense (文件, 程序, 支持) are not reported. Only for Taiwan or an unknown
-    region: Hong Kong usage differs.
+    mainland vocabulary, which Taiwan readers notice.
+
+    ## Example
+    zh-Hant "我們的軟件會收集您的信息" → 軟件 (軟體), 信息 (資訊).
+
+    ## Not reported
+    Words that are also correct Taiwan usage in another sense (文件, 程序,
+    支持); Hong Kong texts (their usage differs). Off by default: enable it
+    with ``rules.regional-vocabulary = "on"``.
     """
 
     id = "regional-vocabulary"

@@ -23,14 +23,23 @@ def _clusters(offsets: list[int], gap: int = 2) -> list[tuple[int, int]]:
 class ScriptMix(Rule):
     """Simplified characters inside a zh-Hant version, or Traditional ones inside zh-Hans.
 
+    ## What it catches
+    Characters that are never correct in the version's script: 踪 in
+    zh-Hant, 資 in zh-Hans. All hits of one paragraph form one finding; the
+    suggestion is the text as OpenCC converts it.
+
+    ## Why
+    A text converted by hand or pasted from the other version keeps stray
+    characters of the other script, which readers notice at once.
+
+    ## Example
+    zh-Hant "我們會追踪您的訂單" → 踪 (蹤).
+
+    ## Not reported
+    Characters correct in some words of both scripts (台, 后, 干, 於) unless
+    next to a certain hit, Traditional variants (爲, 着), and Taiwan usage.
     Judged with OpenCC's regional standards (Taiwan ``s2tw``, Hong Kong
-    ``s2hk``; both must agree when the region is unknown), with words seen in
-    context. Only characters that are never correct in the version's script
-    are reported (踪 in zh-Hant, 資 in zh-Hans); characters that are correct
-    in some words of both scripts (台, 后, 干, 於) are reported only next to
-    such a character, and Traditional variants (爲, 着) are not Simplified.
-    All hits of one paragraph form one finding; the suggestion is the text as
-    OpenCC converts it.
+    ``s2hk``; both must agree when the region is unknown).
     """
 
     id = "script-mix"

@@ -13,16 +13,31 @@ from .options import RuleOptions, opt
 class SemanticDrift(Rule):
     """Aligned segments whose meaning is far less similar than the document's norm.
 
-    Every document has its own typical similarity between a paragraph and
-    its translation (it depends on the model, the language pair and the
-    translation style). This rule measures that norm per pair of versions on
-    the document's aligned rows (median and median absolute deviation of the
-    embedding similarity; zh-Hant is compared with zh-Hans after conversion to
-    Simplified, so script and independent wording do not count) and flags the
-    rows that fall far below it: a paragraph rewritten in one version only, a
-    wrong paragraph pasted in, a translation of something else. With three
-    versions the finding is put on the odd one out. Segments too short to
-    judge (headings, a few words) are skipped.
+    ## What it catches
+    Aligned rows whose texts are far less similar than the document's other
+    rows: a paragraph rewritten in one version only, a wrong paragraph pasted
+    in, the translation of something else.
+
+    ## Why
+    Every document has its own typical similarity between a paragraph and its
+    translation (it depends on the model, the language pair and the
+    translation style). The norm is measured per pair of versions on the
+    alignment's meaning scores (median and MAD of the embedding similarity;
+    zh-Hant is read in Simplified against zh-Hans, so script and independent
+    wording do not count), and a row must fall far below it. With three
+    versions the finding is put on the odd one out.
+
+    ## Example
+    zh-Hans "我们不会出售您的个人信息。" aligned with en "Cookies help us
+    remember your settings." in a document where rows typically score 0.8 →
+    similarity 0.21 (typical 0.80).
+
+    ## Not reported
+    Segments too short to judge (headings, a few words), pairs with fewer
+    than ``min_rows`` rows, versions that are copies of each other (the
+    untranslated rule's business), and zh-Hans/zh-Hant pairs when an English
+    version is there to decide. Info only: loose but correct translations
+    also score low.
     """
 
     id = "semantic-drift"

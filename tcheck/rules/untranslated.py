@@ -139,14 +139,23 @@ def chinese_spans(text: str) -> list[tuple[int, int]]:
 class Untranslated(Rule):
     """Text left in the wrong language: English clauses in a Chinese version, Chinese in the English one.
 
-    In a Chinese version, a run of English counts when it reads as a clause:
-    five words or more with several function words ("We will occasionally
-    update this 隐私政策 to reflect..."). Names, product names, acronyms,
-    code, URLs, e-mail addresses and the glossary's do-not-translate terms
-    are not counted, so "Firefox Focus" or "Cross-Origin Resource Policy"
-    stay quiet. In the English version, any run of two Chinese characters or
-    more is reported. The evidence gives the line and column span of each
-    foreign run.
+    ## What it catches
+    In a Chinese version, a run of English that reads as a clause: five words
+    or more with several function words. In the English version, any run of
+    two Chinese characters or more. The evidence gives the span of each run.
+
+    ## Why
+    A sentence a translator skipped stays in the source language and the
+    reader of that version cannot read it.
+
+    ## Example
+    zh-Hans "We will occasionally update this 隐私政策 to reflect changes。" →
+    the English clause is reported.
+
+    ## Not reported
+    Names, product names, acronyms, code, URLs, e-mail addresses and the
+    glossary's do-not-translate terms ("Firefox Focus", "Cross-Origin
+    Resource Policy"), and quoted titles.
     """
 
     id = "untranslated"

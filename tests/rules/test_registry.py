@@ -151,3 +151,28 @@ def test_a_changed_number_between_chinese_versions_is_reported_once():
     assert sorted(f.rule for f in both) == ["hans-hant-divergence", "number-mismatch"]
     kept = _drop_overlaps(both, all_rules())
     assert [f.rule for f in kept] == ["number-mismatch"]
+
+
+def test_every_rule_docstring_has_the_structured_sections():
+    from tcheck.rules.base import SECTIONS
+
+    for rid, cls in all_rules().items():
+        sections = cls.sections()
+        for name in SECTIONS:
+            assert sections.get(name), (rid, name)
+
+
+def test_rule_command_prints_the_documentation_and_rules_the_severities():
+    from click.testing import CliRunner
+
+    from tcheck.cli import main
+
+    out = CliRunner().invoke(main, ["rule", "hans-hant-divergence"])
+    assert out.exit_code == 0, out.output
+    assert "## What it catches" in out.output and "## Options" in out.output and "min_context = 3" in out.output
+    assert "error/warning" in out.output.splitlines()[0]
+    listed = CliRunner().invoke(main, ["rules"])
+    line = next(ln for ln in listed.output.splitlines() if ln.startswith("link-mismatch "))
+    assert "error/warning/info" in line
+    bad = CliRunner().invoke(main, ["rule", "no-such-rule"])
+    assert bad.exit_code == 2

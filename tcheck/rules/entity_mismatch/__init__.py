@@ -22,17 +22,32 @@ from .zh_pair import check_zh_pair
 class EntityMismatch(Rule):
     """A name (product, company, person, place, law, standard) differs between aligned zh and en segments.
 
+    ## What it catches
+    * A row where the Chinese has a term the document otherwise renders with
+      one English name, but the English names something else ("China
+      Telecom" where every other paragraph says "Talk123"): an error; the
+      English drops the name: a warning.
+    * A Latin-script name kept in the Chinese ("JusTalk") that the aligned
+      English misspells, replaces or drops.
+    * A Latin-script name spelled differently in zh-Hans and zh-Hant.
+
+    ## Why
     Chinese names have no capitals, so the rule learns the document's own
-    correspondence table from the alignment: Han terms of the Chinese text
-    (normalised to Simplified with OpenCC) that co-occur with an English name
-    candidate (capitalised span, CamelCase, letters with digits) in most of the
-    aligned rows where the Chinese term occurs, and in at least
-    ``min_support`` rows. A row where the Chinese has the term but the English
-    names something else ("China Telecom" where every other paragraph says
-    "Talk123") is an error; a row where the English drops the name is a
-    warning. Latin-script names written in the Chinese text ("JusTalk") must
-    appear in the aligned English (and in the other Chinese version) too.
-    A glossary, when given, adds its pairs to the learned ones.
+    correspondence table from the alignment: Han terms (normalised to
+    Simplified with OpenCC) that co-occur with an English name candidate in
+    most rows where the term occurs, and in at least ``min_support`` rows. A
+    glossary, when given, adds its pairs.
+
+    ## Example
+    zh-Hans "讯小通不会出售您的数据。" / en "China Telecom will not sell your
+    data." where 讯小通 is "Talk123" in five other rows → error at "China
+    Telecom".
+
+    ## Not reported
+    Names inside untranslated English in the Chinese, rows whose alignment
+    score is below ``min_pair_score``, a possessive or an article in front of
+    the name, a short form of the expected name, and a row with more new
+    names than missing ones (which replaced which cannot be told).
     """
 
     id = "entity-mismatch"
