@@ -442,20 +442,22 @@ def _backend_arrays(backend) -> tuple[dict, dict]:
 def _tokenizer_parts(tok) -> tuple[dict, dict, dict]:
     """(files, arrays, meta) holding the tokenizer's state."""
     prefixes = tok._prefixes
-    keys = list(prefixes)
-    if any("\x00" in k for k in keys) or any("\x00" in p for p in tok._pieces):
+    if "\x00" in "".join(prefixes) or "\x00" in "".join(tok._pieces):
         raise PreparedError("a vocabulary entry contains NUL")
-    singles = sorted(k for k in keys if len(k) == 1)
-    multi = sorted(k for k in keys if len(k) > 1)
+    singles = sorted(k for k in prefixes if len(k) == 1)
+    multi = sorted(k for k in prefixes if len(k) > 1)
     single_values = np.array([prefixes[k] for k in singles], dtype=np.int32)
-    values = np.array([prefixes[k] for k in multi], dtype=np.int32)
-    codes = np.array([(ord(k[0]) << 21) | ord(k[1]) for k in multi], dtype=np.int64)
+    values = np.fromiter(map(prefixes.__getitem__, multi), dtype=np.int32, count=len(multi))
+    # group code of a key: its first two code points; keys sorted by code point
+    # are sorted by that code, so each group is one run
+    first_two = np.frombuffer("".join([k[:2] for k in multi]).encode("utf-32-le"), dtype="<u4")
+    codes = (first_two[0::2].astype(np.int64) << 21) | first_two[1::2]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.zeros(0, np.int64)
     group_code = codes[starts]
     group_key = np.r_[starts, len(multi)].astype(np.int64)
-    encoded = [k.encode("utf-8") for k in multi]
-    byte_off = np.zeros(len(multi) + 1, dtype=np.int64)
-    np.cumsum([len(e) + 1 for e in encoded], out=byte_off[1:])
+    blob = "".join([k + "\x00" for k in multi]).encode("utf-8")
+    ends = np.flatnonzero(np.frombuffer(blob, dtype=np.uint8) == 0)  # one NUL after each key
+    byte_off = np.r_[0, ends + 1].astype(np.int64)
     group_byte = byte_off[group_key]
     norm = tok._normalizer
     units = norm._units
@@ -465,7 +467,7 @@ def _tokenizer_parts(tok) -> tuple[dict, dict, dict]:
         trie = np.asarray(units, dtype="<u4").tobytes()
         charsmap = len(trie).to_bytes(4, "little") + trie + norm._normalized
     files = {
-        "vocab-keys.bin": b"".join(e + b"\x00" for e in encoded),
+        "vocab-keys.bin": blob,
         "vocab-singles.bin": "".join(k + "\x00" for k in singles).encode("utf-8"),
         "pieces.bin": "\x00".join(tok._pieces).encode("utf-8"),
         "charsmap.bin": charsmap,
