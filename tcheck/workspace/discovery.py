@@ -18,8 +18,9 @@ looks for its other versions on disk by the usual conventions:
 
 Every file gets a *document key*: the path with its language marker removed.
 Files with the same key are versions of one document (:mod:`.grouping` makes
-the groups, config groups included). Discovery only reads directory
-listings, never file contents.
+the groups, config groups included); :func:`lang_hint` is the language a path
+marks, the only place path conventions are read. Discovery only reads
+directory listings, never file contents.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ _SUFFIX_RE = re.compile(
 _DOCUSAURUS = "docusaurus-plugin-content-"
 
 
-tag_lang = langs.marker_lang
+tag_lang = langs.marker_lang  # the language a file or folder name marks
 
 
 def _split_ext(name: str) -> tuple[str, str]:
