@@ -224,16 +224,21 @@ class SentenceAligner:
         ratio = self.typical_ratio(a, b)
         la, lb = sum(_length(s.text) for s in sa), sum(_length(s.text) for s in sb)
         row_ratio = lb / la if la else 0.0
-        result = SentenceAlignment(a, b, sa, sb, [Bead(tuple(range(len(sa))), tuple(range(len(sb))))], False,
-                                   ratio, row_ratio)
+        result = SentenceAlignment(
+            a, b, sa, sb, [Bead(tuple(range(len(sa))), tuple(range(len(sb))))], False, ratio, row_ratio
+        )
         if sa and sb and self._needs(row, a, b):
             self._prepare(a, b)
             sims = self._sim_matrix(a, sa, b, sb)
             if sims is not None:
                 result.sims = sims
-                result.beads = _dp(sims, np.array([_length(s.text) for s in sa]),
-                                   np.array([_length(s.text) for s in sb]), ratio,
-                                   self._merged_sim(a, sa, b, sb, sims))
+                result.beads = _dp(
+                    sims,
+                    np.array([_length(s.text) for s in sa]),
+                    np.array([_length(s.text) for s in sb]),
+                    ratio,
+                    self._merged_sim(a, sa, b, sb, sims),
+                )
                 result.aligned = True
         self._done[key] = result
         return result
@@ -314,7 +319,7 @@ def _dp(sims: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float, merged) 
                     if da + db > 2:
                         # every merged sentence must relate to the other side on its own: a
                         # sentence glued to a good pair is a drop, not a merge
-                        weakest = float(sims[i - da:i, j - db:j].min())
+                        weakest = float(sims[i - da : i, j - db : j].min())
                         c += MERGE_PENALTY + MERGE_WEAK * max(0.0, MERGE_MIN_SIM - weakest)
                 total = cost[i - da, j - db] + c
                 if total < best:

@@ -11,23 +11,76 @@ from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
 _WORDS = {
-    M.NEGATION: "a negation", M.PROHIBIT: "a prohibition (may not / must not)", M.MUST: "an obligation (must)",
-    M.MAY: "a possibility or permission (may / can)", M.WILL: "a certainty (will)", M.AND: "\"and\"",
-    M.OR: "\"or\"", M.ALL: "\"all / every / any\"", M.SOME: "\"some / only\"", M.PLUS: "plus", M.MINUS: "minus",
-    M.TIMES: "times", M.DIVIDED: "divided by",
+    M.NEGATION: "a negation",
+    M.PROHIBIT: "a prohibition (may not / must not)",
+    M.MUST: "an obligation (must)",
+    M.MAY: "a possibility or permission (may / can)",
+    M.WILL: "a certainty (will)",
+    M.AND: '"and"',
+    M.OR: '"or"',
+    M.ALL: '"all / every / any"',
+    M.SOME: '"some / only"',
+    M.PLUS: "plus",
+    M.MINUS: "minus",
+    M.TIMES: "times",
+    M.DIVIDED: "divided by",
 }
 # (what two versions say, what the odd one says instead): the flips checked when the Chinese
 # versions are translated independently
-_FLIPS = ((M.PROHIBIT, M.MAY), (M.MUST, M.MAY), (M.AND, M.OR), (M.OR, M.AND), (M.ALL, M.SOME), (M.SOME, M.ALL),
-          (M.PLUS, M.MINUS), (M.PLUS, M.TIMES), (M.PLUS, M.DIVIDED), (M.MINUS, M.PLUS), (M.MINUS, M.TIMES),
-          (M.MINUS, M.DIVIDED), (M.TIMES, M.PLUS), (M.TIMES, M.MINUS), (M.TIMES, M.DIVIDED), (M.DIVIDED, M.PLUS),
-          (M.DIVIDED, M.MINUS), (M.DIVIDED, M.TIMES))
+# (and/or is not among them: "A, B or C" and "A, B and C" render the same list too often)
+_FLIPS = (
+    (M.PROHIBIT, M.MAY),
+    (M.MUST, M.MAY),
+    (M.ALL, M.SOME),
+    (M.SOME, M.ALL),
+    (M.PLUS, M.MINUS),
+    (M.PLUS, M.TIMES),
+    (M.PLUS, M.DIVIDED),
+    (M.MINUS, M.PLUS),
+    (M.MINUS, M.TIMES),
+    (M.MINUS, M.DIVIDED),
+    (M.TIMES, M.PLUS),
+    (M.TIMES, M.MINUS),
+    (M.TIMES, M.DIVIDED),
+    (M.DIVIDED, M.PLUS),
+    (M.DIVIDED, M.MINUS),
+    (M.DIVIDED, M.TIMES),
+)
+
 
 @dataclass(frozen=True)
 class _Options(RuleOptions):
     min_sim: float = opt(0.5, "aligned sentences must be at least this similar (they translate each other)")
-    twin_ratio: float = opt(0.9, "zh-Hans and zh-Hant this alike (character ratio after conversion) are one "
-                                 "text: a marker that differs between them is a flip by itself")
+    twin_ratio: float = opt(
+        0.9,
+        "zh-Hans and zh-Hant this alike (character ratio after conversion) are one "
+        "text: a marker that differs between them is a flip by itself",
+    )
+
+
+def _simplified(text: str, lang: str) -> str:
+    """zh-Hant in Simplified with Taiwan phrases mapped (字串 -> 字符串), so converted twins compare equal."""
+    if lang != "zh-Hant":
+        return text
+    from ..text.scripts import convert
+
+    return convert(text, "tw2sp")
+
+
+def _edit_regions(opcodes, gap: int = 2):
+    """Runs of edits from difflib opcodes, joined across equal stretches of at most ``gap`` characters."""
+    out: list[list[int]] = []
+    pending_equal = None
+    for op, i1, i2, j1, j2 in opcodes:
+        if op == "equal":
+            pending_equal = (i2 - i1) if out else None
+            continue
+        if out and pending_equal is not None and pending_equal <= gap:
+            out[-1][1], out[-1][3] = i2, j2
+        else:
+            out.append([i1, i2, j1, j2])
+        pending_equal = None
+    return [tuple(r) for r in out]
 
 
 def _present(m: dict[str, int], cls: str) -> bool:
@@ -80,7 +133,7 @@ class MeaningFlip(Rule):
             present = [lg for lg in langs if row.get(lg)]
             if len(present) < 2:
                 continue
-            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1:]):
+            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1 :]):
                 continue
             for unit in self._units(ctx, o, row, present):
                 found = self._judge(o, unit)
@@ -110,12 +163,14 @@ class MeaningFlip(Rule):
                 yield {zh[0]: first, zh[1]: second, "en": en}
             return
         for i, a in enumerate(present):
-            for b in present[i + 1:]:
+            for b in present[i + 1 :]:
                 al = ctx.sentence_pairs(row, a, b)
                 for bd in al.beads:
                     if bd.a and bd.b and (bd.sim is None or bd.sim >= o.min_sim):
-                        yield {a: (" ".join(al.a[j].text for j in bd.a), al.a[bd.a[0]].segment),
-                               b: (" ".join(al.b[j].text for j in bd.b), al.b[bd.b[0]].segment)}
+                        yield {
+                            a: (" ".join(al.a[j].text for j in bd.a), al.a[bd.a[0]].segment),
+                            b: (" ".join(al.b[j].text for j in bd.b), al.b[bd.b[0]].segment),
+                        }
 
     # -- evidence ------------------------------------------------------------------------
 
@@ -140,8 +195,12 @@ class MeaningFlip(Rule):
                     return odd, cls, instead, "the two other versions agree"
             return None
         z = zh[0]
-        if _present(marks["en"], M.PROHIBIT) and not _present(marks[z], M.PROHIBIT) and _present(marks[z], M.MAY) \
-                and _present(marks[z], M.NEGATION):
+        if (
+            _present(marks["en"], M.PROHIBIT)
+            and not _present(marks[z], M.PROHIBIT)
+            and _present(marks[z], M.MAY)
+            and _present(marks[z], M.NEGATION)
+        ):
             return z, M.PROHIBIT, M.MAY, "a prohibition rendered as a possibility"
         for cls in M.ARITHMETIC:
             if _present(marks["en"], cls) and not _present(marks[z], cls):
@@ -189,20 +248,18 @@ class MeaningFlip(Rule):
 
         from rapidfuzz import fuzz
 
-        from ..text.scripts import to_simplified
-
         zh = [lg for lg in unit if lg.startswith("zh")]
-        ta, tb = (to_simplified(unit[lg][0]) for lg in zh)
+        ta, tb = (_simplified(unit[lg][0], lg) for lg in zh)
         if fuzz.ratio(ta, tb) / 100.0 < o.twin_ratio:
             return None
         edits = []
-        for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
-            if op == "equal" or max(i2 - i1, j2 - j1) > 3:
+        for i1, i2, j1, j2 in _edit_regions(SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()):
+            if max(i2 - i1, j2 - j1) > 6:
                 continue
             # the edited words with one character of context on each side, both versions
-            ca = M.markers(ta[max(0, i1 - 1):i2 + 1], "zh-Hans")
-            cb = M.markers(tb[max(0, j1 - 1):j2 + 1], "zh-Hans")
-            if op in ("insert", "delete"):
+            ca = M.markers(ta[max(0, i1 - 1) : i2 + 1], "zh-Hans")
+            cb = M.markers(tb[max(0, j1 - 1) : j2 + 1], "zh-Hans")
+            if i1 == i2 or j1 == j2:  # an insertion
                 na, nb = ca.get(M.NEGATION, 0), cb.get(M.NEGATION, 0)
                 if na != nb and min(na, nb) == 0:
                     edits.append((M.NEGATION, None) if na else (None, M.NEGATION))
@@ -218,10 +275,10 @@ class MeaningFlip(Rule):
         """zh-Hans and zh-Hant are one text (character ratio after conversion)."""
         from rapidfuzz import fuzz
 
-        from ..text.scripts import to_simplified
-
         zh = [lg for lg in unit if lg.startswith("zh")]
-        return fuzz.ratio(to_simplified(unit[zh[0]][0]), to_simplified(unit[zh[1]][0])) / 100.0 >= o.twin_ratio
+        return (
+            fuzz.ratio(_simplified(unit[zh[0]][0], zh[0]), _simplified(unit[zh[1]][0], zh[1])) / 100.0 >= o.twin_ratio
+        )
 
     # -- finding -------------------------------------------------------------------------
 
@@ -235,10 +292,22 @@ class MeaningFlip(Rule):
             what = f"lacks {_WORDS[cls]} that {' and '.join(others)} have"
         else:
             what = f"has {_WORDS[instead]} that {' and '.join(others)} do not have"
-        msg = f"{odd} {what}: \"{snippet(text, 80)}\""
-        msg += "; " + "; ".join(f"{lg}: \"{snippet(unit[lg][0], 60)}\"" for lg in others)
+        msg = f'{odd} {what}: "{snippet(text, 80)}"'
+        msg += "; " + "; ".join(f'{lg}: "{snippet(unit[lg][0], 60)}"' for lg in others)
         counterparts = [ctx.loc(lg, ctx.version(lg)[unit[lg][1]], unit[lg][0][:10]) for lg in others]
-        evidence = {"odd": odd, "expected": cls, "found": instead, "basis": how,
-                    "sentences": {lg: t for lg, (t, _) in unit.items()}, "key": f"{cls}/{instead}"}
-        return ctx.finding(self, msg, ctx.loc(odd, seg, text[:10]), counterparts=counterparts, evidence=evidence,
-                           texts=[t for t, _ in unit.values()])
+        evidence = {
+            "odd": odd,
+            "expected": cls,
+            "found": instead,
+            "basis": how,
+            "sentences": {lg: t for lg, (t, _) in unit.items()},
+            "key": f"{cls}/{instead}",
+        }
+        return ctx.finding(
+            self,
+            msg,
+            ctx.loc(odd, seg, text[:10]),
+            counterparts=counterparts,
+            evidence=evidence,
+            texts=[t for t, _ in unit.values()],
+        )

@@ -20,13 +20,20 @@ _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
 class _Options(RuleOptions):
     min_words: int = opt(6, "English sentences shorter than this many words are never reported")
     min_han: int = opt(10, "Chinese sentences with fewer Han characters are never reported")
-    max_elsewhere: float = opt(0.36, "a sentence this similar to any sentence of the other version nearby is not missing")
-    max_elsewhere_twin: float = opt(0.45, "the same, between the two Chinese versions (embeddings of the texts in "
-                                          "Simplified)")
-    min_ratio_gain: float = opt(0.12, "leaving the sentence out must bring the row's length ratio this much closer "
-                                      "(in |log|) to the document's typical ratio")
-    min_row_sim: float = opt(0.45, "the rest of the row must match at least this well (mean similarity of its "
-                                   "aligned sentences)")
+    max_elsewhere: float = opt(
+        0.36, "a sentence this similar to any sentence of the other version nearby is not missing"
+    )
+    max_elsewhere_twin: float = opt(
+        0.45, "the same, between the two Chinese versions (embeddings of the texts in Simplified)"
+    )
+    min_ratio_gain: float = opt(
+        0.12,
+        "leaving the sentence out must bring the row's length ratio this much closer "
+        "(in |log|) to the document's typical ratio",
+    )
+    min_row_sim: float = opt(
+        0.45, "the rest of the row must match at least this well (mean similarity of its aligned sentences)"
+    )
     two_version_gain: float = opt(0.3, "the length-ratio gain needed when only two versions can be compared")
     clauses: bool = opt(True, "also report parenthetical clauses one Chinese version drops")
 
@@ -145,7 +152,7 @@ class MissingSentence(Rule):
             present = [lg for lg in langs if row.get(lg)]
             if len(present) < 2:
                 continue
-            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1:]):
+            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1 :]):
                 continue
             yield from self._sentences(ctx, o, k, row, present, seen)
             if o.clauses and len(present) == 3:
@@ -216,8 +223,13 @@ class MissingSentence(Rule):
                 return None  # its names and numbers are all there: merged into another sentence
         if three and max(gains.values()) < o.min_ratio_gain:
             return None
-        return {"gain": gains, "elsewhere": elsewhere, "row_sim": row_sims, "three": three,
-                "key": frozenset((text, partner_key)) if partner_key else text}
+        return {
+            "gain": gains,
+            "elsewhere": elsewhere,
+            "row_sim": row_sims,
+            "three": three,
+            "key": frozenset((text, partner_key)) if partner_key else text,
+        }
 
     def _zh_split(self, ctx, row, x, text, lacking):
         """English has a sentence no Chinese alignment matched: do the Chinese versions agree?
@@ -252,7 +264,7 @@ class MissingSentence(Rule):
         al = aligner_for(ctx)
         rows = ctx.alignment.rows
         cands = []
-        for r in rows[max(0, k - 2): k + 3]:
+        for r in rows[max(0, k - 2) : k + 3]:
             if r.get(y):
                 cands += [rs.text for rs in al.sentences(y, r.get(y))]
         if not cands:
@@ -273,23 +285,25 @@ class MissingSentence(Rule):
         if having:  # three versions: the lacking one is the odd one
             y = lacking[0]
             seg = ctx.version(y)[row.get(y)[0]]
-            msg = (f"{y} {seg.kind} {seg.index} lacks a sentence that {x} and {having[0]} have: \"{quoted}\"")
+            msg = f'{y} {seg.kind} {seg.index} lacks a sentence that {x} and {having[0]} have: "{quoted}"'
             at = ctx.loc(y, seg)
-            counterparts = [ctx.loc(x, sx, s.text[:12])] + [ctx.loc(h, ctx.version(h)[i]) for h in having
-                                                              for i in row.get(h)[:1]]
+            counterparts = [ctx.loc(x, sx, s.text[:12])] + [
+                ctx.loc(h, ctx.version(h)[i]) for h in having for i in row.get(h)[:1]
+            ]
         elif x.startswith("zh"):  # x adds a sentence the other versions do not have
             names = " and ".join(lacking)
-            msg = f"{x} {sx.kind} {sx.index} has a sentence that {names} do{'es' if len(lacking) == 1 else ''} not: \"{quoted}\""
+            msg = f'{x} {sx.kind} {sx.index} has a sentence that {names} do{"es" if len(lacking) == 1 else ""} not: "{quoted}"'
             at = ctx.loc(x, sx, s.text[:12])
             counterparts = [ctx.loc(y, ctx.version(y)[i]) for y in lacking for i in row.get(y)[:1]]
         else:  # English has a sentence no Chinese version has
             y = lacking[0]
             seg = ctx.version(y)[row.get(y)[0]]
             names = " and ".join(lacking)
-            msg = f"{names} lack{'' if len(lacking) > 1 else 's'} a sentence that {x} has: \"{quoted}\""
+            msg = f'{names} lack{"" if len(lacking) > 1 else "s"} a sentence that {x} has: "{quoted}"'
             at = ctx.loc(y, seg)
-            counterparts = [ctx.loc(x, sx, s.text[:12])] + [ctx.loc(z, ctx.version(z)[i]) for z in lacking[1:]
-                                                              for i in row.get(z)[:1]]
+            counterparts = [ctx.loc(x, sx, s.text[:12])] + [
+                ctx.loc(z, ctx.version(z)[i]) for z in lacking[1:] for i in row.get(z)[:1]
+            ]
         line, col = sx.locate(s.text[:12])
         evidence = {
             "sentence": {"lang": x, "paragraph": sx.index, "text": s.text, "line": line, "column": col},
@@ -299,8 +313,9 @@ class MissingSentence(Rule):
             "best_match_nearby": {y: round(v, 3) for y, v in found["elsewhere"].items()},
             "key": s.text,
         }
-        return ctx.finding(self, msg, at, counterparts=counterparts, evidence=evidence,
-                           texts=[s.text], severity=self.severity)
+        return ctx.finding(
+            self, msg, at, counterparts=counterparts, evidence=evidence, texts=[s.text], severity=self.severity
+        )
 
     # -- parenthetical clauses ------------------------------------------------------
 
@@ -337,13 +352,24 @@ class MissingSentence(Rule):
                     continue
                 seen.add(key)
                 segs = [ctx.version(lg)[row.get(lg)[0]] for lg in (x, y, "en")]
-                msg = (f"{y} {segs[1].kind} {segs[1].index} lacks the parenthetical clause that {x} and en have: "
-                       f"\"{snippet(texts[x][c.start:c.end], 90)}\"")
-                evidence = {"clause": {"lang": x, "text": texts[x][c.start:c.end]}, "missing_in": [y],
-                            "present_in": [x, "en"], "key": c.inner}
-                yield ctx.finding(self, msg, ctx.loc(y, segs[1]),
-                                  counterparts=[ctx.loc(x, segs[0], c.inner[:10]), ctx.loc("en", segs[2])],
-                                  evidence=evidence, texts=[c.inner])
+                msg = (
+                    f"{y} {segs[1].kind} {segs[1].index} lacks the parenthetical clause that {x} and en have: "
+                    f'"{snippet(texts[x][c.start : c.end], 90)}"'
+                )
+                evidence = {
+                    "clause": {"lang": x, "text": texts[x][c.start : c.end]},
+                    "missing_in": [y],
+                    "present_in": [x, "en"],
+                    "key": c.inner,
+                }
+                yield ctx.finding(
+                    self,
+                    msg,
+                    ctx.loc(y, segs[1]),
+                    counterparts=[ctx.loc(x, segs[0], c.inner[:10]), ctx.loc("en", segs[2])],
+                    evidence=evidence,
+                    texts=[c.inner],
+                )
 
 
 def _substantial(inner: str, lang: str) -> bool:

@@ -11,27 +11,33 @@ pytestmark = pytest.mark.slow
 
 # Context rows: real, consistent paragraphs (astro-docs), so the document has a typical length ratio.
 CONTEXT = {
-    "zh-Hans": ["Astro 页面使用 .astro 文件扩展名，并支持与 Astro 组件相同的功能。",
-                "想要自定义 404 错误页面，你可以在 src/pages 中创建 404.astro 或 404.md 文件。",
-                "在 Astro 中，可以使用标准的 HTML 注释或 JavaScript 风格的注释。"],
-    "zh-Hant": ["Astro 頁面使用 .astro 副檔名，支援的功能同 Astro 元件。",
-                "如要自訂 404 錯誤頁面，可以在 src/pages 新增 404.astro 或 404.md。",
-                "在 Astro 可以使用標準的 HTML 註解或 JavaScript 風格的註解。"],
-    "en": ["Astro pages use the .astro file extension and support the same features as Astro components.",
-           "For a custom 404 error page, you can create a 404.astro or 404.md file in src/pages.",
-           "In Astro, you can use standard HTML comments or JavaScript-style comments."],
+    "zh-Hans": [
+        "Astro 页面使用 .astro 文件扩展名，并支持与 Astro 组件相同的功能。",
+        "想要自定义 404 错误页面，你可以在 src/pages 中创建 404.astro 或 404.md 文件。",
+        "在 Astro 中，可以使用标准的 HTML 注释或 JavaScript 风格的注释。",
+    ],
+    "zh-Hant": [
+        "Astro 頁面使用 .astro 副檔名，支援的功能同 Astro 元件。",
+        "如要自訂 404 錯誤頁面，可以在 src/pages 新增 404.astro 或 404.md。",
+        "在 Astro 可以使用標準的 HTML 註解或 JavaScript 風格的註解。",
+    ],
+    "en": [
+        "Astro pages use the .astro file extension and support the same features as Astro components.",
+        "For a custom 404 error page, you can create a 404.astro or 404.md file in src/pages.",
+        "In Astro, you can use standard HTML comments or JavaScript-style comments.",
+    ],
 }
 
 # astro-docs concepts_islands: three sentences in every version
 ISLANDS = {
     "zh-Hans": "受益于 Astro 服务器群岛的一个很好的例子是电子商务店面的网站。尽管产品页面的主要内容很少更改，"
-               "但这些页面通常包含一些动态部分。为这些元素使用服务器群岛，访客将能够立即看到页面最重要的部分，即产品。",
+    "但这些页面通常包含一些动态部分。为这些元素使用服务器群岛，访客将能够立即看到页面最重要的部分，即产品。",
     "zh-Hant": "受益於 Astro 伺服器群島的一個好例子是電子商務店面。雖然產品頁面的主要內容不常變動，"
-               "但這些頁面通常包含一些動態部分。為這些元素使用伺服器群島，訪客就能立即看到頁面最重要的部分——你的產品。",
+    "但這些頁面通常包含一些動態部分。為這些元素使用伺服器群島，訪客就能立即看到頁面最重要的部分——你的產品。",
     "en": "An example of a site that benefits from Astro's server islands is an e-commerce storefront. Although the "
-          "main content of product pages change infrequently, these pages typically have some dynamic pieces. Using "
-          "server islands for these elements, your visitor will see the most important part of the page, your "
-          "product, immediately.",
+    "main content of product pages change infrequently, these pages typically have some dynamic pieces. Using "
+    "server islands for these elements, your visitor will see the most important part of the page, your "
+    "product, immediately.",
 }
 
 
@@ -44,7 +50,9 @@ def _run(embedder, rows: dict[str, str]):
 
 def test_a_sentence_dropped_from_one_chinese_version_is_reported_there(embedder):
     rows = dict(ISLANDS)
-    rows["zh-Hant"] = "受益於 Astro 伺服器群島的一個好例子是電子商務店面。為這些元素使用伺服器群島，訪客就能立即看到頁面最重要的部分——你的產品。"
+    rows["zh-Hant"] = (
+        "受益於 Astro 伺服器群島的一個好例子是電子商務店面。為這些元素使用伺服器群島，訪客就能立即看到頁面最重要的部分——你的產品。"
+    )
     (f,) = _run(embedder, rows)
     assert f.locations[0].lang == "zh-Hant"
     assert f.evidence["missing_in"] == ["zh-Hant"]
@@ -58,7 +66,7 @@ def test_a_clause_after_a_semicolon_missing_in_both_chinese_versions(embedder):
         "zh-Hans": "如果在尝试安装 Hexo 的过程中出现 EACCES 权限错误，请遵循由 npmjs 发布的指导修复该问题。",
         "zh-Hant": "如果在嘗試安裝 Hexo 的過程中出現 EACCES 權限錯誤，請遵循由 npmjs 發布的指導修復該問題。",
         "en": "If you encounter EACCES permission error when trying to install Hexo, please follow the workaround "
-              "provided by npmjs; overriding with root/sudo is highly discouraged.",
+        "provided by npmjs; overriding with root/sudo is highly discouraged.",
     }
     (f,) = _run(embedder, rows)
     assert f.evidence["sentence"]["text"] == "overriding with root/sudo is highly discouraged."
@@ -78,7 +86,7 @@ def test_a_parenthetical_clause_one_chinese_version_drops(embedder):
         "zh-Hans": "在终端中运行 ipython 即可启动交互式解释器，然后输入代码并立即看到结果。",
         "zh-Hant": "在終端機中執行 ipython（代表 Interactive Shell 的縮寫）即可啟動互動式直譯器，然後輸入程式碼並立即看到結果。",
         "en": "Run ipython (which stands for Interactive Shell) in a terminal to start the interactive interpreter, "
-              "then type code and see the result at once.",
+        "then type code and see the result at once.",
     }
     found = [f for f in _run(embedder, rows) if "clause" in f.evidence]
     assert [f.locations[0].lang for f in found] == ["zh-Hans"]
