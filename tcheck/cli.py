@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .model import InputError
+from .report import FORMATS
 from .report.escape import one_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -72,6 +73,7 @@ def main():
 
 
 def _parse_langs(values: tuple[str, ...], files: list[str]) -> dict[str, str]:
+    """``--lang FILE=TAG`` options as {input file: tag}; a FILE may name an input by another path."""
     from .langs import parse_tag
 
     out: dict[str, str] = {}
@@ -79,34 +81,30 @@ def _parse_langs(values: tuple[str, ...], files: list[str]) -> dict[str, str]:
         if "=" not in item:
             raise InputError(f"--lang expects FILE=TAG (e.g. --lang policy.txt=zh-TW), got {item!r}")
         path, tag = item.rsplit("=", 1)
-        _wrap_value_errors(parse_tag, tag)  # validates: unknown tag -> one-line error, exit 2
-        match = None
-        for f in files:
-            if f == path or (Path(f).exists() and Path(path).exists() and Path(f).resolve() == Path(path).resolve()):
-                match = f
+        try:
+            parse_tag(tag)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        match = next((f for f in files if f == path or _same_file(f, path)), None)
         if match is None:
             raise InputError(f"--lang names {path!r}, which is not one of the input files")
         out[match] = tag
     return out
 
 
-def _wrap_value_errors(fn, *args, **kwargs):
+def _same_file(a: str, b: str) -> bool:
     try:
-        return fn(*args, **kwargs)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _load_glossary(path) -> object:
-    try:
-        from .workspace.glossary import load_glossary
-    except ImportError:
-        raise InputError("--glossary is not available in this build (tcheck.glossary is missing)") from None
+    from .workspace.glossary import load_glossary
+
     try:
         return load_glossary(str(path))
-    except InputError:
-        raise
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError) as exc:  # InputErrors pass through as they are
         raise InputError(f"{path}: cannot load glossary: {exc}") from None
 
 
@@ -122,7 +120,7 @@ def _load_glossary(path) -> object:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "sarif", "github", "html"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="Report format.",

@@ -9,7 +9,9 @@ every input file byte-for-byte unchanged, and the report valid for its format.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tcheck.cli import main
+from tcheck.report import FORMATS
 
 from .helpers import single_reports, validate_report
 
@@ -189,7 +192,7 @@ def projects(draw):
         "config": draw(st.one_of(st.none(), st.none(), VALID_CONFIG, GARBAGE_CONFIG)),
         "baseline": draw(st.one_of(st.none(), st.none(), st.none(), BASELINE)),
         "glossary": draw(st.one_of(st.none(), st.none(), st.none(), GLOSSARY)),
-        "format": draw(st.sampled_from(["text", "json", "sarif", "github", "html"])),
+        "format": draw(st.sampled_from(FORMATS)),
         "to_file": draw(st.booleans()),
         "write_baseline": draw(st.booleans()),
         "jobs": draw(st.sampled_from(["1", "2"])),
@@ -218,6 +221,9 @@ def _check_report(fmt: str, text: str, sarif_validator) -> None:
             assert report["schema_version"] == 1
     elif fmt == "sarif":
         sarif_validator.validate(json.loads(text))
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+        assert rows[0][:3] == ["file", "line", "column"] and all(len(r) == len(rows[0]) for r in rows)
     elif fmt == "html":
         assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
     else:
