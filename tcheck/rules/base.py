@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
@@ -119,6 +119,7 @@ class RuleContext:
     glossary: Any = None  # tcheck.workspace.glossary.Glossary | None
     _typed: dict[str, RuleOptions] = field(default_factory=dict, repr=False)
     _cuts: dict[tuple[str, str], float] | None = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     # ---- options -----------------------------------------------------------
     def options_for(self, rule: Rule | type[Rule]) -> RuleOptions:
@@ -173,6 +174,13 @@ class RuleContext:
         from ..align.sentences import aligner_for
 
         return aligner_for(self).pairs(row, a, b)
+
+    def per_segment(self, what: Callable[[Segment], Any], lang: str, seg: Segment) -> Any:
+        """``what(seg)``, computed once per segment (rules reading the same segment in several rows)."""
+        key = (what, lang, seg.index)
+        if key not in self._memo:
+            self._memo[key] = what(seg)
+        return self._memo[key]
 
     # ---- locations and findings --------------------------------------------
     def loc(self, lang: str, seg: Segment, needle: str | None = None) -> Location:

@@ -43,14 +43,6 @@ class LinkMismatch(Rule):
         langs = ctx.document.langs
         if len(langs) < 2:
             return
-        cache: dict[tuple[str, int], list[Link]] = {}
-
-        def links(lang: str, seg: Segment) -> list[Link]:
-            k = (lang, seg.index)
-            if k not in cache:
-                cache[k] = extract_links(seg)
-            return cache[k]
-
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             # a version whose paragraph does not correspond to the others' (misaligned, rewritten) is
@@ -59,7 +51,7 @@ class LinkMismatch(Rule):
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
-            items = {lg: [(s, ln) for s in segs[lg] for ln in links(lg, s)] for lg in present}
+            items = {lg: [(s, ln) for s in segs[lg] for ln in ctx.per_segment(extract_links, lg, s)] for lg in present}
             if not any(items.values()):
                 continue
             reported: set[tuple] = set()

@@ -38,6 +38,11 @@ def _compatible(x: Quantity, y: Quantity) -> int:
     return 0
 
 
+def _quantities(seg: Segment) -> list[Quantity]:
+    """The quantities of a segment; numbers inside inline code are weak."""
+    return extract(seg.text, tuple(c for c in _code_spans(seg.raw) if c))
+
+
 class NumberMismatch(Rule):
     """Numbers, amounts, dates or durations that differ between aligned paragraphs.
 
@@ -76,22 +81,13 @@ class NumberMismatch(Rule):
         langs = ctx.document.langs
         if len(langs) < 2:
             return
-        cache: dict[tuple[str, int], list[Quantity]] = {}
-
-        def quantities(lang: str, seg: Segment) -> list[Quantity]:
-            k = (lang, seg.index)
-            if k not in cache:
-                code = tuple(c for c in _code_spans(seg.raw) if c)
-                cache[k] = extract(seg.text, code)
-            return cache[k]
-
         limit = ctx.option(self, "max_unmatched")
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
-            qs = {lg: [(s, q) for s in segs[lg] for q in quantities(lg, s)] for lg in present}
+            qs = {lg: [(s, q) for s in segs[lg] for q in ctx.per_segment(_quantities, lg, s)] for lg in present}
             if not any(qs.values()):
                 continue
 

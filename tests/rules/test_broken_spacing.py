@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from .conftest import SEEDS, line_of, run, run_file, version
-
-SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"
+from .conftest import line_of, run, run_file, version
+from .samples import SEED004
 
 
 def test_broken_spacing_inside_word_with_suggestion():

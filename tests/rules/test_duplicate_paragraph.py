@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import glob
 
-from .conftest import FIXTURES, SEED000, SEEDS, check, line_of, run, run_file, version
+from .conftest import FIXTURES, SEED000, check, line_of, run, run_file, version
 from .conftest import rows_context as _aligned_ctx
-
-SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"
-
-
+from .samples import SEED004
 
 
 def test_duplicate_paragraph_exact_and_near_copies():

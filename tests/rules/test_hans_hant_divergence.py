@@ -7,9 +7,7 @@ import pytest
 from tcheck.model import Severity
 from tcheck.text import scripts
 
-from .conftest import SEED000, SEEDS, line_of, run, version
-
-
+from .conftest import SEED000, line_of, run, version
 
 _SAME = [
     ("我们重视您的隐私，并会按照本政策处理您的个人信息。", "我們重視您的隱私，並會按照本政策處理您的個人資訊。"),

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SEED000
 from .conftest import plain_doc as _doc
 from .conftest import run_doc as _run
-
-
-def _lines_with(needle: str) -> set[int]:
-    lines = SEED000.read_text(encoding="utf-8").splitlines()
-    return {i for i, ln in enumerate(lines, start=1) if needle in ln}
-
-
-FF_HANS = ["Firefox 会保护您的隐私。", "您可以下载 Firefox。", "Firefox 很快。", "Firefox 支持扩展。"]
-
-
-FF_EN = ["Firefox protects your privacy.", "You can download Firefox.", "Firefox is fast.",
-         "Firefox supports extensions."]
-
+from .samples import FF_EN, FF_HANS
+from .samples import lines_with as _lines_with
 
 FFX_EN = ["Firefox protects your privacy.", "You can download Firefox today.", "Firefox is fast.",
           "Firefox supports extensions.", "We update Firefox every month."]

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-
-import numpy as np
 from click.testing import CliRunner
 
-from tcheck.pipeline import Settings, audit_document
 from tcheck.cli import main
-from tcheck.workspace.config import load_config
-from tcheck.report.rules_table import rules_markdown
 from tcheck.load import segment
 from tcheck.model import Document, Severity, Version
+from tcheck.pipeline import Settings, audit_document
+from tcheck.report.rules_table import rules_markdown
 from tcheck.rules import all_rules
+from tcheck.workspace.config import load_config
+
+from .conftest import HashEmbedder
 
 # a Taiwan text with mainland wording (軟件 -> 軟體, 信息 -> 資訊)
 MAINLAND_TW = "我們的軟件會收集您的信息。\n\n我們不會出售您的個人資料。\n"
-
-
-class HashEmbedder:
-    """Deterministic stand-in for the embedding model: equal texts get equal vectors."""
-
-    name = "hash"
-
-    def encode(self, texts):
-        out = []
-        for t in texts:
-            seed = int.from_bytes(hashlib.sha1(t.encode()).digest()[:4], "little")
-            v = np.random.default_rng(seed).normal(size=16)
-            out.append(v / np.linalg.norm(v))
-        return np.array(out, dtype=np.float32).reshape(len(texts), 16)
 
 
 def _doc() -> Document:
