@@ -48,8 +48,17 @@ def _pairs(n: int) -> list[tuple[int, int]]:
 
 
 class EmbeddingScorer(Scorer):
-    def __init__(self, ea: np.ndarray, eb: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float | None = None,
-                 seed: int = 13, heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None):
+    def __init__(
+        self,
+        ea: np.ndarray,
+        eb: np.ndarray,
+        la: np.ndarray,
+        lb: np.ndarray,
+        ratio: float | None = None,
+        seed: int = 13,
+        heads_a: np.ndarray | None = None,
+        heads_b: np.ndarray | None = None,
+    ):
         self.ea, self.eb = ea.astype(np.float32), eb.astype(np.float32)
         self.n, self.m = len(ea), len(eb)
         self.la, self.lb = la.astype(np.float64), lb.astype(np.float64)
@@ -159,9 +168,16 @@ class FuzzyScorer(Scorer):
 
     merge_penalty = 0.05
 
-    def __init__(self, ta: list[str], tb: list[str], converted: bool = False,
-                 heads_a: np.ndarray | None = None, heads_b: np.ndarray | None = None,
-                 ea: np.ndarray | None = None, eb: np.ndarray | None = None):
+    def __init__(
+        self,
+        ta: list[str],
+        tb: list[str],
+        converted: bool = False,
+        heads_a: np.ndarray | None = None,
+        heads_b: np.ndarray | None = None,
+        ea: np.ndarray | None = None,
+        eb: np.ndarray | None = None,
+    ):
         if not converted:
             ta = [scripts.to_simplified(t) for t in ta]
             tb = [scripts.to_simplified(t) for t in tb]
@@ -185,8 +201,9 @@ class FuzzyScorer(Scorer):
             k = min(64, self.n * self.m)
             ia = rng.integers(0, self.n, size=k)
             ib = rng.integers(0, self.m, size=k)
-            rand = np.array([1 - max(fuzz.ratio(ta[a], tb[b]) / 100, self._esim(a, a + 1, b, b + 1))
-                             for a, b in zip(ia, ib)])
+            rand = np.array(
+                [1 - max(fuzz.ratio(ta[a], tb[b]) / 100, self._esim(a, a + 1, b, b + 1)) for a, b in zip(ia, ib)]
+            )
             self.skip = float(min(max(np.quantile(rand, 0.5) * 0.45, 0.2), 0.45))
 
     def _esim(self, i0, i1, j0, j1) -> float:
@@ -230,13 +247,13 @@ class FuzzyScorer(Scorer):
     def costs(self, i, da, db, js):
         from rapidfuzz import fuzz
 
-        a = "".join(self.ta[i - da:i])
+        a = "".join(self.ta[i - da : i])
         if not a:
             return np.ones(len(js))
         tb = self.tb
         out = np.empty(len(js))
         for k, j in enumerate(js.tolist()):
-            b = tb[j - 1] if db == 1 else "".join(tb[j - db:j])
+            b = tb[j - 1] if db == 1 else "".join(tb[j - db : j])
             out[k] = 1.0 - fuzz.ratio(a, b) / 100.0 if b else 1.0
         if self.cea is not None:
             out = np.minimum(out, 1.0 - self._esims(i, da, db, js))

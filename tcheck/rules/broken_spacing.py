@@ -129,9 +129,12 @@ class BrokenSpacing(Rule):
     id = "broken-spacing"
     severity = Severity.WARNING
     scope = "single"
+
     @dataclass(frozen=True)
     class Options(RuleOptions):
-        max_spaced_ratio: float = opt(0.02, "a version with more spaced-out Han pairs than this share is deliberately spaced and left alone")
+        max_spaced_ratio: float = opt(
+            0.02, "a version with more spaced-out Han pairs than this share is deliberately spaced and left alone"
+        )
 
     def check(self, ctx: RuleContext):
         max_ratio = float(ctx.option(self, "max_spaced_ratio"))
@@ -168,13 +171,17 @@ class BrokenSpacing(Rule):
                     hits.append(span)
                 if not hits:
                     continue
-                words = ", ".join(f"\"{h['text']}\" → \"{h['word']}\"" for h in hits)
-                msg = (f"{v.lang} {seg.kind} has {'a stray space' if len(hits) == 1 else f'{len(hits)} stray spaces'} "
-                       f"{'inside a word or between words' } (line-wrap artifact): {words} "
-                       f"in \"{snippet(seg.text, 40)}\"")
+                words = ", ".join(f'"{h["text"]}" → "{h["word"]}"' for h in hits)
+                msg = (
+                    f"{v.lang} {seg.kind} has {'a stray space' if len(hits) == 1 else f'{len(hits)} stray spaces'} "
+                    f"{'inside a word or between words'} (line-wrap artifact): {words} "
+                    f'in "{snippet(seg.text, 40)}"'
+                )
                 loc = ctx.loc_at(v.lang, seg, hits[0]["gap_line"], hits[0]["gap_column"])
                 yield ctx.finding(
-                    self, msg, loc,
+                    self,
+                    msg,
+                    loc,
                     evidence={"spans": hits, "key": ",".join(h["word"] for h in hits)},
                     suggestion="; ".join(f"{h['text']} → {h['word']}" for h in hits),
                     texts=[seg.text],

@@ -56,6 +56,7 @@ class DuplicateParagraph(Rule):
     id = "duplicate-paragraph"
     severity = Severity.WARNING
     scope = "single"
+
     @dataclass(frozen=True)
     class Options(RuleOptions):
         min_ratio: float = opt(0.96, "similarity (0-1, rapidfuzz) from which a near copy counts as a duplicate")
@@ -121,14 +122,23 @@ class DuplicateParagraph(Rule):
         for i, j in enumerate(prev):
             if j is None or segs[i].kind == "table":
                 continue
-            linked = ((i > 0 and prev[i - 1] is not None and prev[i - 1] == j - 1)
-                      or (i + 1 < len(prev) and prev[i + 1] is not None and prev[i + 1] == j + 1))
+            linked = (i > 0 and prev[i - 1] is not None and prev[i - 1] == j - 1) or (
+                i + 1 < len(prev) and prev[i + 1] is not None and prev[i + 1] == j + 1
+            )
             if not linked:
                 continue
             seg, orig = segs[i], segs[j]
             reported.add(seg.index)
-            yield self._report(ctx, v, seg, orig, "repeats", " as part of a block of consecutive paragraphs copied again",
-                               1.0, block=True)
+            yield self._report(
+                ctx,
+                v,
+                seg,
+                orig,
+                "repeats",
+                " as part of a block of consecutive paragraphs copied again",
+                1.0,
+                block=True,
+            )
 
     def _unmatched_copies(self, ctx: RuleContext, v, reported: set[int]):
         """A repeat that the other versions do not have: with two or three versions,
@@ -164,18 +174,30 @@ class DuplicateParagraph(Rule):
             if seg.index in reported or seg.index not in unmatched:
                 continue
             reported.add(seg.index)
-            yield self._report(ctx, v, seg, orig, "repeats", f", and {' and '.join(others)} say it only once",
-                               1.0, said_once_in=others)
+            yield self._report(
+                ctx, v, seg, orig, "repeats", f", and {' and '.join(others)} say it only once", 1.0, said_once_in=others
+            )
 
     def _report(self, ctx: RuleContext, v, seg, orig, what: str, why: str, similarity: float, **extra):
         """The finding on the later copy ``seg``, with the first one as counterpart."""
-        msg = (f"{v.lang} {seg.kind} {seg.index} {what} {orig.kind} {orig.index} (line {orig.line}){why}: "
-               f"\"{snippet(seg.text)}\"; remove the copy that is out of place")
+        msg = (
+            f"{v.lang} {seg.kind} {seg.index} {what} {orig.kind} {orig.index} (line {orig.line}){why}: "
+            f'"{snippet(seg.text)}"; remove the copy that is out of place'
+        )
         return ctx.finding(
-            self, msg, ctx.loc(v.lang, seg),
+            self,
+            msg,
+            ctx.loc(v.lang, seg),
             counterparts=[ctx.loc(v.lang, orig)],
-            evidence={"first_paragraph": orig.index, "first_line": orig.line, "similarity": round(similarity, 4),
-                      "exact": similarity >= 1.0, **extra, "text": seg.text, "first_text": orig.text, "key": "dup"},
+            evidence={
+                "first_paragraph": orig.index,
+                "first_line": orig.line,
+                "similarity": round(similarity, 4),
+                "exact": similarity >= 1.0,
+                **extra,
+                "text": seg.text,
+                "first_text": orig.text,
+                "key": "dup",
+            },
             texts=[seg.text],
         )
-

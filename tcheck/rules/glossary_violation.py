@@ -60,7 +60,7 @@ def _locate_in(lang: str, segs: list[Segment], entry) -> tuple[Segment, str] | N
         else:
             pos = _zh_find(s.text, entry.zh_hant, entry.zh_hans)
         if pos:
-            return s, s.text[pos[0]:pos[1]]
+            return s, s.text[pos[0] : pos[1]]
     return None
 
 
@@ -126,14 +126,22 @@ class GlossaryViolation(Rule):
             want = _required(entry, lg)
             tseg = segs[lg][0]
             note = f" ({entry.note})" if entry.note else ""
-            msg = (f"{lg} lacks the glossary rendering '{want}' for {src} '{sterm}'{note}")
+            msg = f"{lg} lacks the glossary rendering '{want}' for {src} '{sterm}'{note}"
             yield ctx.finding(
-                self, msg, ctx.loc(lg, tseg),
+                self,
+                msg,
+                ctx.loc(lg, tseg),
                 counterparts=[ctx.loc(src, sseg, sterm)],
-                evidence={"term": sterm, "source_lang": src, "expected": want, "found": None,
-                          "glossary_line": entry.line, "note": entry.note,
-                          "source_span": {"lang": src, **_span(sseg, sterm)},
-                          "key": f"{entry.line}:{lg}"},
+                evidence={
+                    "term": sterm,
+                    "source_lang": src,
+                    "expected": want,
+                    "found": None,
+                    "glossary_line": entry.line,
+                    "note": entry.note,
+                    "source_span": {"lang": src, **_span(sseg, sterm)},
+                    "key": f"{entry.line}:{lg}",
+                },
                 suggestion=f"use '{want}' as the glossary requires",
                 texts=[tseg.text, want],
             )
@@ -152,16 +160,24 @@ class GlossaryViolation(Rule):
             tseg = segs[lg][0]
             # a case variant ("justalk") is reported as such
             near = _find("en", tseg.text, term)
-            what = f"writes '{tseg.text[near[0]:near[1]]}'" if near else "does not keep"
+            what = f"writes '{tseg.text[near[0] : near[1]]}'" if near else "does not keep"
             msg = f"{lg} {what} where the do-not-translate term '{term}' must appear as is (it does in {src})"
             yield ctx.finding(
-                self, msg, ctx.loc(lg, tseg, tseg.text[near[0]:near[1]] if near else None),
+                self,
+                msg,
+                ctx.loc(lg, tseg, tseg.text[near[0] : near[1]] if near else None),
                 counterparts=[ctx.loc(src, sseg, term)],
-                evidence={"term": term, "source_lang": src, "expected": term,
-                          "found": tseg.text[near[0]:near[1]] if near else None, "dnt": True,
-                          "glossary_line": entry.line, "note": entry.note,
-                          "source_span": {"lang": src, **_span(sseg, term)},
-                          "key": f"{entry.line}:{lg}"},
+                evidence={
+                    "term": term,
+                    "source_lang": src,
+                    "expected": term,
+                    "found": tseg.text[near[0] : near[1]] if near else None,
+                    "dnt": True,
+                    "glossary_line": entry.line,
+                    "note": entry.note,
+                    "source_span": {"lang": src, **_span(sseg, term)},
+                    "key": f"{entry.line}:{lg}",
+                },
                 suggestion=f"keep '{term}' untranslated",
                 texts=[tseg.text, term],
             )

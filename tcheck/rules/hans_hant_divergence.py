@@ -82,7 +82,7 @@ class HansHantDivergence(Rule):
             evidence={"differences": diffs, "key": ",".join(d["kind"] for d in diffs)},
             suggestion=(
                 "make the two versions say the same: "
-                + "; ".join(f"\"{d['zh-Hant'] or '∅'}\" ↔ \"{d['zh-Hans'] or '∅'}\"" for d in worst[:3])
+                + "; ".join(f'"{d["zh-Hant"] or "∅"}" ↔ "{d["zh-Hans"] or "∅"}"' for d in worst[:3])
             ),
             severity=sev,
             texts=[s.text for s in hans_segs + hant_segs],
@@ -142,11 +142,11 @@ def _differences(a: Side, b: Side, need: int, terms: Terms) -> list[dict]:
 
 
 def _shown(d: dict) -> str:
-    out = f"zh-Hans \"{d['zh-Hans'] or '∅'}\" vs zh-Hant \"{d['zh-Hant'] or '∅'}\""
+    out = f'zh-Hans "{d["zh-Hans"] or "∅"}" vs zh-Hant "{d["zh-Hant"] or "∅"}"'
     if "recurring" in d:
         r = d["recurring"]
         out += (
-            f" (\"{d[r]}\" occurs {d['occurrences']} times in {r} and also in the other "
-            f"version; \"{d[OTHER[r]]}\" occurs only here)"
+            f' ("{d[r]}" occurs {d["occurrences"]} times in {r} and also in the other '
+            f'version; "{d[OTHER[r]]}" occurs only here)'
         )
     return out

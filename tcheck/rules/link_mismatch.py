@@ -57,7 +57,7 @@ class LinkMismatch(Rule):
             reported: set[tuple] = set()
             used: set[tuple] = set()  # (lang, kind, key) explained by a scheme/changed finding
             for i, a in enumerate(present):
-                for b in present[i + 1:]:
+                for b in present[i + 1 :]:
                     for f, explained in self._compare(ctx, present, items, a, b):
                         used |= explained
                         if f is None:
@@ -86,10 +86,20 @@ class LinkMismatch(Rule):
             if same and all(lb.scheme and lb.scheme != la.scheme for _, lb in same):
                 sb, lb = same[0]
                 lang, seg, ln, rl, rs, rln = (a, sa, la, b, sb, lb) if la.scheme == "http" else (b, sb, lb, a, sa, la)
-                yield self._finding(ctx, Severity.INFO, lang, seg, ln, [(rl, rs, rln)],
-                                    f"{lang} links to {ln.text} with {ln.scheme}:// where {rl} uses "
-                                    f"{rln.scheme}:// ({rln.text})",
-                                    f"use {rln.scheme}:// in both versions", "scheme"), set()
+                yield (
+                    self._finding(
+                        ctx,
+                        Severity.INFO,
+                        lang,
+                        seg,
+                        ln,
+                        [(rl, rs, rln)],
+                        f"{lang} links to {ln.text} with {ln.scheme}:// where {rl} uses {rln.scheme}:// ({rln.text})",
+                        f"use {rln.scheme}:// in both versions",
+                        "scheme",
+                    ),
+                    set(),
+                )
         # 2. changed: one item of a kind only on each side
         for kind in ("email", "phone", "url"):
             xa = [x for x in only_a if x[1].kind == kind]
@@ -111,9 +121,20 @@ class LinkMismatch(Rule):
                 if kind == "url" and _same_site(ln.host, rln.host):
                     sev = Severity.WARNING  # same site, another page
                 noun = _NOUN[kind]
-                yield self._finding(ctx, sev, lang, seg, ln, [(rl, rs, rln)],
-                                    f"{lang} gives the {noun} {ln.text} where {rl} gives {rln.text}",
-                                    f"use the same {noun} in both versions ({rln.text} in {rl})", "changed"), explained
+                yield (
+                    self._finding(
+                        ctx,
+                        sev,
+                        lang,
+                        seg,
+                        ln,
+                        [(rl, rs, rln)],
+                        f"{lang} gives the {noun} {ln.text} where {rl} gives {rln.text}",
+                        f"use the same {noun} in both versions ({rln.text} in {rl})",
+                        "changed",
+                    ),
+                    explained,
+                )
 
     def _missing(self, ctx, row, present, segs, items, used):
         """Items some versions give and others lack, one finding per paragraph that has to change."""
@@ -136,10 +157,18 @@ class LinkMismatch(Rule):
             for lg in obf:
                 os_, oln = next((s, ln) for s, ln in items[lg] if ln.kind == "obfuscated")
                 lang, s, ln = hs[0]
-                yield self._finding(ctx, Severity.INFO, lg, os_, oln, [(lang, s, ln)],
-                                    f"{lg} shows an obfuscated placeholder \"{oln.text}\" where {lang} gives "
-                                    f"the e-mail address {ln.text}; the address is not readable in {lg}",
-                                    f"write the address {ln.text} in the {lg} text", "obfuscated")
+                yield self._finding(
+                    ctx,
+                    Severity.INFO,
+                    lg,
+                    os_,
+                    oln,
+                    [(lang, s, ln)],
+                    f'{lg} shows an obfuscated placeholder "{oln.text}" where {lang} gives '
+                    f"the e-mail address {ln.text}; the address is not readable in {lg}",
+                    f"write the address {ln.text} in the {lg} text",
+                    "obfuscated",
+                )
             lacking = [lg for lg in lacking if lg not in obf]
             if not lacking:
                 continue
@@ -155,13 +184,19 @@ class LinkMismatch(Rule):
             texts = ", ".join(hs[0][2].text for hs in groups)
             nouns = _plural(groups[0][0][2].kind, len(groups), [hs[0][2].kind for hs in groups])
             yield ctx.finding(
-                self, f"{lang} paragraph {seg.index} lacks the {nouns} {texts} that {names} give",
+                self,
+                f"{lang} paragraph {seg.index} lacks the {nouns} {texts} that {names} give",
                 ctx.loc(lang, seg),
                 counterparts=[ctx.loc(h[0], h[1], h[2].text) for hs in groups for h in hs],
-                evidence={"kind": first[2].kind, "difference": "missing", "found": None,
-                          "expected": [hs[0][2].text for hs in groups], "missing_in": [lang],
-                          "spans": {h[0]: [self._span(h[1], h[2])] for hs in groups for h in hs},
-                          "key": "missing|" + ",".join(sorted(hs[0][2].key for hs in groups))},
+                evidence={
+                    "kind": first[2].kind,
+                    "difference": "missing",
+                    "found": None,
+                    "expected": [hs[0][2].text for hs in groups],
+                    "missing_in": [lang],
+                    "spans": {h[0]: [self._span(h[1], h[2])] for hs in groups for h in hs},
+                    "key": "missing|" + ",".join(sorted(hs[0][2].key for hs in groups)),
+                },
                 suggestion=f"add {texts} to the {lang} text",
                 texts=[seg.text] + [groups[0][0][1].text],
                 severity=Severity.WARNING,
@@ -174,16 +209,22 @@ class LinkMismatch(Rule):
             nouns = _plural(entries[0][1].kind, len(entries), [ln.kind for _, ln, _ in entries])
             others = [ctx.loc(lg, x) for lg in lacking for x in segs[lg]]
             yield ctx.finding(
-                self, f"{lang} gives the {nouns} {texts} but the {names} counterpart does not "
-                      f"({lacking[0]} paragraph {segs[lacking[0]][0].index}, line {segs[lacking[0]][0].line})",
+                self,
+                f"{lang} gives the {nouns} {texts} but the {names} counterpart does not "
+                f"({lacking[0]} paragraph {segs[lacking[0]][0].index}, line {segs[lacking[0]][0].line})",
                 ctx.loc(lang, seg, entries[0][1].text),
                 counterparts=others,
-                evidence={"kind": entries[0][1].kind, "difference": "missing", "found": [ln.text for _, ln, _ in entries],
-                          "expected": None, "missing_in": lacking,
-                          "spans": {lang: [self._span(seg, ln) for _, ln, _ in entries]},
-                          "key": "extra|" + ",".join(sorted(ln.key for _, ln, _ in entries))},
+                evidence={
+                    "kind": entries[0][1].kind,
+                    "difference": "missing",
+                    "found": [ln.text for _, ln, _ in entries],
+                    "expected": None,
+                    "missing_in": lacking,
+                    "spans": {lang: [self._span(seg, ln) for _, ln, _ in entries]},
+                    "key": "extra|" + ",".join(sorted(ln.key for _, ln, _ in entries)),
+                },
                 suggestion=f"add {texts} to the {names} text, or remove {'them' if len(entries) > 1 else 'it'} "
-                           f"from the {lang} text",
+                f"from the {lang} text",
                 texts=[seg.text],
                 severity=Severity.WARNING,
             )
@@ -193,11 +234,20 @@ class LinkMismatch(Rule):
         for rl, rs, rln in refs:
             spans.setdefault(rl, []).append(self._span(rs, rln))
         return ctx.finding(
-            self, msg, ctx.loc(lang, seg, ln.text),
-            counterparts=counterparts if counterparts is not None else [ctx.loc(rl, rs, rln.text) for rl, rs, rln in refs],
-            evidence={"kind": ln.kind, "difference": what, "found": ln.text,
-                      "expected": refs[0][2].text if refs and what != "obfuscated" else None,
-                      "spans": spans, "key": f"{what}|{ln.kind}|{ln.key}"},
+            self,
+            msg,
+            ctx.loc(lang, seg, ln.text),
+            counterparts=counterparts
+            if counterparts is not None
+            else [ctx.loc(rl, rs, rln.text) for rl, rs, rln in refs],
+            evidence={
+                "kind": ln.kind,
+                "difference": what,
+                "found": ln.text,
+                "expected": refs[0][2].text if refs and what != "obfuscated" else None,
+                "spans": spans,
+                "key": f"{what}|{ln.kind}|{ln.key}",
+            },
             suggestion=suggestion,
             texts=[seg.text] + [r[1].text for r in refs],
             severity=severity,
@@ -222,8 +272,14 @@ def _plural(kind: str, n: int, kinds: list[str]) -> str:
 
 def _same_site(h1: str, h2: str) -> bool:
     """Same registrable domain, roughly: the last two labels (three for .com.cn-style)."""
+
     def base(h):
         parts = h.split(".")
-        n = 3 if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("com", "org", "net", "gov", "edu", "co") else 2
+        n = (
+            3
+            if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-2] in ("com", "org", "net", "gov", "edu", "co")
+            else 2
+        )
         return ".".join(parts[-n:])
+
     return bool(h1) and base(h1) == base(h2)

@@ -67,19 +67,26 @@ class MissingParagraph(Rule):
                     else:
                         insert_after[lg] = {"paragraph": 0, "line": 0}
                 where = "; ".join(
-                    f"{lg} after paragraph {p['paragraph']} (line {p['line']})" if p["paragraph"] else f"{lg} at the start"
+                    f"{lg} after paragraph {p['paragraph']} (line {p['line']})"
+                    if p["paragraph"]
+                    else f"{lg} at the start"
                     for lg, p in insert_after.items()
                 )
                 text = " ".join(s.text for s in segs)
                 miss = " and ".join(missing)
-                msg = f"{lead} {seg.kind} has no counterpart in {miss}: \"{_snippet(text)}\" (expected in {where})"
+                msg = f'{lead} {seg.kind} has no counterpart in {miss}: "{_snippet(text)}" (expected in {where})'
                 yield ctx.finding(
                     self,
                     msg,
                     ctx.loc(lead, seg),
                     counterparts=counterparts,
-                    evidence={"missing_in": missing, "present_in": present, "insert_after": insert_after,
-                              "text": text, "key": ",".join(missing)},
+                    evidence={
+                        "missing_in": missing,
+                        "present_in": present,
+                        "insert_after": insert_after,
+                        "text": text,
+                        "key": ",".join(missing),
+                    },
                     severity=Severity.INFO if _is_minor(text) else None,
                     texts=[text],
                 )

@@ -28,7 +28,8 @@ _HAN_TAIL_RE = re.compile(f"({HAN}{{1,4}})([A-Za-z][A-Za-z0-9]*)")
 _CAMEL_PART_RE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # a Latin word, hyphens and inner capitals included ("Firef-ox", "AdMarketplace", "Talk123")
 _LATIN_TOKEN_RE = re.compile(
-    r"(?<![A-Za-z0-9_/.@#`\-])[A-Za-z][A-Za-z0-9]*(?:[\-'’][A-Za-z0-9]+)*(?![A-Za-z0-9_/@`\-]|\.[A-Za-z0-9])")
+    r"(?<![A-Za-z0-9_/.@#`\-])[A-Za-z][A-Za-z0-9]*(?:[\-'’][A-Za-z0-9]+)*(?![A-Za-z0-9_/@`\-]|\.[A-Za-z0-9])"
+)
 _LOWER_WORD_RE = re.compile(r"[A-Za-z]+")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
@@ -91,6 +92,7 @@ class NameVariant(Rule):
     yields_to = ("entity-mismatch",)
     severity = Severity.WARNING
     scope = "single"
+
     @dataclass(frozen=True)
     class Options(RuleOptions):
         min_dominant: int = opt(3, "occurrences the dominant spelling needs")
@@ -132,9 +134,11 @@ class NameVariant(Rule):
                 fkey = name_key(form)
                 if any(fkey in t for t in others):
                     continue  # another version writes it the same way: deliberate
-                if (kind == "extra word after the name" or kind == "extra word before the name"
-                        and token_kind(_words(dom)[0]) not in ("alnum", "camel")) \
-                        and not _counterpart_has_bare(ctx, version, o, form, dom):
+                if (
+                    kind == "extra word after the name"
+                    or kind == "extra word before the name"
+                    and token_kind(_words(dom)[0]) not in ("alnum", "camel")
+                ) and not _counterpart_has_bare(ctx, version, o, form, dom):
                     continue  # a plain capitalised name: only with evidence from the aligned row
                 reported.add((o.seg.index, form))
                 yield self._finding(ctx, version.lang, o.seg, form, dom, kind, counts[dom], counts[form])
@@ -147,14 +151,23 @@ class NameVariant(Rule):
                     yield self._finding(ctx, version.lang, t.seg, tok, dom, kind, n, nv)
 
     def _finding(self, ctx: RuleContext, lang: str, seg, form: str, dom: str, kind: str, n: int, nv: int):
-        msg = (f"{lang} writes '{form}' ({kind}) where the text otherwise writes "
-               f"'{dom}' ({n} time{'s' if n != 1 else ''})")
+        msg = (
+            f"{lang} writes '{form}' ({kind}) where the text otherwise writes '{dom}' ({n} time{'s' if n != 1 else ''})"
+        )
         line, col = seg.locate(form)
         return ctx.finding(
-            self, msg, ctx.loc(lang, seg, form),
-            evidence={"variant": form, "dominant": dom, "dominant_count": n, "variant_count": nv, "kind": kind,
-                      "span": {"line": line, "start_col": col, "end_col": col + len(form)},
-                      "key": f"{form}>{dom}"},
+            self,
+            msg,
+            ctx.loc(lang, seg, form),
+            evidence={
+                "variant": form,
+                "dominant": dom,
+                "dominant_count": n,
+                "variant_count": nv,
+                "kind": kind,
+                "span": {"line": line, "start_col": col, "end_col": col + len(form)},
+                "key": f"{form}>{dom}",
+            },
             suggestion=f"write '{dom}'",
             texts=[form, dom],
         )
@@ -186,9 +199,15 @@ def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]
         extra, kind = fw[-1], "extra word after the name"
     else:
         return None
-    if token_kind(extra) != "cap" or len(extra) < 3 or _POSSESSIVE_RE.search(extra) or standalone[extra] \
-            or extra.casefold() in ordinary or any(stem in ordinary for stem in _stems(extra)) \
-            or common_english_word(extra):
+    if (
+        token_kind(extra) != "cap"
+        or len(extra) < 3
+        or _POSSESSIVE_RE.search(extra)
+        or standalone[extra]
+        or extra.casefold() in ordinary
+        or any(stem in ordinary for stem in _stems(extra))
+        or common_english_word(extra)
+    ):
         return None  # a possessive, another name, or an ordinary word: "Mozilla Foundation" is a name of its own
     return kind
 
@@ -203,7 +222,7 @@ def _stems(word: str) -> set[str]:
     return out
 
 
-def _counterpart_has_bare(ctx: RuleContext, version: Version, occ: "_Occ", form: str, dom: str) -> bool:
+def _counterpart_has_bare(ctx: RuleContext, version: Version, occ: _Occ, form: str, dom: str) -> bool:
     """Whether an aligned counterpart of ``occ`` writes the bare name ``dom`` and not ``form``."""
     row = ctx.alignment.row_of(version.lang, occ.seg.index)
     if row is None:
@@ -232,10 +251,13 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str 
             return None  # shouting heading
         return "different spelling"
     # a stray modifier in front: "Paper Talk123" vs "Talk123"
-    if len(fw) > len(dw) and fw[len(fw) - len(dw):] == dw and len(fw) - len(dw) <= 2:
+    if len(fw) > len(dw) and fw[len(fw) - len(dw) :] == dw and len(fw) - len(dw) <= 2:
         mods = fw[: len(fw) - len(dw)]
-        if all(token_kind(m) == "cap" for m in mods) and not any(standalone[m] for m in mods) \
-                and token_kind(dw[0]) in ("alnum", "camel"):
+        if (
+            all(token_kind(m) == "cap" for m in mods)
+            and not any(standalone[m] for m in mods)
+            and token_kind(dw[0]) in ("alnum", "camel")
+        ):
             return "extra word before the name"
     # a half-translated tail: "JusTalk家庭APP" vs "JusTalk Family"
     if is_zh and len(dw) >= 2 and len(fw) >= 1:
@@ -268,7 +290,7 @@ def _tokens(version: Version) -> list[_Tok]:
         text = seg.text
         code = [m.span() for m in re.finditer(r"`[^`]*`", text)]
         for m in _LATIN_TOKEN_RE.finditer(text):
-            if any(a <= m.start() < b for a, b in code) or text[m.end():m.end() + 3] == "://":
+            if any(a <= m.start() < b for a, b in code) or text[m.end() : m.end() + 3] == "://":
                 continue
             w = _POSSESSIVE_RE.sub("", m.group())
             if len(w) >= 2 and not is_urlish(w):

@@ -17,8 +17,17 @@ def _code_spans(raw: str) -> list[str]:
     return [m.group(2).strip() for m in _CODE_RE.finditer(raw)]
 
 
-_KIND_ORDER = {"duration": 0, "age": 0, "money": 1, "percent": 2, "fraction": 2, "multiplier": 3, "date": 4,
-               "number": 5, "time": 6}
+_KIND_ORDER = {
+    "duration": 0,
+    "age": 0,
+    "money": 1,
+    "percent": 2,
+    "fraction": 2,
+    "multiplier": 3,
+    "date": 4,
+    "number": 5,
+    "time": 6,
+}
 
 
 def _shown(q: Quantity) -> str:
@@ -73,6 +82,7 @@ class NumberMismatch(Rule):
     id = "number-mismatch"
     severity = Severity.ERROR
     severities = (Severity.ERROR, Severity.WARNING)
+
     @dataclass(frozen=True)
     class Options(RuleOptions):
         max_unmatched: int = opt(6, "more unmatched quantities than this on one side: the paragraphs do not correspond")
@@ -93,11 +103,12 @@ class NumberMismatch(Rule):
 
             def has_value(lang, q):
                 return not compare([q], [x for _, x in qs[lang]])[0]
+
             # events: (culprit lang, culprit (seg, q) | None, reference lang, reference (seg, q) | None)
             changed: dict[tuple, list] = {}
             missing: dict[tuple, list] = {}
             for i, a in enumerate(present):
-                for b in present[i + 1:]:
+                for b in present[i + 1 :]:
                     if not ctx.corresponds(row, a, b):
                         continue  # the paragraphs do not correspond; semantic-drift reports that
                     only_a, only_b = compare([q for _, q in qs[a]], [q for _, q in qs[b]])
@@ -105,7 +116,7 @@ class NumberMismatch(Rule):
                     sb = [(s, q) for s, q in qs[b] if any(q is x for x in only_b) and not q.weak]
                     if len(sa) > limit or len(sb) > limit:
                         continue  # the paragraphs do not correspond; that is semantic-drift's business
-                    for (x, y) in self._pair(sa, sb):
+                    for x, y in self._pair(sa, sb):
                         # report at the version the third one disagrees with; else at the second
                         # version of the pair (document order: Chinese first)
                         third = [c for c in present if c not in (a, b)]
@@ -123,7 +134,6 @@ class NumberMismatch(Rule):
                             missing.setdefault((b, q.key), []).append((b, (s, q), a))
             yield from self._changed(ctx, changed)
             yield from self._missing(ctx, missing, changed)
-
 
     @staticmethod
     def _pair(sa, sb):
@@ -152,14 +162,22 @@ class NumberMismatch(Rule):
             ref_names = " and ".join(r[0] for r in refs)
             verb = "say" if len(refs) > 1 else "says"
             rq = refs[0][2]
-            msg = (f"{lang} says {_shown(q)} where {ref_names} {verb} {_shown(rq)}"
-                   f" (paragraph {seg.index}, line {seg.line})")
+            msg = (
+                f"{lang} says {_shown(q)} where {ref_names} {verb} {_shown(rq)}"
+                f" (paragraph {seg.index}, line {seg.line})"
+            )
             yield ctx.finding(
-                self, msg, self._loc(ctx, lang, seg, q),
+                self,
+                msg,
+                self._loc(ctx, lang, seg, q),
                 counterparts=[self._loc(ctx, rl, rs, rq_) for rl, rs, rq_ in refs],
-                evidence={"expected": describe(rq), "found": describe(q), "kind": q.kind,
-                          "spans": self._spans(ctx, [(lang, seg, q)] + refs),
-                          "key": f"{q.key}|{rq.key}"},
+                evidence={
+                    "expected": describe(rq),
+                    "found": describe(q),
+                    "kind": q.kind,
+                    "spans": self._spans(ctx, [(lang, seg, q)] + refs),
+                    "key": f"{q.key}|{rq.key}",
+                },
                 suggestion=f"check which value is right; if it is {describe(rq)}, write it in the {lang} text",
                 texts=[seg.text] + [r[1].text for r in refs],
                 severity=Severity.ERROR,
@@ -167,7 +185,8 @@ class NumberMismatch(Rule):
 
     def _missing(self, ctx: RuleContext, missing: dict, changed: dict):
         changed_values = {(lang, k) for (lang, k, _e) in changed} | {
-            (ev[2], ev[3][1].key) for evs in changed.values() for ev in evs}
+            (ev[2], ev[3][1].key) for evs in changed.values() for ev in evs
+        }
         # a value two versions give and the third lacks: one finding, at the version that lacks it
         by_key: dict[str, list] = {}
         for (lang, key), events in missing.items():
@@ -189,13 +208,23 @@ class NumberMismatch(Rule):
                 row = ctx.alignment.row_of(lang, seg.index)
                 counterparts = [ctx.loc(ol, ctx.version(ol)[i]) for ol in others for i in (row.get(ol) if row else [])]
                 names = " and ".join(others)
-                msg = (f"{lang} says {_shown(q)} but the {names} counterpart has no such "
-                       f"{'value' if q.kind == 'number' else q.kind} (paragraph {seg.index}, line {seg.line})")
+                msg = (
+                    f"{lang} says {_shown(q)} but the {names} counterpart has no such "
+                    f"{'value' if q.kind == 'number' else q.kind} (paragraph {seg.index}, line {seg.line})"
+                )
                 yield ctx.finding(
-                    self, msg, self._loc(ctx, lang, seg, q),
+                    self,
+                    msg,
+                    self._loc(ctx, lang, seg, q),
                     counterparts=counterparts,
-                    evidence={"expected": None, "found": describe(q), "kind": q.kind, "missing_in": others,
-                              "spans": self._spans(ctx, [(lang, seg, q)]), "key": f"{q.key}|-"},
+                    evidence={
+                        "expected": None,
+                        "found": describe(q),
+                        "kind": q.kind,
+                        "missing_in": others,
+                        "spans": self._spans(ctx, [(lang, seg, q)]),
+                        "key": f"{q.key}|-",
+                    },
                     suggestion=f"add {describe(q)} to the {names} text, or remove it from the {lang} text",
                     texts=[seg.text],
                     severity=Severity.WARNING,
@@ -207,13 +236,23 @@ class NumberMismatch(Rule):
         row = ctx.alignment.row_of(refs[0][0], rseg.index)
         lseg = ctx.version(lack)[row.get(lack)[0]]
         names = " and ".join(lang for lang, _ in refs)
-        msg = (f"{lack} paragraph {lseg.index} has no {_shown(rq)}, which {names} give "
-               f"({refs[0][0]} paragraph {rseg.index}, line {rseg.line})")
+        msg = (
+            f"{lack} paragraph {lseg.index} has no {_shown(rq)}, which {names} give "
+            f"({refs[0][0]} paragraph {rseg.index}, line {rseg.line})"
+        )
         return ctx.finding(
-            self, msg, ctx.loc(lack, lseg),
+            self,
+            msg,
+            ctx.loc(lack, lseg),
             counterparts=[self._loc(ctx, lang, s, q) for lang, (s, q) in refs],
-            evidence={"expected": describe(rq), "found": None, "kind": rq.kind, "missing_in": [lack],
-                      "spans": self._spans(ctx, [(lang, s, q) for lang, (s, q) in refs]), "key": f"-|{rq.key}"},
+            evidence={
+                "expected": describe(rq),
+                "found": None,
+                "kind": rq.kind,
+                "missing_in": [lack],
+                "spans": self._spans(ctx, [(lang, s, q) for lang, (s, q) in refs]),
+                "key": f"-|{rq.key}",
+            },
             suggestion=f"add {describe(rq)} to the {lack} text",
             texts=[lseg.text] + [s.text for _, (s, _) in refs],
             severity=Severity.WARNING,
@@ -234,8 +273,16 @@ class NumberMismatch(Rule):
         out: dict[str, list] = {}
         for lang, seg, q in items:
             line, col = seg.locate(self._needle(seg, q)) if self._needle(seg, q) else (seg.line, seg.column)
-            out.setdefault(lang, []).append({
-                "text": q.text, "value": describe(q), "paragraph": seg.index, "line": line, "column": col,
-                "end_column": col + len(q.text), "start": q.start, "end": q.end,
-            })
+            out.setdefault(lang, []).append(
+                {
+                    "text": q.text,
+                    "value": describe(q),
+                    "paragraph": seg.index,
+                    "line": line,
+                    "column": col,
+                    "end_column": col + len(q.text),
+                    "start": q.start,
+                    "end": q.end,
+                }
+            )
         return out

@@ -19,11 +19,13 @@ from .base import Rule, RuleContext
 # 窗口 (a counter), 消息 (news: 好消息), 参数, 循环, 通信... For those the
 # s2twp suggestion would be wrong or pedantic, so they are not reported;
 # the clearly regional terms (信息, 软件, 数据, 默认, 服务器, 视频, 代码...) are.
-AMBIGUOUS = frozenset("""
+AMBIGUOUS = frozenset(
+    """
 文件 程序 支持 项目 添加 搜索 用户 质量 界面 映射 对象 运行 通过 信号 进程 字节 变量 组件 视图 光盘 打印机
 声明 类型 权限 发布 查看 性能 像素 内置 打开 保存 发送 连接 用户端 审核 图像 联系 实例 参数 信道 消息
 循环 通信 全局 持久 持久性 抛出 屏蔽 设备 社区 窗口 文本 点击 在线 创建 资源 访问 接口 返回 调用 渠道
-""".split())
+""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -109,11 +111,15 @@ class RegionalVocabulary(Rule):
                     p = f"{sp['text']} → {sp['suggestion']}"
                     if p not in pairs:
                         pairs.append(p)
-                msg = (f"zh-Hant {seg.kind} uses mainland wording where Taiwan usage differs: "
-                       f"{', '.join(pairs)} in \"{snippet(seg.text, 40)}\"")
+                msg = (
+                    f"zh-Hant {seg.kind} uses mainland wording where Taiwan usage differs: "
+                    f'{", ".join(pairs)} in "{snippet(seg.text, 40)}"'
+                )
                 loc = ctx.loc_at(v.lang, seg, spans[0]["line"], spans[0]["column"])
                 yield ctx.finding(
-                    self, msg, loc,
+                    self,
+                    msg,
+                    loc,
                     evidence={"terms": spans, "region": v.region or "TW", "key": ",".join(s["text"] for s in spans)},
                     suggestion="; ".join(pairs),
                     texts=[seg.text],

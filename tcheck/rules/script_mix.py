@@ -81,14 +81,24 @@ class ScriptMix(Rule):
                 listing = ", ".join(p + (f" (×{n})" if n > 1 else "") for p, n in pairs.items())
                 corrected = "".join(sub.get(i, c) for i, c in enumerate(raw.text))
                 where = f" ({std} standard)" if std else ""
-                msg = (f"{v.lang} {seg.kind} contains {len(hits)} {found} character{'s' if len(hits) > 1 else ''} "
-                       f"where {expected} is expected{where}: {listing} in \"{snippet(seg.text, 40)}\"")
+                msg = (
+                    f"{v.lang} {seg.kind} contains {len(hits)} {found} character{'s' if len(hits) > 1 else ''} "
+                    f'where {expected} is expected{where}: {listing} in "{snippet(seg.text, 40)}"'
+                )
                 first = chars[0]
                 loc = ctx.loc_at(v.lang, seg, first["line"], first["column"])
                 yield ctx.finding(
-                    self, msg, loc,
-                    evidence={"found_script": found, "expected_script": expected, "region": v.region,
-                              "chars": chars, "corrected": corrected, "key": "".join(h.char for h in hits)},
+                    self,
+                    msg,
+                    loc,
+                    evidence={
+                        "found_script": found,
+                        "expected_script": expected,
+                        "region": v.region,
+                        "chars": chars,
+                        "corrected": corrected,
+                        "key": "".join(h.char for h in hits),
+                    },
                     suggestion="; ".join(fixes),
                     texts=[seg.text],
                 )

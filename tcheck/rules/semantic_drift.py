@@ -42,6 +42,7 @@ class SemanticDrift(Rule):
 
     id = "semantic-drift"
     severity = Severity.INFO
+
     @dataclass(frozen=True)
     class Options(RuleOptions):
         min_deviations: float = opt(4.0, "deviations (scaled MAD) below the pair's median similarity a row must fall")
@@ -107,15 +108,22 @@ class SemanticDrift(Rule):
             )
             ref = others[0]
             rseg = ctx.version(ref)[row.get(ref)[0]]
-            msg = (f"{odd} {seg.kind} {seg.index} does not say what its counterpart says: similarity to {detail}; "
-                   f"check that it translates {ref} paragraph {rseg.index} (line {rseg.line})")
+            msg = (
+                f"{odd} {seg.kind} {seg.index} does not say what its counterpart says: similarity to {detail}; "
+                f"check that it translates {ref} paragraph {rseg.index} (line {rseg.line})"
+            )
             worst = min(s for s, _ in pairs.values())
             yield ctx.finding(
-                self, msg, ctx.loc(odd, seg),
+                self,
+                msg,
+                ctx.loc(odd, seg),
                 counterparts=[ctx.loc(lg, ctx.version(lg)[i]) for lg in others for i in row.get(lg)],
-                evidence={"similarity": {f"{p[0]}/{p[1]}": round(s, 4) for p, (s, _) in pairs.items()},
-                          "document_median": {f"{p[0]}/{p[1]}": round(m, 4) for p, (_, m) in pairs.items()},
-                          "lowest": round(worst, 4), "key": odd},
+                evidence={
+                    "similarity": {f"{p[0]}/{p[1]}": round(s, 4) for p, (s, _) in pairs.items()},
+                    "document_median": {f"{p[0]}/{p[1]}": round(m, 4) for p, (_, m) in pairs.items()},
+                    "lowest": round(worst, 4),
+                    "key": odd,
+                },
                 texts=[ctx.version(lg)[i].text for lg in present for i in row.get(lg)],
             )
 

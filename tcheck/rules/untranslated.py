@@ -14,13 +14,15 @@ from .base import Rule, RuleContext
 
 # Closed-class English words: a run of English with several of them is a
 # clause or sentence, not a name ("Firefox Focus", "Cross-Origin Resource Policy").
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 a an the this that these those it its we our us you your they their them he she his her i my me
 of to in on at by for with from into onto about as than over under after before between through during
 and or but nor if then so because while when where which who whom whose what how why
 is are was were be been being am do does did done have has had will would shall should can could may might must
 not no all any each every some such other more most only also just very there here
-""".split())
+""".split()
+)
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 # a run of English: Latin words with the spaces, digits and ASCII punctuation between them
@@ -90,7 +92,7 @@ _QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "《": "》", "「": 
 
 def _quoted(text: str, a: int, b: int) -> bool:
     """text[a:b] wholly inside quotation marks: a cited title or a UI label, kept on purpose."""
-    run = text[max(0, a - 1):b + 1].strip()
+    run = text[max(0, a - 1) : b + 1].strip()
     if len(run) < 3 or run[0] not in _QUOTES:
         return False
     close = _QUOTES[run[0]]
@@ -109,7 +111,7 @@ def english_spans(text: str) -> list[tuple[int, int]]:
     runs = [(m.start(), m.end()) for m in _LATIN_RUN_RE.finditer(text) if not _quoted(text, m.start(), m.end())]
     groups: list[list[int]] = []
     for a, b in runs:
-        if groups and _short_gap(text[groups[-1][1]:a]):
+        if groups and _short_gap(text[groups[-1][1] : a]):
             groups[-1][1] = b
         else:
             groups.append([a, b])
@@ -179,22 +181,35 @@ class Untranslated(Rule):
                 ev = [raw.span(a, b) for a, b in spans]
                 covered = sum(b - a for a, b in spans)
                 if v.is_zh:
-                    whole = han_count(_LATIN_RUN_RE.sub("", text)) <= 0.1 * max(1, latin_letter_count(text)) and covered >= 0.6 * len(text.strip())
+                    whole = han_count(_LATIN_RUN_RE.sub("", text)) <= 0.1 * max(
+                        1, latin_letter_count(text)
+                    ) and covered >= 0.6 * len(text.strip())
                 else:
                     whole = False
                 if whole:
-                    msg = (f"{v.lang} {seg.kind} is still in {foreign} (not translated into {expected}): "
-                           f"\"{snippet(seg.text)}\"")
+                    msg = (
+                        f"{v.lang} {seg.kind} is still in {foreign} (not translated into {expected}): "
+                        f'"{snippet(seg.text)}"'
+                    )
                 else:
-                    quoted = "; ".join(f"\"{snippet(e['text'].replace(chr(10), ' '), 50)}\"" for e in ev[:3])
+                    quoted = "; ".join(f'"{snippet(e["text"].replace(chr(10), " "), 50)}"' for e in ev[:3])
                     more = f" and {len(ev) - 3} more" if len(ev) > 3 else ""
-                    msg = (f"{v.lang} {seg.kind} contains untranslated {foreign} "
-                           f"({len(ev)} passage{'s' if len(ev) > 1 else ''}): {quoted}{more}")
+                    msg = (
+                        f"{v.lang} {seg.kind} contains untranslated {foreign} "
+                        f"({len(ev)} passage{'s' if len(ev) > 1 else ''}): {quoted}{more}"
+                    )
                 loc = ctx.loc_at(v.lang, seg, ev[0]["line"], ev[0]["column"])
                 yield ctx.finding(
-                    self, msg, loc,
-                    evidence={"foreign": foreign.lower(), "expected": expected.lower(), "whole_segment": whole,
-                              "spans": ev, "key": foreign},
+                    self,
+                    msg,
+                    loc,
+                    evidence={
+                        "foreign": foreign.lower(),
+                        "expected": expected.lower(),
+                        "whole_segment": whole,
+                        "spans": ev,
+                        "key": foreign,
+                    },
                     suggestion=f"translate the {foreign} text into {expected}",
                     texts=[seg.text],
                 )

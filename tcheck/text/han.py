@@ -27,10 +27,10 @@ def han_count(text: str) -> int:
 def has_han(text: str) -> bool:
     return HAN_RE.search(text) is not None
 
+
 #: Chinese function characters: particles, conjunctions, prepositions, pronouns,
 #: demonstratives and auxiliaries (Simplified). A Han name never starts or ends
 #: with one, and a one-character change between them is wording, not a new name.
 FUNCTION_CHARS = frozenset(
-    "的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所"
-    "个们你您我本"
+    "的地得之了着过和与及或并且而在于以为被把将对向从由其此该这那些各每是有也都就可能会要等所个们你您我本"
 )

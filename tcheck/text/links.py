@@ -20,8 +20,9 @@ _A = re.ASCII
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`\]\[{}|\\^\x80-\U0010ffff]+", re.I | _A)
 MD_TARGET_RE = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
-OBFUSCATED_RE = re.compile(r"\[\s*email(?:\s|&#160;|&nbsp;|\u00a0)*protected\s*\]|__cf_email__|/cdn-cgi/l/email-protection",
-                           re.I)
+OBFUSCATED_RE = re.compile(
+    r"\[\s*email(?:\s|&#160;|&nbsp;|\u00a0)*protected\s*\]|__cf_email__|/cdn-cgi/l/email-protection", re.I
+)
 PHONE_RE = re.compile(
     r"(?<![\w.+/-])\+\s?\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){1,5}(?![\w/-])"  # +86 10 1234 5678
     r"|(?<![\w.+/-])(?:\(\d{2,5}\)\s?)?\d{1,5}(?:-\d{2,5}){2,4}(?![\w/-])"  # 1-800-352-5267, 400-123-4567
@@ -30,14 +31,31 @@ PHONE_RE = re.compile(
     r"|(?<![\d,.])1[3-9]\d{9}(?!\d)",  # Chinese mobile
     _A,
 )
-_PHONE_CONTEXT_RE = re.compile(r"(?:电话|電話|热线|熱線|致电|致電|拨打|撥打|手机|手機|传真|傳真|phone|tel\b|call|fax|hotline"
-                               r"|mobile|客服)", re.I)
-_LOCALE = (r"(?:en|zh|ja|ko|fr|de|es|pt|ru|it|nl|pl|tr|ar|vi|th|id|sv|da|fi|nb|cs|uk|he|hu|ro|el)"
-           r"(?:[-_](?:[A-Za-z]{2}|hans|hant|latn|cyrl|419))?")
+_PHONE_CONTEXT_RE = re.compile(
+    r"(?:电话|電話|热线|熱線|致电|致電|拨打|撥打|手机|手機|传真|傳真|phone|tel\b|call|fax|hotline"
+    r"|mobile|客服)",
+    re.I,
+)
+_LOCALE = (
+    r"(?:en|zh|ja|ko|fr|de|es|pt|ru|it|nl|pl|tr|ar|vi|th|id|sv|da|fi|nb|cs|uk|he|hu|ro|el)"
+    r"(?:[-_](?:[A-Za-z]{2}|hans|hant|latn|cyrl|419))?"
+)
 _LOCALE_SEG_RE = re.compile(r"^%s$" % _LOCALE, re.I)
 _LOCALE_IN_NAME_RE = re.compile(r"[._-]%s(?=\.[A-Za-z0-9]+$|$)" % _LOCALE, re.I)
-_LOCALE_PARAMS = {"lang", "locale", "hl", "language", "lng", "lc", "utm_source", "utm_medium", "utm_campaign",
-                  "utm_content", "utm_term", "ref"}
+_LOCALE_PARAMS = {
+    "lang",
+    "locale",
+    "hl",
+    "language",
+    "lng",
+    "lc",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+    "ref",
+}
 _TRAILING = ".,;:!?)]}>'\"*_~。，；：！？）】」』》"
 
 
@@ -123,7 +141,7 @@ def normalize_phone(s: str) -> str:
         # drop the country code: +86 10 ... == 010 ...; +1 800 ... == 1-800 ...
         for cc in ("86", "852", "853", "886", "1", "44", "49", "33", "81", "82", "65"):
             if digits.startswith(cc):
-                digits = digits[len(cc):]
+                digits = digits[len(cc) :]
                 break
     return digits.lstrip("0")
 
@@ -163,7 +181,7 @@ def extract_links(seg: Segment) -> list[Link]:
             if "@" in addr:
                 add(Link("email", addr, addr.lower(), host=addr.split("@")[1].lower()), m.span())
         for m in URL_RE.finditer(src):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
             text = _cut_unbalanced(_strip_trailing(m.group(0)))
             if "@" in text and not text.lower().startswith(("http", "ftp")):
@@ -173,12 +191,12 @@ def extract_links(seg: Segment) -> list[Link]:
                 continue
             add(Link("url", text, key, scheme, host, localized), (m.start(), m.start() + len(text)))
         for m in EMAIL_RE.finditer(src):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
             addr = m.group(0)
             add(Link("email", addr, addr.lower(), host=addr.split("@")[1].lower()), m.span())
         for m in PHONE_RE.finditer(src):
-            if any(taken[m.start():m.end()]):
+            if any(taken[m.start() : m.end()]):
                 continue
             text = m.group(0).strip()
             if _is_date_like(text):
@@ -187,8 +205,11 @@ def extract_links(seg: Segment) -> list[Link]:
             if len(digits) < 7:
                 continue
             plain = not re.search(r"[+()\s.-]", text)
-            if plain and not _PHONE_CONTEXT_RE.search(src[max(0, m.start() - 20):m.start()]) \
-                    and not re.fullmatch(r"1[3-9]\d{9}", text):
+            if (
+                plain
+                and not _PHONE_CONTEXT_RE.search(src[max(0, m.start() - 20) : m.start()])
+                and not re.fullmatch(r"1[3-9]\d{9}", text)
+            ):
                 continue
             add(Link("phone", text, normalize_phone(text)), m.span())
     return out

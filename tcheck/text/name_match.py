@@ -26,8 +26,6 @@ def _is_partial(found: str, expected: str) -> bool:
     return name_key(found) in name_key(expected)
 
 
-
-
 _TOK_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'’\-./+&]*[A-Za-z0-9\u00c0-\u024f+])?")
 
 
@@ -74,8 +72,27 @@ def _near(missing: list[str], cands: list, fuzzy: float, source_toks: set[str] =
     return None
 
 
-_ENGLISH_ENDINGS = ("ly", "tion", "sion", "ing", "ment", "ness", "ity", "ous", "ive", "able", "ible", "ed", "ful",
-                    "less", "ance", "ence", "ship", "ward", "wise")
+_ENGLISH_ENDINGS = (
+    "ly",
+    "tion",
+    "sion",
+    "ing",
+    "ment",
+    "ness",
+    "ity",
+    "ous",
+    "ive",
+    "able",
+    "ible",
+    "ed",
+    "ful",
+    "less",
+    "ance",
+    "ence",
+    "ship",
+    "ward",
+    "wise",
+)
 
 
 def _english_looking(name: str) -> bool:
@@ -114,5 +131,5 @@ def _find_zh(segs: list[Segment], term: str) -> tuple[Segment, str]:
     for s in segs:
         pos = find_term(s.text, term)
         if pos:
-            return s, s.text[pos[0]:pos[1]]
+            return s, s.text[pos[0] : pos[1]]
     return segs[0], term

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from .han import HAN_RUN_RE as _HAN_RUN_RE
 from .scripts import to_simplified
@@ -33,15 +33,102 @@ _WORD_RE = re.compile(r"[A-Za-z][a-z'’\-]*")
 # lower-case words that may sit inside a name ("Bank of China", "Procter & Gamble")
 _CONNECTORS = {"of", "&", "for", "de", "du", "des", "la", "le", "von", "van", "der", "di", "da"}
 # function words that are capitalised only because they start a name phrase
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "our", "your", "its", "their", "his", "her",
-                "my", "all", "any", "each", "every", "some", "no"}
+_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "your",
+    "its",
+    "their",
+    "his",
+    "her",
+    "my",
+    "all",
+    "any",
+    "each",
+    "every",
+    "some",
+    "no",
+}
 # words that open a sentence or clause; capitalised there, never a name on their own
-_FUNCTION = {"while", "when", "where", "whether", "if", "although", "though", "because", "since", "unless",
-             "until", "after", "before", "once", "also", "however", "then", "thus", "therefore", "but", "and",
-             "or", "nor", "so", "yet", "for", "in", "on", "at", "by", "with", "from", "to", "as", "of", "into",
-             "upon", "under", "over", "about", "through", "during", "without", "within", "please", "note",
-             "here", "there", "we", "you", "they", "it", "he", "she", "i", "if", "not", "do", "does", "is",
-             "are", "be", "can", "may", "will", "should", "must", "what", "which", "who", "how", "why"}
+_FUNCTION = {
+    "while",
+    "when",
+    "where",
+    "whether",
+    "if",
+    "although",
+    "though",
+    "because",
+    "since",
+    "unless",
+    "until",
+    "after",
+    "before",
+    "once",
+    "also",
+    "however",
+    "then",
+    "thus",
+    "therefore",
+    "but",
+    "and",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "for",
+    "in",
+    "on",
+    "at",
+    "by",
+    "with",
+    "from",
+    "to",
+    "as",
+    "of",
+    "into",
+    "upon",
+    "under",
+    "over",
+    "about",
+    "through",
+    "during",
+    "without",
+    "within",
+    "please",
+    "note",
+    "here",
+    "there",
+    "we",
+    "you",
+    "they",
+    "it",
+    "he",
+    "she",
+    "i",
+    "not",
+    "do",
+    "does",
+    "is",
+    "are",
+    "be",
+    "can",
+    "may",
+    "will",
+    "should",
+    "must",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+}
 _SENT_END = set(".!?:;。！？：；\n")
 _OPENERS = set("\"'“‘(（[「『*_#>-–—•·")
 
@@ -148,13 +235,13 @@ def _runs(text: str, tokens: list[re.Match], joinable) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     cur: list[re.Match] = []
     for m in tokens:
-        if is_urlish(m.group()) or text[m.end():m.end() + 3] == "://":
+        if is_urlish(m.group()) or text[m.end() : m.end() + 3] == "://":
             if cur:
                 runs.append(cur)
             cur = []
             continue
         if cur:
-            gap = text[cur[-1].end():m.start()]
+            gap = text[cur[-1].end() : m.start()]
             if gap != " ":
                 runs.append(cur)
                 cur = []
@@ -239,8 +326,11 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
         if i < 0 or i + 1 >= len(tokens):
             return False
         nxt = tokens[i + 1]
-        return text[m.end():nxt.start()] == " " and token_kind(nxt.group()) in ("alnum", "camel", "cap", "acronym") \
+        return (
+            text[m.end() : nxt.start()] == " "
+            and token_kind(nxt.group()) in ("alnum", "camel", "cap", "acronym")
             and nxt.group().lower() not in vocab.lower
+        )
 
     out = []
     for run in _runs(text, tokens, joinable):
@@ -312,7 +402,7 @@ def han_ngrams(text: str, nmin: int = 2, nmax: int = 6, simplified: bool = True)
         n = len(run)
         for size in range(nmin, min(nmax, n) + 1):
             for i in range(n - size + 1):
-                out.add(run[i:i + size])
+                out.add(run[i : i + size])
     return out
 
 
@@ -362,4 +452,3 @@ def english_clauses(text: str) -> list[tuple[int, int]]:
         if sum(1 for w in words if w.islower()) >= 2:
             out.append((m.start(), m.end()))
     return out
-

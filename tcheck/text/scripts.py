@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .han import han_count, is_han
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def converter(config: str):
     import opencc
 
@@ -56,13 +56,15 @@ class ScriptHit:
 # 干 -> 幹 乾 干): valid Traditional characters in some words, Simplified in
 # others. Derived from OpenCC 1.4.2 (``opencc_dict -i STCharacters.ocd2 -f ocd2
 # -t text``: keys whose candidate list contains the key after its first entry).
-ST_SHARED = frozenset("熏淀郁适雇采里辟荐胜苹虫跖腊腌范蚝蝎蜡膻准几凶厂厘划占台叶吁吃后帘岩岳党夸咨咸尸唇干广征确种筑皂挂涂涌杠杰极游据斗愿朴柜万丑丰伙于云亘仆价余佣㐹")
+ST_SHARED = frozenset(
+    "熏淀郁适雇采里辟荐胜苹虫跖腊腌范蚝蝎蜡膻准几凶厂厘划占台叶吁吃后帘岩岳党夸咨咸尸唇干广征确种筑皂挂涂涌杠杰极游据斗愿朴柜万丑丰伙于云亘仆价余佣㐹"
+)
 # The same for TSCharacters: Traditional keys that are also valid Simplified
 # characters in some words (於 in a surname, 乾 in 乾坤).
 TS_SHARED = frozenset("谿扞昇釐麽陞薹脩蒐袷祕於氾剋劄徵夥吒乾")
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_class(ch: str) -> str:
     """'simplified' (never a Traditional character), 'traditional' (never a
     Simplified one), 'shared' (valid in both scripts in some words) or 'neutral'.

@@ -23,7 +23,8 @@ def test_fuzzy_alignment_finds_deleted_paragraph():
 
 def test_embedding_alignment_never_crashes_when_nothing_is_similar():
     rng = np.random.default_rng(0)
-    ea = rng.normal(size=(5, 16)); ea /= np.linalg.norm(ea, axis=1, keepdims=True)
+    ea = rng.normal(size=(5, 16))
+    ea /= np.linalg.norm(ea, axis=1, keepdims=True)
     eb = -ea[:3]  # anti-correlated: nothing similar
     beads = align_pair(EmbeddingScorer(ea, eb, np.ones(5) * 10, np.ones(3) * 10))
     seen_a = sorted(i for b in beads for i in b.a)
@@ -70,7 +71,9 @@ def _unit(x):
 
 
 def _covers(beads, n, m):
-    return sorted(i for b in beads for i in b.a) == list(range(n)) and sorted(j for b in beads for j in b.b) == list(range(m))
+    return sorted(i for b in beads for i in b.a) == list(range(n)) and sorted(j for b in beads for j in b.b) == list(
+        range(m)
+    )
 
 
 def test_one_to_three_bead_is_found():
@@ -96,11 +99,15 @@ def test_one_to_one_is_not_merged_when_neighbours_are_distinct():
 def test_deleted_paragraph_next_to_its_neighbour_is_not_merged():
     # the extra zh-Hans paragraph must be a 1-0 bead, not glued onto the long
     # paragraph before it (a merge the extra text does not improve)
-    a = ["我们使用分析工具了解您如何与应用交互，例如录制的样本数量、按钮和菜单的交互以及会话长度。我们还会收集页面的网址和标题。",
-         "我们可能会向关联方披露数据库，包括母公司和子公司。",
-         "了解更多"]
-    b = ["我們會使用分析工具，以便更了解您和應用程式之間互動的情形，例如錄製的樣本數量、和按鈕及選單互動之方式、使用時間等。我們也會收集頁面網址與標題。",
-         "了解更多資訊"]
+    a = [
+        "我们使用分析工具了解您如何与应用交互，例如录制的样本数量、按钮和菜单的交互以及会话长度。我们还会收集页面的网址和标题。",
+        "我们可能会向关联方披露数据库，包括母公司和子公司。",
+        "了解更多",
+    ]
+    b = [
+        "我們會使用分析工具，以便更了解您和應用程式之間互動的情形，例如錄製的樣本數量、和按鈕及選單互動之方式、使用時間等。我們也會收集頁面網址與標題。",
+        "了解更多資訊",
+    ]
     beads = _flat(align_pair(FuzzyScorer(a, b)))
     assert ((0,), (0,)) in beads
     assert ((1,), ()) in beads
@@ -131,12 +138,19 @@ def test_zh_en_pair_where_nothing_matches(embedder):
     from tcheck.pipeline import SegmentEmbedder
 
     zh = ["今天的天气很好，我们去公园散步。", "这道菜需要两勺盐和一点胡椒。", "火车晚点了半个小时。"]
-    en = ["The quarterly revenue grew by four percent.", "Install the package with pip and run the tests.",
-          "Photosynthesis converts light into chemical energy.", "The museum closes at six on Sundays."]
+    en = [
+        "The quarterly revenue grew by four percent.",
+        "Install the package with pip and run the tests.",
+        "Photosynthesis converts light into chemical energy.",
+        "The museum closes at six on Sundays.",
+    ]
+
     def version(lang, texts):
         return Version(lang, "x.txt", [Segment(k + 1, t, t, k + 1, k + 1) for k, t in enumerate(texts)])
+
     doc = Document([version("zh-Hans", zh), version("en", en)])
     import tempfile
+
     with tempfile.TemporaryDirectory() as d:
         al = align_document(doc, SegmentEmbedder(embedder, Cache(d).vectors))
     assert sorted(i for r in al.rows for i in r.get("zh-Hans")) == [1, 2, 3]

@@ -37,8 +37,12 @@ EN = [
 FF_HANS = ["Firefox 会保护您的隐私。", "您可以下载 Firefox。", "Firefox 很快。", "Firefox 支持扩展。"]
 
 
-FF_EN = ["Firefox protects your privacy.", "You can download Firefox.", "Firefox is fast.",
-         "Firefox supports extensions."]
+FF_EN = [
+    "Firefox protects your privacy.",
+    "You can download Firefox.",
+    "Firefox is fast.",
+    "Firefox supports extensions.",
+]
 
 
 SEED004 = SEEDS / "004_63c1bd7f49da9fe5.txt"

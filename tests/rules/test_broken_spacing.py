@@ -40,7 +40,10 @@ def test_broken_spacing_between_words_in_a_document_that_does_not_space_words():
 
 def test_broken_spacing_run_in_heading_and_short_words_stay_quiet():
     body = "我们会按照法律法规的规定处理您的个人信息，并采取合理的安全措施保护这些信息。\n\n" * 6
-    text = body + "2.1 信息存储的地点 我们会按照法律法规规定存储于中国境内。\n\n（例如 密码或者其他信息）\n\n侧信道攻击 或 XSS 攻击。\n"
+    text = (
+        body
+        + "2.1 信息存储的地点 我们会按照法律法规规定存储于中国境内。\n\n（例如 密码或者其他信息）\n\n侧信道攻击 或 XSS 攻击。\n"
+    )
     assert run("broken-spacing", version("zh-Hans", text)) == []
 
 

@@ -18,9 +18,11 @@ def test_duplicate_paragraph_exact_and_near_copies():
 
 
 def test_duplicate_paragraph_short_and_different_texts_are_not_flagged():
-    text = ("Definitions\n\nYes\n\nDefinitions\n\nYes\n\n"
-            "The signing and performance of this privacy policy shall be governed by the laws of the country.\n\n"
-            "The signing and performance of the children's rules shall be governed by the laws of the country.\n")
+    text = (
+        "Definitions\n\nYes\n\nDefinitions\n\nYes\n\n"
+        "The signing and performance of this privacy policy shall be governed by the laws of the country.\n\n"
+        "The signing and performance of the children's rules shall be governed by the laws of the country.\n"
+    )
     assert run("duplicate-paragraph", version("en", text)) == []
     zh = "是\n\n否\n\n是\n\n否\n"
     assert run("duplicate-paragraph", version("zh-Hans", zh)) == []
@@ -28,8 +30,12 @@ def test_duplicate_paragraph_short_and_different_texts_are_not_flagged():
 
 def test_duplicate_paragraph_short_items_copied_as_a_block():
     items = ["遵守适用的法律法规。", "涉及商业秘密的。", "经过您的授权。"]
-    text = "\n".join(f"- {t}" for t in items) + "\n\n其他内容，与上文无关，说的是完全不同的事情。\n\n" + \
-        "\n".join(f"- {t}" for t in items[1:]) + "\n"
+    text = (
+        "\n".join(f"- {t}" for t in items)
+        + "\n\n其他内容，与上文无关，说的是完全不同的事情。\n\n"
+        + "\n".join(f"- {t}" for t in items[1:])
+        + "\n"
+    )
     found = run("duplicate-paragraph", version("zh-Hans", text, markdown=True))
     assert sorted(f.evidence["first_text"] for f in found) == sorted(items[1:])
     assert all(f.evidence.get("block") for f in found)
@@ -59,18 +65,30 @@ def test_broken_spacing_and_duplicates_quiet_on_real_chinese_translations():
 
 
 def test_short_item_repeated_only_in_one_version_is_a_copy_slip():
-    en = ["a) Send you information notifications;", "b) Improve our services;", "c) Send you information notifications;"]
+    en = [
+        "a) Send you information notifications;",
+        "b) Improve our services;",
+        "c) Send you information notifications;",
+    ]
     zh = ["a) 向您发送通知；", "b) 改进我们的服务；"]
-    ctx = _aligned_ctx({"zh-Hans": zh, "en": en},
-                       [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [], "en": [3]}])
+    ctx = _aligned_ctx(
+        {"zh-Hans": zh, "en": en},
+        [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [], "en": [3]}],
+    )
     (f,) = check("duplicate-paragraph", ctx)
     assert f.locations[0].lang == "en" and f.locations[0].paragraph == 3
     assert f.counterparts[0].paragraph == 1 and f.evidence["said_once_in"] == ["zh-Hans"]
 
 
 def test_short_item_repeated_in_every_version_is_left_alone():
-    en = ["a) Send you information notifications;", "b) Improve our services;", "c) Send you information notifications;"]
+    en = [
+        "a) Send you information notifications;",
+        "b) Improve our services;",
+        "c) Send you information notifications;",
+    ]
     zh = ["a) 向您发送通知；", "b) 改进我们的服务；", "c) 向您发送通知；"]
-    ctx = _aligned_ctx({"zh-Hans": zh, "en": en},
-                       [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [3], "en": [3]}])
+    ctx = _aligned_ctx(
+        {"zh-Hans": zh, "en": en},
+        [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}, {"zh-Hans": [3], "en": [3]}],
+    )
     assert check("duplicate-paragraph", ctx) == []

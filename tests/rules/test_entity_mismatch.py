@@ -11,8 +11,11 @@ from .conftest import run_doc as _run
 from .samples import EN, FF_EN, FF_HANS, HANS, HANT
 from .samples import lines_with as _lines_with
 
-_ZH_ONE_OFF = ["我们与第三方广告平台 Adzerk 共享汇总数据，以便广告商了解效果。", "我们会保护您的个人信息安全。",
-               "您可以随时联系我们。"]
+_ZH_ONE_OFF = [
+    "我们与第三方广告平台 Adzerk 共享汇总数据，以便广告商了解效果。",
+    "我们会保护您的个人信息安全。",
+    "您可以随时联系我们。",
+]
 
 
 def test_china_telecom_replacing_the_product_name_is_an_error():
@@ -28,7 +31,7 @@ def test_china_telecom_replacing_the_product_name_is_an_error():
     assert f.evidence["expected"] == "Talk123" and f.evidence["found"] == "China Telecom"
     assert f.evidence["source_term"] == "讯小通" and f.evidence["support"] == 5
     span = f.evidence["found_span"]
-    assert en[5][span["start_col"] - 1:span["end_col"] - 1] == "China Telecom"
+    assert en[5][span["start_col"] - 1 : span["end_col"] - 1] == "China Telecom"
     assert "China Telecom" in f.message and "讯小通" in f.message and "Talk123" in f.message
     assert {c.lang for c in f.counterparts} == {"zh-Hans", "zh-Hant"}
 
@@ -53,8 +56,11 @@ def test_dropped_name_is_a_warning():
 def test_too_little_support_is_not_flagged():
     # only two rows pair 讯小通 with Talk123: no correspondence is learned
     hans = ["欢迎使用讯小通！", "讯小通会保护您的个人数据。", "在您接受讯小通任一服务的情况下，本政策适用。"]
-    en = ["Welcome to Talk123!", "Talk123 protects your personal data.",
-          "In the event that you accept services provided by China Telecom, this policy applies."]
+    en = [
+        "Welcome to Talk123!",
+        "Talk123 protects your personal data.",
+        "In the event that you accept services provided by China Telecom, this policy applies.",
+    ]
     doc, al = _doc(zh_Hans=hans, en=en)
     assert _run("entity-mismatch", doc, al) == []
 
@@ -150,24 +156,36 @@ def test_no_replacement_when_several_latin_names_are_missing_or_the_name_is_a_co
 
 
 def test_one_off_latin_name_replaced_by_an_unknown_name_is_flagged():
-    en = ["We share aggregated data with our third-party ad platform Kestrelin so advertisers see results.",
-          "We protect the security of your personal information.", "You can contact us at any time."]
+    en = [
+        "We share aggregated data with our third-party ad platform Kestrelin so advertisers see results.",
+        "We protect the security of your personal information.",
+        "You can contact us at any time.",
+    ]
     doc, al = _doc(zh_Hans=_ZH_ONE_OFF, en=en)
     fs = [f for f in _run("entity-mismatch", doc, al) if f.locations[0].lang == "en"]
     assert len(fs) == 1 and fs[0].evidence["found"] == "Kestrelin" and fs[0].evidence["expected"] == "Adzerk"
 
 
 def test_one_off_latin_name_paraphrased_with_an_ordinary_word_is_not_flagged():
-    en = ["We share aggregated data with our third-party ad platform. Once shared, advertisers see results.",
-          "We protect the security of your personal information.", "You can contact us at any time."]
+    en = [
+        "We share aggregated data with our third-party ad platform. Once shared, advertisers see results.",
+        "We protect the security of your personal information.",
+        "You can contact us at any time.",
+    ]
     doc, al = _doc(zh_Hans=_ZH_ONE_OFF, en=en)
     assert _run("entity-mismatch", doc, al) == []
 
 
 def test_names_inside_untranslated_english_in_the_chinese_are_not_kept_names():
-    zh = ["我们会保护您的信息。The URL of a page to fetch contains both the domain name and the port.",
-          "我们会保护您的个人信息安全。", "您可以随时联系我们。"]
-    en = ["We protect your information. French speakers may read the page in their language.",
-          "We protect the security of your personal information.", "You can contact us at any time."]
+    zh = [
+        "我们会保护您的信息。The URL of a page to fetch contains both the domain name and the port.",
+        "我们会保护您的个人信息安全。",
+        "您可以随时联系我们。",
+    ]
+    en = [
+        "We protect your information. French speakers may read the page in their language.",
+        "We protect the security of your personal information.",
+        "You can contact us at any time.",
+    ]
     doc, al = _doc(zh_Hans=zh, en=en)
     assert _run("entity-mismatch", doc, al) == []

@@ -75,18 +75,29 @@ def test_divergence_number_is_an_error_with_spans():
 
 
 def test_divergence_separately_translated_wording_is_quiet():
-    assert _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
-                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料三十天。"]) == []
+    assert (
+        _separate(
+            _SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+            _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料三十天。"],
+        )
+        == []
+    )
 
 
 def test_divergence_number_and_negation_changed_inside_separately_worded_text():
-    (f,) = _separate(_SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
-                     _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料六十天。"])
+    (f,) = _separate(
+        _SEP_HANS + ["我们会在法律允许的范围内保存您的个人信息三十天。"],
+        _SEP_HANT + ["我們僅會在法律允許的範圍內保留您的個人資料六十天。"],
+    )
     assert f.severity == Severity.ERROR and f.evidence["differences"][0]["kind"] == "number"
-    (g,) = _separate(_SEP_HANS + ["系统日志会在 24 小时内从服务中删除。"], _SEP_HANT + ["該服務在 26 小時內便會刪除系統記錄。"])
+    (g,) = _separate(
+        _SEP_HANS + ["系统日志会在 24 小时内从服务中删除。"], _SEP_HANT + ["該服務在 26 小時內便會刪除系統記錄。"]
+    )
     assert g.evidence["differences"][0]["kind"] == "number" and "26" in g.evidence["differences"][0]["zh-Hant"]
-    (h,) = _separate(_SEP_HANS + ["首次使用时，Firefox 会将有关下载的基本信息发送给服务。"],
-                     _SEP_HANT + ["為了保護您，Firefox 會不將下載內容的基本資訊傳送給該服務。"])
+    (h,) = _separate(
+        _SEP_HANS + ["首次使用时，Firefox 会将有关下载的基本信息发送给服务。"],
+        _SEP_HANT + ["為了保護您，Firefox 會不將下載內容的基本資訊傳送給該服務。"],
+    )
     assert h.severity == Severity.ERROR and h.evidence["differences"][0]["kind"] == "negation"
     # the same negation count, worded differently (无法 / 不能): nothing
     assert _separate(_SEP_HANS + ["我们无法保证信息是全面的。"], _SEP_HANT + ["我們不能保證此資訊足夠完善。"]) == []
@@ -124,8 +135,10 @@ def test_divergence_seed000_synonym_not_flagged(seed000_result):
     assert all(f.severity != Severity.INFO for f in div)
 
 
-@pytest.mark.parametrize("old,new,changed_chars", [("訊小通", "訊大通", "大"), ("北京訊眾", "上海訊眾", "上海"),
-                                                   ("在微信中", "在微博中", "博")])
+@pytest.mark.parametrize(
+    "old,new,changed_chars",
+    [("訊小通", "訊大通", "大"), ("北京訊眾", "上海訊眾", "上海"), ("在微信中", "在微博中", "博")],
+)
 def test_divergence_han_name_changed_in_one_zh_hant_paragraph(old, new, changed_chars):
     hant = _hant(_NAME_HANS)
     assert _separate(_NAME_HANS, hant) == []
@@ -169,7 +182,12 @@ def test_divergence_han_name_negatives():
     never = _name_changed(never, "微訊", "微博")
     assert _separate(_NAME_HANS, never) == []
     # function words swapped inside a recurring phrase (您的 / 您之) are wording
-    fw_hans = ["我们会保护您的账户安全与隐私。", "请妥善保管您的密码。", "我们不会出售您的数据。", "您可以随时删除您的记录。"]
+    fw_hans = [
+        "我们会保护您的账户安全与隐私。",
+        "请妥善保管您的密码。",
+        "我们不会出售您的数据。",
+        "您可以随时删除您的记录。",
+    ]
     fw = _name_changed(_hant(fw_hans), "您的", "您之", 0)
     assert _separate(fw_hans, fw) == []
 
@@ -182,5 +200,9 @@ def test_divergence_seed000_real_differences_are_not_names(seed000_result):
     assert not any("资讯" in d["zh-Hans"] or "信息" in d["zh-Hant"] or "重要" in d["zh-Hans"] for d in names)
     for line_text in ("唯一設備標識符", "個人重要信息"):
         line = line_of(SEED000, line_text)
-        assert not any(loc.line <= line <= loc.end_line for f in div for loc in f.locations
-                       if any(d["kind"] == "name" for d in f.evidence["differences"]))
+        assert not any(
+            loc.line <= line <= loc.end_line
+            for f in div
+            for loc in f.locations
+            if any(d["kind"] == "name" for d in f.evidence["differences"])
+        )

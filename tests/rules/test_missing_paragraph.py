@@ -6,8 +6,11 @@ from .conftest import check
 from .conftest import rows_context as _ctx
 
 ZH = ["我们收集您的姓名和电子邮件地址。", "我们不会出售您的个人信息。", "如有疑问，请随时联系我们。"]
-EN = ["We collect your name and e-mail address.", "We do not sell your personal information.",
-      "Contact us at any time with questions."]
+EN = [
+    "We collect your name and e-mail address.",
+    "We do not sell your personal information.",
+    "Contact us at any time with questions.",
+]
 
 
 def test_fully_aligned_document_has_no_findings():
@@ -22,8 +25,10 @@ def test_single_version_is_never_missing_anything():
 
 def test_paragraph_without_counterpart_names_the_version_and_the_place():
     en = EN[:1] + EN[2:]
-    ctx = _ctx({"zh-Hans": ZH, "en": en},
-               [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": []}, {"zh-Hans": [3], "en": [2]}])
+    ctx = _ctx(
+        {"zh-Hans": ZH, "en": en},
+        [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": []}, {"zh-Hans": [3], "en": [2]}],
+    )
     (f,) = check("missing-paragraph", ctx)
     assert f.severity == Severity.WARNING
     assert f.locations[0].lang == "zh-Hans" and f.locations[0].paragraph == 2
@@ -34,16 +39,22 @@ def test_paragraph_without_counterpart_names_the_version_and_the_place():
 
 def test_three_versions_report_every_version_that_lacks_it_once():
     zt = ["我們收集您的姓名和電子郵件地址。", "如有疑問，請隨時聯絡我們。"]
-    ctx = _ctx({"zh-Hans": ZH, "zh-Hant": zt, "en": EN},
-               [{"zh-Hans": [1], "zh-Hant": [1], "en": [1]}, {"zh-Hans": [2], "zh-Hant": [], "en": [2]},
-                {"zh-Hans": [3], "zh-Hant": [2], "en": [3]}])
+    ctx = _ctx(
+        {"zh-Hans": ZH, "zh-Hant": zt, "en": EN},
+        [
+            {"zh-Hans": [1], "zh-Hant": [1], "en": [1]},
+            {"zh-Hans": [2], "zh-Hant": [], "en": [2]},
+            {"zh-Hans": [3], "zh-Hant": [2], "en": [3]},
+        ],
+    )
     (f,) = check("missing-paragraph", ctx)
     assert f.evidence["missing_in"] == ["zh-Hant"] and f.evidence["present_in"] == ["zh-Hans", "en"]
     assert [c.lang for c in f.counterparts] == ["en"]
 
 
 def test_a_bare_short_heading_is_only_info():
-    ctx = _ctx({"zh-Hans": ZH[:1], "en": ["Definitions", EN[0]]},
-               [{"zh-Hans": [], "en": [1]}, {"zh-Hans": [1], "en": [2]}])
+    ctx = _ctx(
+        {"zh-Hans": ZH[:1], "en": ["Definitions", EN[0]]}, [{"zh-Hans": [], "en": [1]}, {"zh-Hans": [1], "en": [2]}]
+    )
     (f,) = check("missing-paragraph", ctx)
     assert f.severity == Severity.INFO

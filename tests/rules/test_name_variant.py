@@ -9,17 +9,33 @@ from .conftest import run_doc as _run
 from .samples import FF_EN, FF_HANS
 from .samples import lines_with as _lines_with
 
-FFX_EN = ["Firefox protects your privacy.", "You can download Firefox today.", "Firefox is fast.",
-          "Firefox supports extensions.", "We update Firefox every month."]
+FFX_EN = [
+    "Firefox protects your privacy.",
+    "You can download Firefox today.",
+    "Firefox is fast.",
+    "Firefox supports extensions.",
+    "We update Firefox every month.",
+]
 
 
-FFX_HANS = ["Firefox 会保护您的隐私。", "您今天就可以下载 Firefox。", "Firefox 很快。", "Firefox 支持扩展。",
-            "我们每月更新 Firefox。"]
+FFX_HANS = [
+    "Firefox 会保护您的隐私。",
+    "您今天就可以下载 Firefox。",
+    "Firefox 很快。",
+    "Firefox 支持扩展。",
+    "我们每月更新 Firefox。",
+]
 
 
 def test_name_variant_reports_the_rare_form():
-    en = ["Talk123 is an app.", "We built Talk123 for you.", "Talk123 keeps data safe.", "Use Talk123 daily; we use it too.",
-          "After that, Paper Talk123 confirms the incident.", "The 52Phone and Talk123's settings are separate."]
+    en = [
+        "Talk123 is an app.",
+        "We built Talk123 for you.",
+        "Talk123 keeps data safe.",
+        "Use Talk123 daily; we use it too.",
+        "After that, Paper Talk123 confirms the incident.",
+        "The 52Phone and Talk123's settings are separate.",
+    ]
     doc, al = _doc(en=en)
     found = _run("name-variant", doc, al)
     assert len(found) == 1
@@ -29,16 +45,29 @@ def test_name_variant_reports_the_rare_form():
 
 
 def test_name_variant_ignores_different_names_sharing_a_word():
-    en = ["Read the Privacy Policy.", "The Privacy Policy applies.", "See the Privacy Policy.",
-          "Our Cookie Policy explains cookies.", "Mozilla makes Firefox.", "Mozilla is a foundation.",
-          "Mozilla cares.", "Firefox Monitor alerts you."]
+    en = [
+        "Read the Privacy Policy.",
+        "The Privacy Policy applies.",
+        "See the Privacy Policy.",
+        "Our Cookie Policy explains cookies.",
+        "Mozilla makes Firefox.",
+        "Mozilla is a foundation.",
+        "Mozilla cares.",
+        "Firefox Monitor alerts you.",
+    ]
     doc, al = _doc(en=en)
     assert _run("name-variant", doc, al) == []
 
 
 def test_name_variant_half_translated_and_clipped_names_in_chinese():
-    hant = ["歡迎使用 JusTalk Family。", "JusTalk Family 會保護您的資料。", "JusTalk Family 不會出售資料。",
-            "請聯繫 JusTalk Family。", "在JusTalk家庭APP內購買。", "Jus 對此類網站不負責。"]
+    hant = [
+        "歡迎使用 JusTalk Family。",
+        "JusTalk Family 會保護您的資料。",
+        "JusTalk Family 不會出售資料。",
+        "請聯繫 JusTalk Family。",
+        "在JusTalk家庭APP內購買。",
+        "Jus 對此類網站不負責。",
+    ]
     doc, al = _doc(zh_Hant=hant)
     found = _run("name-variant", doc, al)
     assert sorted(f.evidence["variant"] for f in found) == ["Jus", "JusTalk家庭APP"]
@@ -65,9 +94,21 @@ def test_one_off_misspelling_of_a_frequent_name_is_a_variant(typo):
 
 
 def test_inflections_ordinary_words_and_numbered_names_are_not_misspellings():
-    en = ["Our Policy applies.", "The Policy changed.", "Read the Policy.", "Call the Police.",
-          "We use the policy.", "Voice helps.", "Voice is open.", "Voice is free.", "Voices matter.",
-          "IPv4 works.", "IPv4 is old.", "IPv4 is common.", "IPv6 is new."]
+    en = [
+        "Our Policy applies.",
+        "The Policy changed.",
+        "Read the Policy.",
+        "Call the Police.",
+        "We use the policy.",
+        "Voice helps.",
+        "Voice is open.",
+        "Voice is free.",
+        "Voices matter.",
+        "IPv4 works.",
+        "IPv4 is old.",
+        "IPv4 is common.",
+        "IPv6 is new.",
+    ]
     doc, al = _doc(en=en)
     assert _run("name-variant", doc, al) == []
 
@@ -88,7 +129,7 @@ def test_plain_name_with_an_extra_word_in_english_is_a_variant(variant):
     f = found[0]
     assert f.locations[0].lang == "en" and f.locations[0].paragraph == 6
     assert f.evidence["kind"].startswith("extra word")
-    assert en[5][f.evidence["span"]["start_col"] - 1:f.evidence["span"]["end_col"] - 1] == variant
+    assert en[5][f.evidence["span"]["start_col"] - 1 : f.evidence["span"]["end_col"] - 1] == variant
     assert f.suggestion == "write 'Firefox'"
 
 
@@ -107,7 +148,9 @@ def test_real_product_names_built_on_a_plain_name_are_not_variants():
     doc, al = _doc(zh_Hans=hans, en=en)
     assert _run("name-variant", doc, al) == []
     # once, but the aligned Chinese row writes the same extended name
-    doc, al = _doc(zh_Hans=FFX_HANS + ["Firefox Sync 会保存您的书签。"], en=FFX_EN + ["Firefox Sync keeps your bookmarks."])
+    doc, al = _doc(
+        zh_Hans=FFX_HANS + ["Firefox Sync 会保存您的书签。"], en=FFX_EN + ["Firefox Sync keeps your bookmarks."]
+    )
     assert _run("name-variant", doc, al) == []
     # an ordinary word after the name ("Firefox Account" where the text says "account")
     en = FFX_EN + ["Create a Firefox Account to sync.", "Your account is private."]
@@ -125,17 +168,28 @@ def test_ordinary_english_words_and_possessives_next_to_a_name_are_not_variants(
     # "Foundation" / "Community" / "Join" are English words: the Chinese translates them
     mz_en = ["Mozilla makes Firefox.", "Mozilla protects you.", "Mozilla is open.", "Ask Mozilla anything."]
     mz_hans = ["Mozilla 制作 Firefox。", "Mozilla 保护您。", "Mozilla 是开放的。", "向 Mozilla 提问。"]
-    for en_line, zh_line in [("You get no rights to the trademarks of the Mozilla Foundation.",
-                              "您没有获得 Mozilla 基金会商标的权利。"),
-                             ("You agree to follow the Mozilla Community guidelines.", "您同意遵守 Mozilla 社区准则。"),
-                             ("You can sign up to Join Mozilla here.", "您可以在此注册加入 Mozilla。")]:
+    for en_line, zh_line in [
+        ("You get no rights to the trademarks of the Mozilla Foundation.", "您没有获得 Mozilla 基金会商标的权利。"),
+        ("You agree to follow the Mozilla Community guidelines.", "您同意遵守 Mozilla 社区准则。"),
+        ("You can sign up to Join Mozilla here.", "您可以在此注册加入 Mozilla。"),
+    ]:
         doc, al = _doc(zh_Hans=mz_hans + [zh_line], en=mz_en + [en_line])
         assert _run("name-variant", doc, al) == [], en_line
     # a possessive in front: "Mozilla's Common Voice" where the text says "Common Voice"
-    en = ["Common Voice is open.", "Use Common Voice.", "Common Voice is free.", "Mozilla runs it.",
-          "We publish Mozilla's Common Voice dataset."]
-    hans = ["Common Voice 是开放的。", "使用 Common Voice。", "Common Voice 是免费的。", "Mozilla 运营它。",
-            "我们发布 Common Voice 数据集。"]
+    en = [
+        "Common Voice is open.",
+        "Use Common Voice.",
+        "Common Voice is free.",
+        "Mozilla runs it.",
+        "We publish Mozilla's Common Voice dataset.",
+    ]
+    hans = [
+        "Common Voice 是开放的。",
+        "使用 Common Voice。",
+        "Common Voice 是免费的。",
+        "Mozilla 运营它。",
+        "我们发布 Common Voice 数据集。",
+    ]
     doc, al = _doc(zh_Hans=hans, en=en)
     assert _run("name-variant", doc, al) == []
 

@@ -10,10 +10,13 @@ from .conftest import texts_context as make_ctx
 
 
 def test_changed_duration_is_an_error_with_evidence():
-    fs = run("number-mismatch", {
-        "zh-Hans": ["我们将在30天内删除您的数据。"],
-        "en": ["We will delete your data within 15 days."],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["我们将在30天内删除您的数据。"],
+            "en": ["We will delete your data within 15 days."],
+        },
+    )
     assert len(fs) == 1
     f = fs[0]
     assert f.severity == Severity.ERROR
@@ -27,50 +30,59 @@ def test_changed_duration_is_an_error_with_evidence():
 
 
 def test_number_only_on_one_side_is_a_warning():
-    fs = run("number-mismatch", {
-        "zh-Hans": ["我们将保存您的数据180天。"],
-        "en": ["We will keep your data."],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["我们将保存您的数据180天。"],
+            "en": ["We will keep your data."],
+        },
+    )
     assert [f.severity for f in fs] == [Severity.WARNING]
     assert fs[0].locations[0].lang == "zh-Hans" and "180" in fs[0].message
 
 
 def test_faithful_translations_are_not_flagged():
-    fs = run("number-mismatch", {
-        "zh-Hans": [
-            "1. 我们将在三十天内回复。",
-            "赔偿以人民币1,000元为限，且不超过收费的两倍。",
-            "本政策自2024年6月12日起生效。",
-            "我们不会收集十四周岁以下儿童的信息。",
-            "一、一般条款：我们统一处理一些第三方的请求。",
-            "您可以(1)访问；(2)更正您的数据。",
-        ],
-        "zh-Hant": [
-            "1. 我們將在三十天內回覆。",
-            "賠償以人民幣1,000元為限，且不超過收費的兩倍。",
-            "本政策自2024年6月12日起生效。",
-            "我們不會收集十四周歲以下兒童的資訊。",
-            "一、一般條款：我們統一處理一些第三方的請求。",
-            "您可以(1)存取；(2)更正您的資料。",
-        ],
-        "en": [
-            "1. We will reply within 30 days.",
-            "Compensation is limited to RMB 1000 and shall not exceed twice the fees.",
-            "This policy takes effect on June 12, 2024.",
-            "We do not collect information from children under fourteen.",
-            "a) General terms: we handle the requests of some third parties in one place.",
-            "You may (1) access; (2) correct your data.",
-        ],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": [
+                "1. 我们将在三十天内回复。",
+                "赔偿以人民币1,000元为限，且不超过收费的两倍。",
+                "本政策自2024年6月12日起生效。",
+                "我们不会收集十四周岁以下儿童的信息。",
+                "一、一般条款：我们统一处理一些第三方的请求。",
+                "您可以(1)访问；(2)更正您的数据。",
+            ],
+            "zh-Hant": [
+                "1. 我們將在三十天內回覆。",
+                "賠償以人民幣1,000元為限，且不超過收費的兩倍。",
+                "本政策自2024年6月12日起生效。",
+                "我們不會收集十四周歲以下兒童的資訊。",
+                "一、一般條款：我們統一處理一些第三方的請求。",
+                "您可以(1)存取；(2)更正您的資料。",
+            ],
+            "en": [
+                "1. We will reply within 30 days.",
+                "Compensation is limited to RMB 1000 and shall not exceed twice the fees.",
+                "This policy takes effect on June 12, 2024.",
+                "We do not collect information from children under fourteen.",
+                "a) General terms: we handle the requests of some third parties in one place.",
+                "You may (1) access; (2) correct your data.",
+            ],
+        },
+    )
     assert fs == []
 
 
 def test_hans_hant_difference_is_reported_once_at_the_odd_version():
-    fs = run("number-mismatch", {
-        "zh-Hans": ["我们将在三十天内回复。"],
-        "zh-Hant": ["我們將在十三天內回覆。"],
-        "en": ["We will reply within 30 days."],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["我们将在三十天内回复。"],
+            "zh-Hant": ["我們將在十三天內回覆。"],
+            "en": ["We will reply within 30 days."],
+        },
+    )
     assert len(fs) == 1
     f = fs[0]
     assert f.severity == Severity.ERROR
@@ -80,28 +92,36 @@ def test_hans_hant_difference_is_reported_once_at_the_odd_version():
 
 
 def test_hans_hant_amount_changed():
-    fs = run("number-mismatch", {
-        "zh-Hans": ["费用为人民币1,000元。"],
-        "zh-Hant": ["費用為人民幣10,000元。"],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["费用为人民币1,000元。"],
+            "zh-Hant": ["費用為人民幣10,000元。"],
+        },
+    )
     assert len(fs) == 1 and fs[0].severity == Severity.ERROR
     assert fs[0].evidence["found"] == "CNY 10000" and fs[0].evidence["expected"] == "CNY 1000"
 
 
 def test_changed_date_is_flagged():
-    fs = run("number-mismatch", {
-        "zh-Hans": ["本政策更新于2024年6月12日。"],
-        "en": ["This policy was updated on June 21, 2024."],
-    })
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["本政策更新于2024年6月12日。"],
+            "en": ["This policy was updated on June 21, 2024."],
+        },
+    )
     assert len(fs) == 1 and fs[0].severity == Severity.ERROR
     assert fs[0].evidence["expected"] == "2024-06-12"
 
 
 def test_merged_rows_compare_all_segments():
-    ctx = make_ctx({
-        "zh-Hans": ["您需在30天内提出申请，我们将在15个工作日内答复。", "谢谢。"],
-        "en": ["You must apply within 30 days.", "We will reply within 15 business days. Thanks."],
-    })
+    ctx = make_ctx(
+        {
+            "zh-Hans": ["您需在30天内提出申请，我们将在15个工作日内答复。", "谢谢。"],
+            "en": ["You must apply within 30 days.", "We will reply within 15 business days. Thanks."],
+        }
+    )
     ctx.alignment.rows = [Row({"zh-Hans": [1, 2], "en": [1, 2]})]
     fs = list(all_rules()["number-mismatch"]().check(ctx))
     assert fs == []

@@ -61,4 +61,6 @@ def test_rules_listing_and_readme_table_mark_optional_rules():
     import json
 
     listed = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).output)
-    assert {r["id"]: r["enabled_by_default"] for r in listed} == {rid: r.default_enabled for rid, r in all_rules().items()}
+    assert {r["id"]: r["enabled_by_default"] for r in listed} == {
+        rid: r.default_enabled for rid, r in all_rules().items()
+    }

@@ -9,8 +9,11 @@ EN = "We protect the security of your personal information under applicable law,
 
 def _ctx(n, scores):
     """n aligned rows; ``scores`` maps (lang_a, lang_b) -> list of row similarities."""
-    texts = {"zh-Hans": [ZH.format(i) for i in range(n)], "zh-Hant": [ZT.format(i) for i in range(n)],
-             "en": [EN.format(i) for i in range(n)]}
+    texts = {
+        "zh-Hans": [ZH.format(i) for i in range(n)],
+        "zh-Hant": [ZT.format(i) for i in range(n)],
+        "en": [EN.format(i) for i in range(n)],
+    }
     langs = [lg for lg in texts if any(lg in p for p in scores)]
     versions = [version(lg, texts[lg], path=f"doc.{lg}.txt") for lg in langs]
     return context(versions, diagonal(versions), scores=scores)

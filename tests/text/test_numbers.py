@@ -116,56 +116,90 @@ def test_count_differences_are_not_reported():
 
 
 # --- normalisation details ---------------------------------------------------------------
-@pytest.mark.parametrize("text,expected", [
-    ("1,000", ["1000"]),
-    ("１２３４", ["1234"]),
-    ("十四", ["14"]),
-    ("一千零五元", ["1005"]),
-    ("两千", ["2000"]),
-    ("兩萬元", ["20000"]),
-    ("fourteen", ["14"]),
-    ("twenty-one days", ["21"]),
-    ("three hundred", ["300"]),
-    ("2.5 million", ["2500000"]),
-    ("1.5亿", ["150000000"]),
-    ("百分之五十", ["50"]),
-    ("12.5%", ["12.5"]),
-    ("2024年6月12日", ["2024-06-12"]),
-    ("June 12, 2024", ["2024-06-12"]),
-    ("2024/6/12", ["2024-06-12"]),
-    ("6月12日", ["--06-12"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1,000", ["1000"]),
+        ("１２３４", ["1234"]),
+        ("十四", ["14"]),
+        ("一千零五元", ["1005"]),
+        ("两千", ["2000"]),
+        ("兩萬元", ["20000"]),
+        ("fourteen", ["14"]),
+        ("twenty-one days", ["21"]),
+        ("three hundred", ["300"]),
+        ("2.5 million", ["2500000"]),
+        ("1.5亿", ["150000000"]),
+        ("百分之五十", ["50"]),
+        ("12.5%", ["12.5"]),
+        ("2024年6月12日", ["2024-06-12"]),
+        ("June 12, 2024", ["2024-06-12"]),
+        ("2024/6/12", ["2024-06-12"]),
+        ("6月12日", ["--06-12"]),
+    ],
+)
 def test_values(text, expected):
     assert keys(text) == expected
 
 
-@pytest.mark.parametrize("text,kind,unit", [
-    ("30 days", "duration", "day"),
-    ("三十天", "duration", "day"),
-    ("30日", "duration", "day"),
-    ("两周", "duration", "week"),
-    ("十四周岁", "age", "year"),
-    ("fourteen years old", "age", "year"),
-    ("两倍", "multiplier", ""),
-    ("twice", "multiplier", ""),
-    ("人民币1000元", "money", "CNY"),
-    ("新臺幣500元", "money", "TWD"),
-    ("US$5", "money", "USD"),
-    ("€20", "money", "EUR"),
-    ("50%", "percent", "%"),
-])
+@pytest.mark.parametrize(
+    "text,kind,unit",
+    [
+        ("30 days", "duration", "day"),
+        ("三十天", "duration", "day"),
+        ("30日", "duration", "day"),
+        ("两周", "duration", "week"),
+        ("十四周岁", "age", "year"),
+        ("fourteen years old", "age", "year"),
+        ("两倍", "multiplier", ""),
+        ("twice", "multiplier", ""),
+        ("人民币1000元", "money", "CNY"),
+        ("新臺幣500元", "money", "TWD"),
+        ("US$5", "money", "USD"),
+        ("€20", "money", "EUR"),
+        ("50%", "percent", "%"),
+    ],
+)
 def test_kinds(text, kind, unit):
     qs = [q for q in extract(text) if not q.weak]
     assert len(qs) == 1 and (qs[0].kind, qs[0].unit) == (kind, unit), qs
 
 
-@pytest.mark.parametrize("text", [
-    "一个", "一些", "一般", "统一", "唯一", "one of the", "no one", "第三方", "third parties",
-    "the 4th floor", "Talk123", "IPv6", "5G", "v2.1", "version 1.4.0", "+86 10 1234 5678",
-    "1-800-352-5267", "privacy@example.com", "https://example.com/page/2024", "www.example.org/10",
-    "(1)", "（二）", "二维码", "十分", "you may", "a third party", "{{RFC(7230)}}", "the MPL 2.0 license",
-    "HTTP/2", "乱七八糟",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一个",
+        "一些",
+        "一般",
+        "统一",
+        "唯一",
+        "one of the",
+        "no one",
+        "第三方",
+        "third parties",
+        "the 4th floor",
+        "Talk123",
+        "IPv6",
+        "5G",
+        "v2.1",
+        "version 1.4.0",
+        "+86 10 1234 5678",
+        "1-800-352-5267",
+        "privacy@example.com",
+        "https://example.com/page/2024",
+        "www.example.org/10",
+        "(1)",
+        "（二）",
+        "二维码",
+        "十分",
+        "you may",
+        "a third party",
+        "{{RFC(7230)}}",
+        "the MPL 2.0 license",
+        "HTTP/2",
+        "乱七八糟",
+    ],
+)
 def test_not_quantities(text):
     assert keys(text) == [], text
 
@@ -186,8 +220,10 @@ def test_small_spelled_counts_are_weak_but_units_are_not():
     assert strong_diff("12 examples", "例子") == (["12"], [])
 
 
-@pytest.mark.parametrize("a,b", [("超过2/3的人", "Two-thirds said yes"), ("乱七八糟的东西", "messy things"),
-                                 ("一两个问题", "a question or two")])
+@pytest.mark.parametrize(
+    "a,b",
+    [("超过2/3的人", "Two-thirds said yes"), ("乱七八糟的东西", "messy things"), ("一两个问题", "a question or two")],
+)
 def test_fractions_and_approximations(a, b):
     assert strong_diff(a, b) == ([], [])
 
@@ -195,7 +231,7 @@ def test_fractions_and_approximations(a, b):
 def test_spans_point_at_the_original_text():
     text = "您需在３０天内联系我们"
     (q,) = extract(text)
-    assert text[q.start:q.end] == q.text == "３０天"
+    assert text[q.start : q.end] == q.text == "３０天"
     assert describe(q) == "30 days"
 
 

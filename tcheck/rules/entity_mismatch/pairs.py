@@ -33,9 +33,14 @@ def check_pairs(rule, ctx: RuleContext, rows: list[_R], pairs: list[_Pair], voca
                 continue
             # "Paper Talk123": a word put in front of the name (a name followed by more words,
             # "JusTalk Family", is a longer name and counts as the name)
-            inside_other = [p for p in r.en_names if p.span.key != pair.key
-                            and p.span.key.endswith(pair.key) and contains_name(p.span.text, pair.name)
-                            and _norm_seq(p.span.text) != _norm_seq(pair.name)]
+            inside_other = [
+                p
+                for p in r.en_names
+                if p.span.key != pair.key
+                and p.span.key.endswith(pair.key)
+                and contains_name(p.span.text, pair.name)
+                and _norm_seq(p.span.text) != _norm_seq(pair.name)
+            ]
             n_en = _count_name(r.en_text, pair.name) - len(inside_other)
             if n_en >= n_zh:
                 continue
@@ -55,30 +60,50 @@ def check_pairs(rule, ctx: RuleContext, rows: list[_R], pairs: list[_Pair], voca
                 if p.span.key in seen:
                     continue
                 seen.add(p.span.key)
-                msg = (f"en names '{p.span.text}' where {zl} names {zneedle}, rendered "
-                       f"'{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''}")
+                msg = (
+                    f"en names '{p.span.text}' where {zl} names {zneedle}, rendered "
+                    f"'{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''}"
+                )
                 yield ctx.finding(
-                    rule, msg, ctx.loc("en", p.seg, p.span.text),
+                    rule,
+                    msg,
+                    ctx.loc("en", p.seg, p.span.text),
                     counterparts=counterparts,
-                    evidence={"expected": pair.name, "found": p.span.text, "source_term": zneedle,
-                              "source_lang": zl, "support": support, "term_rows": pair.term_rows,
-                              "found_span": {"lang": "en", **_col_span(p.seg, p.span.text)},
-                              "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
-                              "key": f"{pair.term}>{p.span.key}"},
+                    evidence={
+                        "expected": pair.name,
+                        "found": p.span.text,
+                        "source_term": zneedle,
+                        "source_lang": zl,
+                        "support": support,
+                        "term_rows": pair.term_rows,
+                        "found_span": {"lang": "en", **_col_span(p.seg, p.span.text)},
+                        "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
+                        "key": f"{pair.term}>{p.span.key}",
+                    },
                     suggestion=f"write '{pair.name}' as elsewhere in the English, or correct the Chinese",
                     texts=[p.span.text, pair.name],
                 )
             if not suspicious and n_en <= 0 and pair.support / pair.term_rows >= drop_prec:
                 en_seg = r.en[0]
-                msg = (f"en does not name '{pair.name}' where {zl} names {zneedle} "
-                       f"(rendered '{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''})")
+                msg = (
+                    f"en does not name '{pair.name}' where {zl} names {zneedle} "
+                    f"(rendered '{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''})"
+                )
                 yield ctx.finding(
-                    rule, msg, ctx.loc("en", en_seg),
+                    rule,
+                    msg,
+                    ctx.loc("en", en_seg),
                     counterparts=counterparts,
-                    evidence={"expected": pair.name, "found": None, "source_term": zneedle,
-                              "source_lang": zl, "support": support, "term_rows": pair.term_rows,
-                              "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
-                              "key": f"{pair.term}>-"},
+                    evidence={
+                        "expected": pair.name,
+                        "found": None,
+                        "source_term": zneedle,
+                        "source_lang": zl,
+                        "support": support,
+                        "term_rows": pair.term_rows,
+                        "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
+                        "key": f"{pair.term}>-",
+                    },
                     suggestion=f"check that the English names '{pair.name}'",
                     severity=Severity.WARNING,
                     texts=[en_seg.text, pair.name],
@@ -93,9 +118,15 @@ def _suspicious(r: _R, pair: _Pair, learned: dict, inside_other: list, all_e_row
     suspicious: list[_Pos] = []
     for p in r.en_names:
         k = p.span.key
-        if k == pair.key or k in zh_latin_keys or p.span.text.casefold() in zh_cf \
-                or not is_proper(p.span.text, vocab) or _norm_seq(p.span.text) == _norm_seq(pair.name) \
-                or contains_name(p.span.text, pair.name) and p not in inside_other:
+        if (
+            k == pair.key
+            or k in zh_latin_keys
+            or p.span.text.casefold() in zh_cf
+            or not is_proper(p.span.text, vocab)
+            or _norm_seq(p.span.text) == _norm_seq(pair.name)
+            or contains_name(p.span.text, pair.name)
+            and p not in inside_other
+        ):
             continue
         other = learned.get(k)
         if other is not None:
@@ -104,7 +135,8 @@ def _suspicious(r: _R, pair: _Pair, learned: dict, inside_other: list, all_e_row
             continue
         if p in inside_other:
             suspicious.append(p)
-        elif p.span.strong and all_e_rows[k] <= 2 and _has_word(p.span.text) \
-                and not _is_partial(p.span.text, pair.name):
+        elif (
+            p.span.strong and all_e_rows[k] <= 2 and _has_word(p.span.text) and not _is_partial(p.span.text, pair.name)
+        ):
             suspicious.append(p)
     return suspicious

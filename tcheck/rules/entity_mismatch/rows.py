@@ -73,8 +73,11 @@ def build_rows(ctx: RuleContext, vocab) -> list[_R]:
     for row in ctx.alignment.rows:
         if not row.get("en"):
             continue
-        zh = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in ("zh-Hans", "zh-Hant")
-              if ctx.version(lg) is not None and row.get(lg)}
+        zh = {
+            lg: [ctx.version(lg)[i] for i in row.get(lg)]
+            for lg in ("zh-Hans", "zh-Hant")
+            if ctx.version(lg) is not None and row.get(lg)
+        }
         if not zh:
             continue
         r = _R(zh, [en_v[i] for i in row.get("en")], scores=dict(row.pair_scores or {}))
@@ -83,10 +86,15 @@ def build_rows(ctx: RuleContext, vocab) -> list[_R]:
         for lg, segs in zh.items():
             r.zh_norm[lg] = to_simplified("\n".join(s.text for s in segs))
             # names inside an untranslated English clause are prose, not kept names
-            r.zh_latin[lg] = [_Pos(s, sp) for s in segs for sp in latin_names(s.text)
-                              if not any(a <= sp.start < b for a, b in english_clauses(s.text))]
+            r.zh_latin[lg] = [
+                _Pos(s, sp)
+                for s in segs
+                for sp in latin_names(s.text)
+                if not any(a <= sp.start < b for a, b in english_clauses(s.text))
+            ]
         out.append(r)
     return out
+
 
 def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
     min_support = int(ctx.option(rule, "min_support"))
@@ -101,8 +109,11 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
         for p in r.en_names:
             # a name the Chinese keeps (even partly, "Pocket 技术") in Latin script is checked
             # directly, not learned
-            if p.span.key in zh_latin_keys or not is_proper(p.span.text, vocab) \
-                    or any(_norm_tok(t) in zh_toks for t in _name_tokens(p.span.text)):
+            if (
+                p.span.key in zh_latin_keys
+                or not is_proper(p.span.text, vocab)
+                or any(_norm_tok(t) in zh_toks for t in _name_tokens(p.span.text))
+            ):
                 continue
             rows_e[p.span.key].add(i)
             forms[p.span.key][p.span.text] += 1
@@ -138,9 +149,16 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
         for entry in getattr(gl, "entries", []):
             zh = entry.zh_hans or (to_simplified(entry.zh_hant) if entry.zh_hant else "")
             # only names: a capital or a digit (common-noun terms are glossary-violation's job)
-            if zh and entry.en and zh not in have and not entry.dnt \
-                    and any(c.isupper() or c.isdigit() for c in entry.en):
-                both = {i for i, r in enumerate(rows) if zh in r.zh_norm[r.primary] and contains_name(r.en_text, entry.en)}
+            if (
+                zh
+                and entry.en
+                and zh not in have
+                and not entry.dnt
+                and any(c.isupper() or c.isdigit() for c in entry.en)
+            ):
+                both = {
+                    i for i, r in enumerate(rows) if zh in r.zh_norm[r.primary] and contains_name(r.en_text, entry.en)
+                }
                 n_t = sum(1 for r in rows if zh in r.zh_norm[r.primary])
                 pairs.append(_Pair(zh, entry.en, name_key(entry.en), len(both), n_t, both))
     # one English name per term: keep the best supported
@@ -151,7 +169,7 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
     return list(by_term.values())
 
 
-def _substitutes(r: "_R", vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_rows: Counter) -> list["_Pos"]:
+def _substitutes(r: _R, vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_rows: Counter) -> list[_Pos]:
     """English names of row ``r`` that no Chinese version writes and the English rarely uses.
 
     Name candidates from the span finder, plus a capitalised word at a sentence start that the
@@ -165,19 +183,34 @@ def _substitutes(r: "_R", vocab, zh_toks: set[str], all_zh_keys: set[str], all_e
         for m in re.finditer(r"(?<![A-Za-z0-9'’\-])[A-Z][a-z]{3,}(?![A-Za-z0-9'’\-])", seg.text):
             w = m.group()
             low = w.lower()
-            if (id(seg), m.start()) in have or low in vocab.lower or w in vocab.mid_caps \
-                    or not sentence_initial(seg.text, m.start()) or _english_looking(w) \
-                    or seg.text[m.end():m.end() + 1] in ",:":
+            if (
+                (id(seg), m.start()) in have
+                or low in vocab.lower
+                or w in vocab.mid_caps
+                or not sentence_initial(seg.text, m.start())
+                or _english_looking(w)
+                or seg.text[m.end() : m.end() + 1] in ",:"
+            ):
                 continue
             spans.append(_Pos(seg, NameSpan(w, m.start(), m.end(), False)))
     for q in spans:
         toks = [_norm_tok(t) for t in _name_tokens(q.span.text)]
         new = [t for t in toks if t not in zh_toks]
-        if not new or not _has_word(q.span.text) or all_e_rows[q.span.key] > 2 or "/" in q.span.text \
-                or any(t in all_zh_keys for t in new) or not is_proper(q.span.text, vocab):
+        if (
+            not new
+            or not _has_word(q.span.text)
+            or all_e_rows[q.span.key] > 2
+            or "/" in q.span.text
+            or any(t in all_zh_keys for t in new)
+            or not is_proper(q.span.text, vocab)
+        ):
             continue
-        if not q.span.strong and sentence_initial(q.seg.text, q.span.start) and q.span.text in r.en_text \
-                and (q.span.text.lower() in vocab.lower or _english_looking(q.span.text)):
+        if (
+            not q.span.strong
+            and sentence_initial(q.seg.text, q.span.start)
+            and q.span.text in r.en_text
+            and (q.span.text.lower() in vocab.lower or _english_looking(q.span.text))
+        ):
             continue
         out.append(q)
     return out

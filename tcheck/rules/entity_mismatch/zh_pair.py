@@ -27,8 +27,11 @@ def check_zh_pair(rule, ctx: RuleContext):
                 toks = _name_tokens(sp.text)
                 other_toks = _token_set("\n".join(x.text for x in sides[other]))
                 missing = [t for t in toks if _norm_tok(t) not in other_toks]
-                near = _near(missing, latin[other], fuzzy, _token_set("\n".join(x.text for x in sides[lg]))) \
-                    if missing else None
+                near = (
+                    _near(missing, latin[other], fuzzy, _token_set("\n".join(x.text for x in sides[lg])))
+                    if missing
+                    else None
+                )
                 if near is None:
                     continue  # a dropped or reordered Latin word is left to the other rules
                 q, want, got = near
@@ -37,13 +40,20 @@ def check_zh_pair(rule, ctx: RuleContext):
                 else:
                     has, lacks = "zh-Hans", "zh-Hant"
                 yield ctx.finding(
-                    rule, f"{lacks} writes '{got}' where {has} writes '{want}'",
-                    ctx.loc(lacks, q.seg, got), counterparts=[ctx.loc(has, p.seg, sp.text)],
-                    evidence={"expected": want, "found": got, "source_term": sp.text,
-                              "source_lang": has, "support": 0,
-                              "found_span": {"lang": lacks, **_col_span(q.seg, got)},
-                              "source_span": {"lang": has, **_col_span(p.seg, sp.text)},
-                              "key": "|".join(sorted([name_key(want), name_key(got)]))},
+                    rule,
+                    f"{lacks} writes '{got}' where {has} writes '{want}'",
+                    ctx.loc(lacks, q.seg, got),
+                    counterparts=[ctx.loc(has, p.seg, sp.text)],
+                    evidence={
+                        "expected": want,
+                        "found": got,
+                        "source_term": sp.text,
+                        "source_lang": has,
+                        "support": 0,
+                        "found_span": {"lang": lacks, **_col_span(q.seg, got)},
+                        "source_span": {"lang": has, **_col_span(p.seg, sp.text)},
+                        "key": "|".join(sorted([name_key(want), name_key(got)])),
+                    },
                     suggestion="spell the name the same way in zh-Hans and zh-Hant",
                     texts=sorted([got, want]),
                 )

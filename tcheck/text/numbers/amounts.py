@@ -53,16 +53,29 @@ class AmountPasses:
             return None
         if scale:
             s = scale.lower()
-            mult = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-                    "trillion": 1e12, "万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3,
-                    "百": 1e2}[s]
+            mult = {
+                "thousand": 1e3,
+                "k": 1e3,
+                "million": 1e6,
+                "m": 1e6,
+                "billion": 1e9,
+                "bn": 1e9,
+                "trillion": 1e12,
+                "万亿": 1e12,
+                "千万": 1e7,
+                "百万": 1e6,
+                "万": 1e4,
+                "亿": 1e8,
+                "千": 1e3,
+                "百": 1e2,
+            }[s]
             v = v * mult
         return v
 
     def _unit_after(self, pos: int, zh: bool) -> tuple[str, str, int]:
         """(kind, unit, end) of a unit right after ``pos``."""
         t = self.text
-        rest = t[pos:pos + 24]
+        rest = t[pos : pos + 24]
         m = re.match(r"\s*(?:周岁|岁)", rest)
         if m:
             return "age", "year", pos + m.end()
@@ -73,8 +86,12 @@ class AmountPasses:
             m = re.match(r"\s*" + s, rest)
             if m:
                 return "duration", unit, pos + m.end()
-        m = re.match(r"[\s-]*(calendar days?|business days?|working days?|days?|weeks?|months?|years?|hours?|hrs"
-                     r"|minutes?|mins|seconds?)\b(?:[\s-]+old\b|[\s-]+of\s+age\b)?", rest, re.I)
+        m = re.match(
+            r"[\s-]*(calendar days?|business days?|working days?|days?|weeks?|months?|years?|hours?|hrs"
+            r"|minutes?|mins|seconds?)\b(?:[\s-]+old\b|[\s-]+of\s+age\b)?",
+            rest,
+            re.I,
+        )
         if m:
             unit = _EN_UNITS[m.group(1).lower()]
             if re.search(r"old|of\s+age", m.group(0), re.I):
@@ -87,22 +104,27 @@ class AmountPasses:
 
     def arabic(self):
         t = self.text
-        rx = re.compile(r"(?<![\w.,])(%s)(?:\s*(%s|%s)(?![A-Za-z]))?" % (_NUM, _SCALE_ZH, "thousand|million|billion|trillion"),
-                        re.I)
+        rx = re.compile(
+            r"(?<![\w.,])(%s)(?:\s*(%s|%s)(?![A-Za-z]))?" % (_NUM, _SCALE_ZH, "thousand|million|billion|trillion"), re.I
+        )
         for m in rx.finditer(t):
             a, b = m.span()
             if not self._free(a, b):
                 continue
             s = m.group(1)
             # "1.2.3" remnants, trailing dot that ends a sentence
-            if re.match(r"[.,]\d", t[b:b + 2]):
+            if re.match(r"[.,]\d", t[b : b + 2]):
                 continue
             v = self._scaled(s, m.group(2))
             if v is None:
                 continue
             kind, unit, end = self._unit_after(b, False)
-            if kind == "duration" and unit == "year" and re.fullmatch(r"(?:19|20)\d\d", s) \
-                    and not re.match(r"\s*(?:年内|年以|年之|年后|年前|年间|年期)", t[b:b + 4]):
+            if (
+                kind == "duration"
+                and unit == "year"
+                and re.fullmatch(r"(?:19|20)\d\d", s)
+                and not re.match(r"\s*(?:年内|年以|年之|年后|年前|年间|年期)", t[b : b + 4])
+            ):
                 kind, unit, end = "date", "", b + t[b:end].index("年") + 1 if "年" in t[b:end] else end
             # an age expressed as "under 14" keeps kind number; that still compares by value
             self.add(a, end, _fmt(v), kind, unit)

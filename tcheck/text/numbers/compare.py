@@ -19,6 +19,7 @@ def compare(a: list[Quantity], b: list[Quantity]) -> tuple[list[Quantity], list[
     other is not a difference. Dates also match their components written out
     separately (a date the other side split, or a year alone: 2024年 vs 2024).
     """
+
     def keyset(qs):
         ks = set()
         for q in qs:
@@ -64,8 +65,16 @@ def _partial_date_match(q: Quantity, other: list[Quantity]) -> bool:
     return False
 
 
-_UNIT_EN = {"day": "days", "business day": "business days", "week": "weeks", "month": "months", "year": "years",
-            "hour": "hours", "minute": "minutes", "second": "seconds"}
+_UNIT_EN = {
+    "day": "days",
+    "business day": "business days",
+    "week": "weeks",
+    "month": "months",
+    "year": "years",
+    "hour": "hours",
+    "minute": "minutes",
+    "second": "seconds",
+}
 
 
 def describe(q: Quantity) -> str:

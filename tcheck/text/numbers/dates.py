@@ -69,13 +69,12 @@ class DatePasses:
             # "100% accurate" is often rendered 完全 / "fully": it can match but is not reported alone
             self.add(*m.span(), _fmt(v), "percent", "%", weak=v == 100, alts=[_fmt(Fraction(str(v)) / 100)])
         for m in _EN_NUMBER_RE.finditer(t):
-            rest = t[m.end():m.end() + 12].lower()
+            rest = t[m.end() : m.end() + 12].lower()
             mm = re.match(r"\s?(?:per\s?cent|percent)\b", rest)
             if mm and self._free(m.start(), m.end() + mm.end()):
                 v = _en_words_value(m.group(0))
                 if v is not None:
-                    self.add(m.start(), m.end() + mm.end(), _fmt(v), "percent", "%",
-                             alts=[_fmt(Fraction(v) / 100)])
+                    self.add(m.start(), m.end() + mm.end(), _fmt(v), "percent", "%", alts=[_fmt(Fraction(v) / 100)])
 
     def fractions(self):
         t = self.text
@@ -86,17 +85,33 @@ class DatePasses:
             if den and num is not None:
                 f = Fraction(str(num)) / Fraction(str(den))
                 self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])
-        for m in re.finditer(r"\b(one|two|three|a)[-\s](halves|half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|"
-                             r"tenth|tenths)\b", t, re.I):
+        for m in re.finditer(
+            r"\b(one|two|three|a)[-\s](halves|half|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|"
+            r"tenth|tenths)\b",
+            t,
+            re.I,
+        ):
             if not self._free(*m.span()):
                 continue
-            if m.group(1).lower() == "a" and not re.match(r"\s+of\b", t[m.end():m.end() + 4], re.I):
+            if m.group(1).lower() == "a" and not re.match(r"\s+of\b", t[m.end() : m.end() + 4], re.I):
                 continue  # "a third party", "a quarter" (of a year?) - not a fraction
-            if re.match(r"[\s-]*part(?:y|ies)\b", t[m.end():m.end() + 10], re.I):
+            if re.match(r"[\s-]*part(?:y|ies)\b", t[m.end() : m.end() + 10], re.I):
                 continue
             n = 1 if m.group(1).lower() == "a" else _ONES[m.group(1).lower()]
-            d = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
-                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}[m.group(2).lower()]
+            d = {
+                "half": 2,
+                "halves": 2,
+                "third": 3,
+                "thirds": 3,
+                "quarter": 4,
+                "quarters": 4,
+                "fourth": 4,
+                "fourths": 4,
+                "fifth": 5,
+                "fifths": 5,
+                "tenth": 10,
+                "tenths": 10,
+            }[m.group(2).lower()]
             f = Fraction(n, d)
             self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])
         for m in re.finditer(r"(?<![\w/.])(\d)/(\d{1,2})(?![\w/.])", t):

@@ -69,7 +69,8 @@ def extract(text: str, code: tuple[str, ...] = ()) -> list[Quantity]:
 
     ``code``: substrings of ``text`` that are code (Markdown inline code); numbers there are skipped.
     """
-    if not text or not re.search(r"[\d%s]|\b(?:%s|twice|double|half|triple)\b" % (_CN_DIGIT, _EN_WORD),
-                                 prepare(text), re.I):
+    if not text or not re.search(
+        r"[\d%s]|\b(?:%s|twice|double|half|triple)\b" % (_CN_DIGIT, _EN_WORD), prepare(text), re.I
+    ):
         return []
     return Extractor(text, tuple(code)).run()

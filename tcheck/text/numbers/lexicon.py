@@ -10,47 +10,173 @@ _CN_DIGIT = "零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖�
 _CN_ALL = _CN_DIGIT + "百千万亿佰仟"
 
 # units that follow a number (Simplified spelling; text is mapped first)
-_ZH_DURATION = [("个工作日", "business day"), ("个自然日", "day"), ("个日历日", "day"), ("工作日", "business day"),
-                ("自然日", "day"), ("日历日", "day"), ("个小时", "hour"), ("小时", "hour"), ("分钟", "minute"),
-                ("秒钟", "second"), ("个星期", "week"), ("星期", "week"), ("个礼拜", "week"), ("礼拜", "week"),
-                ("个月", "month"), ("周年", "year"), ("天", "day"), ("日内", "day"), ("日", "day"),
-                ("周", "week"), ("年内", "year"), ("年", "year"), ("秒", "second")]
+_ZH_DURATION = [
+    ("个工作日", "business day"),
+    ("个自然日", "day"),
+    ("个日历日", "day"),
+    ("工作日", "business day"),
+    ("自然日", "day"),
+    ("日历日", "day"),
+    ("个小时", "hour"),
+    ("小时", "hour"),
+    ("分钟", "minute"),
+    ("秒钟", "second"),
+    ("个星期", "week"),
+    ("星期", "week"),
+    ("个礼拜", "week"),
+    ("礼拜", "week"),
+    ("个月", "month"),
+    ("周年", "year"),
+    ("天", "day"),
+    ("日内", "day"),
+    ("日", "day"),
+    ("周", "week"),
+    ("年内", "year"),
+    ("年", "year"),
+    ("秒", "second"),
+]
 _ZH_AGE = ["周岁", "岁"]
-_ZH_CURRENCY_SUFFIX = [("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("英镑", "GBP"), ("日元", "JPY"),
-                       ("港元", "HKD"), ("港币", "HKD"), ("新台币", "TWD"), ("台币", "TWD"), ("人民币", "CNY"),
-                       ("澳门元", "MOP"), ("韩元", "KRW"), ("元", "CNY")]
-_ZH_CURRENCY_PREFIX = [("人民币", "CNY"), ("美元", "USD"), ("新台币", "TWD"), ("港币", "HKD"), ("港元", "HKD"),
-                       ("欧元", "EUR")]
+_ZH_CURRENCY_SUFFIX = [
+    ("美元", "USD"),
+    ("美金", "USD"),
+    ("欧元", "EUR"),
+    ("英镑", "GBP"),
+    ("日元", "JPY"),
+    ("港元", "HKD"),
+    ("港币", "HKD"),
+    ("新台币", "TWD"),
+    ("台币", "TWD"),
+    ("人民币", "CNY"),
+    ("澳门元", "MOP"),
+    ("韩元", "KRW"),
+    ("元", "CNY"),
+]
+_ZH_CURRENCY_PREFIX = [
+    ("人民币", "CNY"),
+    ("美元", "USD"),
+    ("新台币", "TWD"),
+    ("港币", "HKD"),
+    ("港元", "HKD"),
+    ("欧元", "EUR"),
+]
 # classifiers: a Chinese numeral followed by one of these is a count
-_ZH_CLASSIFIERS = ("个位名人次项种条家份张台部类款页件笔层级轮组户位届次条例点处本册批支只台套场期段章节款"
-                   "元块倍万亿千百")
-_EN_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-                "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "nt$": "TWD", "ntd": "TWD", "twd": "TWD",
-                "hk$": "HKD", "hkd": "HKD", "jpy": "JPY", "a$": "AUD", "c$": "CAD", "chf": "CHF"}
-_EN_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR",
-                      "pounds": "GBP", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cents": "cent"}
-_EN_UNITS = {
-    "day": "day", "days": "day", "calendar day": "day", "calendar days": "day",
-    "business day": "business day", "business days": "business day", "working day": "business day",
-    "working days": "business day",
-    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
-    "hour": "hour", "hours": "hour", "hrs": "hour", "minute": "minute", "minutes": "minute", "mins": "minute",
-    "second": "second", "seconds": "second",
+_ZH_CLASSIFIERS = "个位名人次项种条家份张台部类款页件笔层级轮组户位届次条例点处本册批支只台套场期段章节款元块倍万亿千百"
+_EN_CURRENCY = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "nt$": "TWD",
+    "ntd": "TWD",
+    "twd": "TWD",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "jpy": "JPY",
+    "a$": "AUD",
+    "c$": "CAD",
+    "chf": "CHF",
 }
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
+_EN_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "cents": "cent",
+}
+_EN_UNITS = {
+    "day": "day",
+    "days": "day",
+    "calendar day": "day",
+    "calendar days": "day",
+    "business day": "business day",
+    "business days": "business day",
+    "working day": "business day",
+    "working days": "business day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "hour": "hour",
+    "hours": "hour",
+    "hrs": "hour",
+    "minute": "minute",
+    "minutes": "minute",
+    "mins": "minute",
+    "second": "second",
+    "seconds": "second",
+}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 
-_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_ONES = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_MULT_WORDS = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "thrice": 3,
-               "quadruple": 4, "half": Fraction(1, 2), "quarter": Fraction(1, 4)}
+_MULT_WORDS = {
+    "twice": 2,
+    "double": 2,
+    "doubled": 2,
+    "triple": 3,
+    "tripled": 3,
+    "thrice": 3,
+    "quadruple": 4,
+    "half": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+}
 _EN_WORD = "|".join(sorted(list(_ONES) + list(_TENS), key=len, reverse=True))
 _EN_NUMBER_RE = re.compile(
     r"\b(?:(?:%s)(?:[-\s](?:%s))?)(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:%s)(?:[-\s](?:%s))?)?)*\b"

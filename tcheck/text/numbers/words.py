@@ -34,7 +34,7 @@ class WordPasses:
                 v = _cn_value(g)
                 nums = [_fmt(v)] if v is not None else []
             for n in nums:
-                self.out.append(Quantity(n, "number", "", self.orig[m.start():m.end()], m.start(), m.end(), True))
+                self.out.append(Quantity(n, "number", "", self.orig[m.start() : m.end()], m.start(), m.end(), True))
             self._take(*m.span())
 
     def ordinals(self):
@@ -49,23 +49,26 @@ class WordPasses:
                 continue
             run = m.group(0)
             # idioms built from numerals
-            ctx = t[max(0, a - 2):b + 3]
+            ctx = t[max(0, a - 2) : b + 3]
             if any(idiom in ctx and self._covers(t, a, b, idiom) for idiom in _YI_IDIOMS):
                 continue
             if run[0] in "百千万亿佰仟" or run in ("一一",):
                 continue
-            if len(run) >= 2 and all(c in "一二两三四五六七八九" for c in run) \
-                    and not (len(run) == 4 and t[b:b + 1] == "年"):
+            if (
+                len(run) >= 2
+                and all(c in "一二两三四五六七八九" for c in run)
+                and not (len(run) == 4 and t[b : b + 1] == "年")
+            ):
                 continue  # 一二, 两三, 七八 (乱七八糟): "one or two", "a few", idioms - not a value
             # strip a trailing scale char that reads as a classifier ("三千" ok; "一万" ok)
             v = _cn_value(run)
             if v is None:
                 continue
             kind, unit, end = self._unit_after(b, True)
-            nxt = t[b:b + 1]
+            nxt = t[b : b + 1]
             if kind == "number" and len(run) == 1 and run not in "十" and nxt not in _ZH_CLASSIFIERS:
                 continue  # a lone 一/二/三 not followed by a classifier is not a count
-            if kind == "number" and len(run) == 1 and nxt == "" :
+            if kind == "number" and len(run) == 1 and nxt == "":
                 continue
             # spelled-out small counts without a unit (两个, 三种) are often rendered "both", "several"
             weak = v == 1 or (kind == "number" and v <= 10)
@@ -73,7 +76,7 @@ class WordPasses:
 
     @staticmethod
     def _covers(t: str, a: int, b: int, idiom: str) -> bool:
-        for mm in re.finditer(re.escape(idiom), t[max(0, a - len(idiom)):b + len(idiom)]):
+        for mm in re.finditer(re.escape(idiom), t[max(0, a - len(idiom)) : b + len(idiom)]):
             s = max(0, a - len(idiom)) + mm.start()
             e = s + len(idiom)
             if s < b and e > a:
@@ -88,13 +91,15 @@ class WordPasses:
                 continue
             word = m.group(0)
             low = word.lower()
-            after = t[b:b + 12]
-            if after.startswith("-") and not re.match(r"-(?:days?|weeks?|months?|years?|hours?|minutes?)\b", after, re.I):
+            after = t[b : b + 12]
+            if after.startswith("-") and not re.match(
+                r"-(?:days?|weeks?|months?|years?|hours?|minutes?)\b", after, re.I
+            ):
                 continue  # two-factor, one-time, third-party
             if re.match(r"\s+(?:of|another|or\s+more|by\s+one|'s)\b", after, re.I) and low == "one":
                 self.add(a, b, "1", "number", "", weak=True)
                 continue
-            before = t[max(0, a - 8):a].lower()
+            before = t[max(0, a - 8) : a].lower()
             if low == "one" and re.search(r"(?:no|any|every|some|each|this|that|the|which|a)\s+$", before):
                 continue
             v = _en_words_value(word)

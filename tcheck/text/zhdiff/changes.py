@@ -32,8 +32,8 @@ def changed_numbers(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     out = []
     for v1, a1, a2 in only_a:
         for v2, b1, b2 in only_b:
-            after = a.key[a2:a2 + 1] and a.key[a2:a2 + 1] == b.key[b2:b2 + 1]
-            before = a1 >= 2 and b1 >= 2 and a.key[a1 - 2:a1] == b.key[b1 - 2:b1]
+            after = a.key[a2 : a2 + 1] and a.key[a2 : a2 + 1] == b.key[b2 : b2 + 1]
+            before = a1 >= 2 and b1 >= 2 and a.key[a1 - 2 : a1] == b.key[b1 - 2 : b1]
             if after or before:
                 out.append((a1, a2, b1, b2))
                 break
@@ -55,8 +55,11 @@ def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     for p, c in enumerate(more):
         if c not in _NEGATION:
             continue
-        windows = ((more[max(0, p - 2):p], more[p + 1:p + 3], "(.?)"),  # 必须 -> 无须 too
-                   (more[max(0, p - 2):p], more[p + 1:p + 2], "()"), (more[max(0, p - 1):p], more[p + 1:p + 3], "()"))
+        windows = (
+            (more[max(0, p - 2) : p], more[p + 1 : p + 3], "(.?)"),  # 必须 -> 无须 too
+            (more[max(0, p - 2) : p], more[p + 1 : p + 2], "()"),
+            (more[max(0, p - 1) : p], more[p + 1 : p + 3], "()"),
+        )
         for left, right, mid in windows:
             if len(left + right) < 3 or any(ch in _NEGATION or ch == "_" for ch in left + right):
                 continue

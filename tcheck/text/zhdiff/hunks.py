@@ -17,8 +17,10 @@ def _cn_value(numeral: str) -> str:
 
 def _numbers(text: str) -> list[str]:
     # a lone 一 before a measure word (一个, 一项) is an article more than a number
-    return sorted([str(int(n)) for n in re.findall(r"\d+", text)]
-                  + [_cn_value(n) for n in _CN_NUMBER_RE.findall(text) if n != "一"])
+    return sorted(
+        [str(int(n)) for n in re.findall(r"\d+", text)]
+        + [_cn_value(n) for n in _CN_NUMBER_RE.findall(text) if n != "一"]
+    )
 
 
 def _negations(text: str) -> int:

@@ -83,14 +83,18 @@ def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, 
         for right in range(right_max + 1):
             if left + right > room or left + right == 0:
                 continue
-            pre, post = a.key[a1 - left:a1], a.key[a2:a2 + right]
+            pre, post = a.key[a1 - left : a1], a.key[a2 : a2 + right]
             if not all(is_han(c) for c in pre + post):
                 continue
             ta, tb = pre + hs + post, pre + ht + post
             for common, rare, common_hant in ((ta, tb, False), (tb, ta, True)):
                 n = terms.count(common, common_hant)
-                if (n >= 3 and terms.count(common, not common_hant) >= 2
-                        and terms.count(rare, not common_hant) == 1 and terms.count(rare, common_hant) == 0):
+                if (
+                    n >= 3
+                    and terms.count(common, not common_hant) >= 2
+                    and terms.count(rare, not common_hant) == 1
+                    and terms.count(rare, common_hant) == 0
+                ):
                     if best is None or left + right > best[2] + best[3]:  # the longest recurring term
                         best = ("zh-Hant" if common_hant else "zh-Hans", n, left, right)
     return best
@@ -121,8 +125,12 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
     longer = max(len(hs), len(ht))
     nums_a, nums_b = _plain_numbers(hs), _plain_numbers(ht)
-    if han_len <= 6 and (nums_a or nums_b) and (nums_a and nums_b or not hs or not ht) \
-            and _numbers(hans_ctx) != _numbers(hant_ctx):
+    if (
+        han_len <= 6
+        and (nums_a or nums_b)
+        and (nums_a and nums_b or not hs or not ht)
+        and _numbers(hans_ctx) != _numbers(hant_ctx)
+    ):
         return Severity.ERROR, "number"
     # a negation added or dropped (不, 没, 未, 不得), or put in place of one character
     # (必须 -> 无须); a reworded passage (临时 / 不固定的) is not judged on its negations

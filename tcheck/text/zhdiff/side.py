@@ -67,7 +67,7 @@ class _Side:
         k, i = self.where[a]
         k2, i2 = self.where[b - 1]
         if k == k2:
-            return self.segs[k].text[i:i2 + 1]
+            return self.segs[k].text[i : i2 + 1]
         return "".join(self.orig_chars[a:b])
 
     def span(self, a: int, b: int) -> dict | None:
@@ -86,8 +86,14 @@ class _Side:
             end = raw.pos(pos[i2]) if i2 < len(pos) else start
         else:
             end = start
-        return {"text": seg.text[i:i2 + 1] if (k2 == k and b > a) else "", "line": start[0], "column": start[1],
-                "end_line": end[0], "end_column": end[1] + (1 if b > a else 0), "paragraph": seg.index}
+        return {
+            "text": seg.text[i : i2 + 1] if (k2 == k and b > a) else "",
+            "line": start[0],
+            "column": start[1],
+            "end_line": end[0],
+            "end_column": end[1] + (1 if b > a else 0),
+            "paragraph": seg.index,
+        }
 
 
 def _regional_equal(hans: str, hant: str) -> bool:
