@@ -66,6 +66,15 @@ def checkout(rev: str, tmp: Path) -> Path:
     return dest
 
 
+def check_import(tree: Path) -> None:
+    """Fail unless ``tree``'s own tcheck package is the one imported (not the installed one)."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    code = "import tcheck; print(tcheck.__file__)"
+    found = subprocess.run([str(PYTHON), "-c", code], cwd=SHARED, env=env, capture_output=True, text=True).stdout
+    if not found.startswith(str(tree)):
+        sys.exit(f"compare_reports: {tree} imports tcheck from {found.strip() or 'nowhere'}")
+
+
 def report(tree: Path, files: list[str]) -> dict | str:
     """The normalised JSON report, or the error text when tcheck failed."""
     env = {**os.environ, "PYTHONPATH": str(tree), "NO_COLOR": "1"}
@@ -107,6 +116,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="tcheck-compare-") as tmp:
         trees = [checkout(rev, Path(tmp)) for rev in (args.old, args.new)]
         try:
+            for tree in trees:
+                check_import(tree)
             for name, files in documents():
                 old, new = (report(tree, files) for tree in trees)
                 if old == new:
