@@ -137,10 +137,8 @@ def test_no_findings_is_a_header_only_file():
 
 
 def _audit(files):
-    try:
-        from tcheck.pipeline import Settings, audit_files
-    except ImportError:  # before the pipeline module
-        from tcheck.audit import Settings, audit_files
+    from tcheck.pipeline import Settings, audit_files
+
     return audit_files([str(f) for f in files], settings=Settings(use_cache=False))
 
 
@@ -175,3 +173,30 @@ def test_real_document_rows_hold_the_aligned_versions():
             full_rows += 1
             assert row["file"].endswith(("en.md", "zh-CN.md", "zh-TW.md"))
     assert full_rows, "some finding sits in a row that all three versions share"
+
+
+@pytest.mark.slow
+def test_cli_format_csv(audit_cli, tmp_path):
+    """tcheck audit --format csv: to a file and to stdout, same rows; the exit status follows --fail-on."""
+    (tmp_path / "policy.md").write_text(
+        "# Refund policy\n\nYou can ask for a refund within 14 days of your purchase.\n\n"
+        "Refunds are paid to the card you used.\n\n=We may also ask you to return the product in its packaging.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "policy.zh-CN.md").write_text(
+        "# 退款政策\n\n您可以在购买后 14 天内申请退款。\n\n退款将退回到您使用的银行卡。\n", encoding="utf-8"
+    )
+    (tmp_path / "policy.zh-TW.md").write_text(
+        "# 退款政策\n\n您可以在購買後 14 天內申請退款。\n\n退款將退回到您使用的銀行卡。\n", encoding="utf-8"
+    )
+    result = audit_cli("policy.md", "--format", "csv", "--output", "report.csv", "--fail-on", "warning", "--no-config")
+    assert result.exit_code == 1, result.output
+    rows = parse((tmp_path / "report.csv").read_bytes().decode("utf-8"))
+    assert [(r["file"], r["line"], r["rule"], r["lang"]) for r in rows] == [
+        ("policy.md", "7", "missing-paragraph", "en")
+    ]
+    assert rows[0]["en"] == "'=We may also ask you to return the product in its packaging."
+    assert rows[0]["zh-Hans"] == rows[0]["zh-Hant"] == ""
+    stdout = audit_cli("policy.md", "--format", "csv", "--no-config")
+    assert stdout.exit_code == 0
+    assert parse(stdout.output) == rows
