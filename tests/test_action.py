@@ -155,6 +155,13 @@ def test_audit_and_gate_steps_run(action, tmp_path, extra_paragraph):
     gate = _run_step(action["runs"]["steps"][-1], inputs, outputs, tmp_path)
     assert gate.returncode == (1 if extra_paragraph else 0), gate.stderr
 
+    # fail-on left empty: the project's config decides (the action does not override it with a default)
+    (tmp_path / "tcheck.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    inputs.update({"fail-on": "", "args": "'my docs'", "annotations": "false"})
+    audit = _run_step(_step(action, id="audit"), inputs, outputs, tmp_path)
+    assert audit.returncode == 0, audit.stderr
+    assert outputs["audit"]["exit-code"] == ("1" if extra_paragraph else "0")
+
 
 def test_readme_snippet_and_table_match_the_inputs(action):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
