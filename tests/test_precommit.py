@@ -174,6 +174,46 @@ def test_control_without_require_serial_findings_are_printed_twice(repo):
     assert len(found) > len(set(found)), proc.stdout
 
 
+@pytest.mark.slow
+def test_baseline_lets_old_findings_through_and_blocks_new_ones(repo):
+    """The README's setup: --fail-on warning plus a committed baseline. Known findings pass, a new one
+    blocks, and a commit touching another document is not disturbed by the baseline's other entries."""
+    run, write = repo
+    for name, text in ADDED.items():  # both documents drift: the known findings
+        write(name, text, append=True)
+    run(_tcheck(), "audit", ".", "--write-baseline", "tcheck-baseline.json", "--fail-on", "never")
+    write(".pre-commit-config.yaml", _config("--fail-on", "warning", "--baseline", "tcheck-baseline.json"))
+    run("git", "add", ".")
+    run("git", "commit", "-m", "known drift, baselined")
+
+    write("policy.md", "\nStore credit never expires.\n", append=True)  # a new English-only paragraph
+    run("git", "add", "policy.md")
+    blocked = run("git", "commit", "-m", "new drift", check=False)
+    out = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, out
+    found = _findings(out)
+    assert [(f[0], f[4]) for f in found] == [("policy.md", "missing-paragraph")], out
+    assert "Store credit" in out and "return the product" not in out, out  # only the new one
+    run("git", "reset", "-q", "--hard")
+
+    # a clean change to the other document: passes, and reports nothing about the first one
+    for name, text in (("terms.md", "Thank you.\n"), ("terms.zh-CN.md", "谢谢。\n"), ("terms.zh-TW.md", "謝謝。\n")):
+        write(name, "\n" + text, append=True)
+    run("git", "add", ".")
+    proc = run(
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "run",
+        "--verbose",
+        "--files",
+        "terms.md",
+        "terms.zh-CN.md",
+        "terms.zh-TW.md",
+    )
+    assert not _findings(proc.stdout) and "policy" not in proc.stdout, proc.stdout
+
+
 def readme_yaml(section: str) -> list:
     """The YAML code blocks of a README section."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
