@@ -37,8 +37,9 @@ def segment(text: str, markdown: bool) -> list[Segment]:
     return segs
 
 
-def load_versions(path: str, lang: str | None = None, region: str = "", *,
-                  max_size: int = MAX_FILE_SIZE) -> list[Version]:
+def load_versions(
+    path: str, lang: str | None = None, region: str = "", *, max_size: int = MAX_FILE_SIZE
+) -> list[Version]:
     """Read one file into one or more Versions; InputError when it has no text.
 
     ``lang`` (from ``--lang``, the config or the path) makes the file a single
@@ -52,7 +53,7 @@ def load_versions(path: str, lang: str | None = None, region: str = "", *,
     blocks = split_versions(segs)
     out = []
     for b in blocks:
-        part = segs[b.start:b.end]
+        part = segs[b.start : b.end]
         blang = b.lang
         if blang in ("zh-Hans", "zh-Hant") and len(blocks) == 1:
             blang = decide_zh(part, blang)
@@ -63,9 +64,18 @@ def load_versions(path: str, lang: str | None = None, region: str = "", *,
 def _version(lang: str, path: str, segs: list[Segment], region: str) -> Version:
     for i, s in enumerate(segs, 1):
         s.index = i
-    return Version(lang=lang, path=path, segments=segs, region=region,
-                   first_line=segs[0].line, last_line=segs[-1].end_line)
+    return Version(
+        lang=lang, path=path, segments=segs, region=region, first_line=segs[0].line, last_line=segs[-1].end_line
+    )
 
 
-__all__ = ["MAX_FILE_SIZE", "decode", "is_markdown", "load_versions", "parse_ignore", "read_text", "segment",
-           "split_label"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "decode",
+    "is_markdown",
+    "load_versions",
+    "parse_ignore",
+    "read_text",
+    "segment",
+    "split_label",
+]

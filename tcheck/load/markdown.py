@@ -34,7 +34,7 @@ def strip_front_matter(text: str) -> str:
         fence = lines[0].strip()
         for i in range(1, min(len(lines), _FRONT_MATTER_SCAN)):
             if lines[i].strip() in (fence, "..."):
-                return "\n".join([""] * (i + 1) + lines[i + 1:])
+                return "\n".join([""] * (i + 1) + lines[i + 1 :])
     return text
 
 
