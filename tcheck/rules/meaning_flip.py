@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Severity
@@ -65,6 +66,10 @@ def _simplified(text: str, lang: str) -> str:
     from ..text.scripts import convert
 
     return convert(text, "tw2sp")
+
+
+# "might not": a possibility denied, where a prohibition ("may not" / 不得) was meant
+_POSSIBLY_NOT = re.compile(r"(?:可能|也许|或许)\s*(?:不|没|无法)")
 
 
 def _edit_regions(opcodes, gap: int = 2):
@@ -191,6 +196,10 @@ class MeaningFlip(Rule):
                 if len(has) != 2:
                     continue
                 odd = next(lg for lg in unit if lg not in has)
+                if odd == "en":
+                    continue  # English modals and quantifiers are too ambiguous to blame it ("may not be modified")
+                if cls == M.PROHIBIT and not _POSSIBLY_NOT.search(_simplified(unit[odd][0], odd)):
+                    continue
                 if _present(marks[odd], instead) and not _present(marks[odd], cls) and self._clean(marks, cls):
                     return odd, cls, instead, "the two other versions agree"
             return None
@@ -198,8 +207,7 @@ class MeaningFlip(Rule):
         if (
             _present(marks["en"], M.PROHIBIT)
             and not _present(marks[z], M.PROHIBIT)
-            and _present(marks[z], M.MAY)
-            and _present(marks[z], M.NEGATION)
+            and _POSSIBLY_NOT.search(_simplified(unit[z][0], z))
         ):
             return z, M.PROHIBIT, M.MAY, "a prohibition rendered as a possibility"
         for cls in M.ARITHMETIC:

@@ -92,6 +92,23 @@ def _lacks(ctx, al, side: str, i: int) -> bool:
 DEAD_WEIGHT = 0.03  # a merged bead this much better without a sentence does not need it
 
 
+PIECE_DISCOUNT = 0.12  # short clauses match loosely related sentences: their similarity counts this much less
+_PIECE_RE = re.compile(r"[，,；;：:]\s*")
+
+
+def _pieces(text: str, lang: str) -> list[str]:
+    """The clauses of a sentence (split at commas, semicolons, colons) and each adjacent pair of them.
+
+    A sentence can be carried over as a clause of a longer sentence ("…, but this is not
+    required; you can choose …" -> "…，但這不是強制規定，可以自由選擇…"), which the whole longer
+    sentence, diluted, does not show.
+    """
+    parts = [p for p in _PIECE_RE.split(text) if content_size(p, lang) >= (4 if lang.startswith("zh") else 3)]
+    if len(parts) < 2:
+        return []
+    return parts + [a + "，" + b for a, b in zip(parts, parts[1:])]
+
+
 def _tokens(text: str) -> set[str]:
     """Names and numbers: text a translation keeps as it is."""
     out = {n.text.lower() for n in latin_names(text)}
@@ -212,7 +229,8 @@ class MissingSentence(Rule):
             gains[y] = _log_gain(al, sx, i)
             row_sims[y] = _row_sim(al)
             elsewhere[y] = self._elsewhere(ctx, k, x, text, y)
-            if elsewhere[y] is None or elsewhere[y] >= o.max_elsewhere:
+            limit = o.max_elsewhere_twin if x.startswith("zh") and y.startswith("zh") else o.max_elsewhere
+            if elsewhere[y] is None or elsewhere[y] >= limit:
                 return None
             if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
                 return None
@@ -263,19 +281,22 @@ class MissingSentence(Rule):
 
         al = aligner_for(ctx)
         rows = ctx.alignment.rows
-        cands = []
+        cands: dict[str, float] = {}  # candidate text -> discount
         for r in rows[max(0, k - 2) : k + 3]:
             if r.get(y):
-                cands += [rs.text for rs in al.sentences(y, r.get(y))]
+                for rs in al.sentences(y, r.get(y)):
+                    cands[rs.text] = 0.0
+                    for p in _pieces(rs.text, y):
+                        cands.setdefault(p, PIECE_DISCOUNT)
         if not cands:
             return 0.0
         al.encode([(x, text)] + [(y, c) for c in cands])
         best = 0.0
-        for c in cands:
+        for c, discount in cands.items():
             s = al.similarity(x, text, y, c)
             if s is None:
                 return None
-            best = max(best, s)
+            best = max(best, s - discount)
         return best
 
     def _finding(self, ctx, row, x, s, lacking, having, found):
@@ -340,8 +361,8 @@ class MissingSentence(Rule):
                 continue
             for c in clauses[x]:
                 inner = to_simplified(c.inner)
-                if fuzz.partial_ratio(inner, simp[y]) >= 60:
-                    continue
+                if fuzz.partial_ratio(inner, simp[y]) >= 60 or _han_coverage(inner, simp[y]) >= 0.5:
+                    continue  # said without brackets ("（而非空格）" -> "而不是空格")
                 toks = _tokens(c.inner)
                 if toks and toks & _tokens(texts[y]):
                     continue
@@ -370,6 +391,14 @@ class MissingSentence(Rule):
                     evidence=evidence,
                     texts=[c.inner],
                 )
+
+
+def _han_coverage(inner: str, text: str) -> float:
+    """Share of the clause's Han characters that occur in ``text``."""
+    from ..text.han import HAN_RE
+
+    chars = HAN_RE.findall(inner)
+    return sum(1 for ch in chars if ch in text) / len(chars) if chars else 0.0
 
 
 def _substantial(inner: str, lang: str) -> bool:
