@@ -14,8 +14,6 @@ from .report import FORMATS
 from .report.escape import one_line
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
@@ -243,7 +241,7 @@ def audit(
     )
     results = audit_jobs(audit_jobs_list, settings, workers=jobs)
     for msg in [*walk_warnings, *load_warnings]:
-        click.echo(f"tcheck: warning: {msg}", err=True)
+        click.echo(f"tcheck: warning: {one_line(msg)}", err=True)
     if baseline is not None and not write_baseline_path:
         baseline.apply(results)
     _publish(results, fmt, output, write_baseline_path)
