@@ -329,7 +329,7 @@ def test_pre_commit_hook_definition():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == "tcheck"]
     assert hook["entry"] == "tcheck audit" and hook["language"] == "python"
-    assert hook["require_serial"] is False
+    assert hook["require_serial"] is True  # one tcheck run: each finding printed once (tests/test_precommit.py)
     pat = re.compile(hook["files"])
     for name in ("a.md", "docs/x.zh-CN.markdown", "notes.txt"):
         assert pat.search(name)
