@@ -186,6 +186,39 @@ class SentenceAligner:
             return None
         return float(va @ vb)
 
+    def merge_gain(self, al: SentenceAlignment, side: str, index: int) -> float | None:
+        """How much sentence ``index`` of ``side`` adds to the match of a neighbouring bead.
+
+        An unmatched sentence that, joined to the bead before or after it, makes that bead
+        match *better* is part of that bead's translation (split or merged differently),
+        not a sentence the other version lacks. Returns the best gain in similarity (None
+        without vectors).
+        """
+        mine_all, other_all = (al.a, al.b) if side == "a" else (al.b, al.a)
+        lang_m, lang_o = (al.la, al.lb) if side == "a" else (al.lb, al.la)
+        pos = next((k for k, bd in enumerate(al.beads) if index in (bd.a if side == "a" else bd.b)), None)
+        if pos is None:
+            return None
+        v_s = self.vector(lang_m, mine_all[index].text)
+        if v_s is None:
+            return None
+        best = None
+        for k in (pos - 1, pos + 1):
+            if not 0 <= k < len(al.beads):
+                continue
+            bd = al.beads[k]
+            mine, other = (bd.a, bd.b) if side == "a" else (bd.b, bd.a)
+            if not mine or not other:
+                continue
+            vm = [self.vector(lang_m, mine_all[j].text) for j in mine]
+            vo = [self.vector(lang_o, other_all[j].text) for j in other]
+            if any(v is None for v in vm + vo):
+                return None
+            x, y = np.sum(vm, axis=0), np.sum(vo, axis=0)
+            gain = _cos(x + v_s, y) - _cos(x, y)
+            best = gain if best is None else max(best, gain)
+        return best
+
     # -- which rows need aligning ---------------------------------------------
 
     def _needs(self, row: Row, a: str, b: str) -> bool:
@@ -291,6 +324,11 @@ class SentenceAligner:
             return best
 
         return merged
+
+
+def _cos(x: np.ndarray, y: np.ndarray) -> float:
+    d = float(np.linalg.norm(x) * np.linalg.norm(y))
+    return float(x @ y) / d if d else 0.0
 
 
 def _dp(sims: np.ndarray, la: np.ndarray, lb: np.ndarray, ratio: float, merged) -> list[Bead]:

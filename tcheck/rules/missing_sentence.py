@@ -34,8 +34,13 @@ class _Options(RuleOptions):
     min_row_sim: float = opt(
         0.45, "the rest of the row must match at least this well (mean similarity of its aligned sentences)"
     )
+    max_merge_gain: float = opt(
+        -0.06, "a sentence that, joined to its neighbour, makes the neighbour's match better than this is not missing"
+    )
     two_version_gain: float = opt(0.3, "the length-ratio gain needed when only two versions can be compared")
     clauses: bool = opt(True, "also report parenthetical clauses one Chinese version drops")
+    names: bool = opt(True, "also report a name one Chinese version drops where the document carries its names across")
+    min_carry: float = opt(0.9, "names: the share of the other versions' names a version keeps, document-wide")
 
 
 def _view(ctx: RuleContext, row, x: str, y: str):
@@ -68,6 +73,16 @@ def _log_gain(al, side: str, index: int) -> float:
         return 0.0
     r = al.ratio
     return abs(math.log((lb / la) / r)) - abs(math.log((lb2 / la2) / r))
+
+
+def sx_gain(ctx, al, side: str, i: int) -> float:
+    """Merge gain of sentence ``i`` with its neighbouring bead (-1 when unknown)."""
+    from ..align.sentences import aligner_for
+
+    if al is None or not al.aligned:
+        return -1.0
+    gain = aligner_for(ctx).merge_gain(al, side, i)
+    return -1.0 if gain is None else gain
 
 
 def _lacks(ctx, al, side: str, i: int) -> bool:
@@ -125,7 +140,10 @@ class MissingSentence(Rule):
     a list item, a warning left out of a translated paragraph, a condition
     added to one Chinese version only. Also a parenthetical clause ("(which
     stands for Interactive Shell)") that one Chinese version drops while the
-    other Chinese version and English have it.
+    other Chinese version and English have it, and a name (product,
+    organisation, person written in Latin letters) that one Chinese version
+    leaves out of a row where the other two name it, in a document whose
+    Chinese versions otherwise keep such names (``min_carry``).
 
     ## Why
     Paragraph alignment pairs the paragraph and moves on; a sentence lost
@@ -174,6 +192,8 @@ class MissingSentence(Rule):
             yield from self._sentences(ctx, o, k, row, present, seen)
             if o.clauses and len(present) == 3:
                 yield from self._clauses(ctx, k, row, present, seen)
+            if o.names and len(present) == 3:
+                yield from self._names(ctx, k, row, present, seen)
 
     # -- whole sentences ------------------------------------------------------------
 
@@ -207,7 +227,9 @@ class MissingSentence(Rule):
         text = s.text
         if content_size(text, x) < (o.min_han if x.startswith("zh") else o.min_words) or is_label(text):
             return None
-        three = len(having) == 1 or (len(lacking) == 2 and x.startswith("zh"))
+        # independent evidence needs English on the agreeing side: zh-Hans and zh-Hant are
+        # often one text converted, so their agreement alone counts as one version
+        three = (len(having) == 1 and "en" in (x, having[0])) or (len(lacking) == 2 and x.startswith("zh"))
         # with a third version, its own alignments must agree: the partner of s in the
         # version that has it is unmatched in the version that lacks it
         partner_key = None
@@ -234,6 +256,8 @@ class MissingSentence(Rule):
                 return None
             if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
                 return None
+            if sx_gain(ctx, al, sx, i) >= o.max_merge_gain:
+                return None  # it completes the neighbouring sentence's translation: split differently
             if not three and gains[y] < o.two_version_gain:
                 return None
             toks = _tokens(text)
@@ -338,6 +362,61 @@ class MissingSentence(Rule):
             self, msg, at, counterparts=counterparts, evidence=evidence, texts=[s.text], severity=self.severity
         )
 
+    # -- names -------------------------------------------------------------------
+
+    def _carry(self, ctx, src: str, dst: str) -> tuple[int, float]:
+        """(names seen, share kept): how often ``dst`` keeps the Latin names ``src`` writes, row by row."""
+        memo = ctx.__dict__.setdefault("_missing_sentence_carry", {})
+        if (src, dst) not in memo:
+            seen = kept = 0
+            for row in ctx.alignment.pairs(src, dst):
+                ts = " ".join(ctx.version(src)[i].text for i in row.get(src))
+                td = " ".join(ctx.version(dst)[i].text for i in row.get(dst))
+                for name in _row_names(ts):
+                    seen += 1
+                    kept += _has(td, name)
+            memo[(src, dst)] = (seen, kept / seen if seen else 0.0)
+        return memo[(src, dst)]
+
+    def _names(self, ctx, k, row, present, seen):
+        """A Latin name both other versions write in this row, missing from one Chinese version."""
+        o = ctx.options_for(self)
+        texts = {lg: " ".join(ctx.version(lg)[i].text for i in row.get(lg)) for lg in present}
+        rows = ctx.alignment.rows
+        for y in (lg for lg in present if lg.startswith("zh")):
+            z = next(lg for lg in present if lg.startswith("zh") and lg != y)
+            n, carry = self._carry(ctx, z, y)
+            if n < 10 or carry < o.min_carry:
+                continue
+            for name in sorted(_row_names(texts[z])):
+                if not _has(texts["en"], name) or _has(texts[y], name):
+                    continue
+                near = " ".join(ctx.version(y)[i].text for r in rows[max(0, k - 2) : k + 3] for i in r.get(y))
+                if _has(near, name) or (y, name) in seen:
+                    continue
+                seen.add((y, name))
+                seg_y, seg_z = ctx.version(y)[row.get(y)[0]], ctx.version(z)[row.get(z)[0]]
+                msg = (
+                    f'{y} {seg_y.kind} {seg_y.index} does not name "{name}", which {z} and en name here '
+                    f"({z} keeps {carry:.0%} of the names elsewhere)"
+                )
+                evidence = {
+                    "name": name,
+                    "missing_in": [y],
+                    "present_in": [z, "en"],
+                    "carry": round(carry, 3),
+                    "key": name,
+                }
+                en_seg = ctx.version("en")[row.get("en")[0]]
+                yield ctx.finding(
+                    self,
+                    msg,
+                    ctx.loc(y, seg_y),
+                    counterparts=[ctx.loc(z, seg_z, name), ctx.loc("en", en_seg, name)],
+                    evidence=evidence,
+                    texts=[name],
+                )
+
     # -- parenthetical clauses ------------------------------------------------------
 
     def _clauses(self, ctx, k, row, present, seen):
@@ -391,6 +470,18 @@ class MissingSentence(Rule):
                     evidence=evidence,
                     texts=[c.inner],
                 )
+
+
+_NAME_START_RE = re.compile(r"[A-Z]")
+
+
+def _row_names(text: str) -> set[str]:
+    """Latin names in a row's text (capitalised or acronyms, three letters or more)."""
+    return {n.text for n in latin_names(text) if _NAME_START_RE.match(n.text) and sum(c.isalpha() for c in n.text) >= 3}
+
+
+def _has(text: str, name: str) -> bool:
+    return name.lower() in text.lower()
 
 
 def _han_coverage(inner: str, text: str) -> float:
