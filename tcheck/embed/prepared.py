@@ -251,6 +251,11 @@ def _classes():
                 update(zip(keys[a:b].decode("utf-8").split("\x00"), values[gkey[g] : gkey[g + 1]].tolist()))
                 self._left -= 1
 
+        def _trie_prefixes(self, s, i):
+            if self._left:
+                self._fill(s[i : i + self._max_len])
+            return super()._trie_prefixes(s, i)
+
         def _encode_one(self, text):
             normalized = self._normalizer.normalize(text)
             if not normalized:

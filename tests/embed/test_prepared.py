@@ -71,6 +71,10 @@ def test_tokens_equal_the_package(built, reference):
         assert tok.encode(text) == reference._tokenizer.encode(text), text
     assert tok.encode("hello world", out_type=str) == reference._tokenizer.encode("hello world", out_type=str)
     assert tok.vocab_size == reference._tokenizer.vocab_size
+    fresh = P.load(built, threads=1)._tokenizer  # nothing filled yet
+    for s in ("▁privacy▁policy", "▁隐私政策"):
+        for i in range(len(s)):
+            assert fresh._trie_prefixes(s, i) == reference._tokenizer._trie_prefixes(s, i)
 
 
 def test_prefix_table_is_filled_lazily(built):
