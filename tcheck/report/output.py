@@ -12,6 +12,7 @@ file as it was (a symlinked target keeps its link; a device or pipe such as
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -33,7 +34,7 @@ def _identity(path: str | os.PathLike) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        if exc.errno in (20,):  # ENOTDIR: a parent is a file, so nothing is there
+        if exc.errno == errno.ENOTDIR:  # a parent is a file, so nothing is there
             return None
         raise InputError(f"{path}: {exc.strerror}") from None
     return st.st_dev, st.st_ino
