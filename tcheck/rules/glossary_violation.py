@@ -127,24 +127,7 @@ class GlossaryViolation(Rule):
             tseg = segs[lg][0]
             note = f" ({entry.note})" if entry.note else ""
             msg = f"{lg} lacks the glossary rendering '{want}' for {src} '{sterm}'{note}"
-            yield ctx.finding(
-                self,
-                msg,
-                ctx.loc(lg, tseg),
-                counterparts=[ctx.loc(src, sseg, sterm)],
-                evidence={
-                    "term": sterm,
-                    "source_lang": src,
-                    "expected": want,
-                    "found": None,
-                    "glossary_line": entry.line,
-                    "note": entry.note,
-                    "source_span": {"lang": src, **_span(sseg, sterm)},
-                    "key": f"{entry.line}:{lg}",
-                },
-                suggestion=f"use '{want}' as the glossary requires",
-                texts=[tseg.text, want],
-            )
+            yield self._finding(ctx, entry, (lg, tseg, None), (src, sseg, sterm), msg, want, None)
 
     def _dnt(self, ctx: RuleContext, segs: dict[str, list[Segment]], entry):
         term = entry.dnt_term
@@ -162,22 +145,28 @@ class GlossaryViolation(Rule):
             near = _find("en", tseg.text, term)
             what = f"writes '{tseg.text[near[0] : near[1]]}'" if near else "does not keep"
             msg = f"{lg} {what} where the do-not-translate term '{term}' must appear as is (it does in {src})"
-            yield ctx.finding(
-                self,
-                msg,
-                ctx.loc(lg, tseg, tseg.text[near[0] : near[1]] if near else None),
-                counterparts=[ctx.loc(src, sseg, term)],
-                evidence={
-                    "term": term,
-                    "source_lang": src,
-                    "expected": term,
-                    "found": tseg.text[near[0] : near[1]] if near else None,
-                    "dnt": True,
-                    "glossary_line": entry.line,
-                    "note": entry.note,
-                    "source_span": {"lang": src, **_span(sseg, term)},
-                    "key": f"{entry.line}:{lg}",
-                },
-                suggestion=f"keep '{term}' untranslated",
-                texts=[tseg.text, term],
-            )
+            found = tseg.text[near[0] : near[1]] if near else None
+            yield self._finding(ctx, entry, (lg, tseg, found), (src, sseg, term), msg, term, found, dnt=True)
+
+    def _finding(self, ctx: RuleContext, entry, target, source, msg: str, want: str, found, dnt: bool = False):
+        """A finding at ``target`` (lang, segment, text found or None), ``source`` (lang, segment, term) naming it."""
+        lg, tseg, needle = target
+        src, sseg, term = source
+        evidence = {"term": term, "source_lang": src, "expected": want, "found": found}
+        if dnt:
+            evidence["dnt"] = True
+        evidence.update(
+            glossary_line=entry.line,
+            note=entry.note,
+            source_span={"lang": src, **_span(sseg, term)},
+            key=f"{entry.line}:{lg}",
+        )
+        return ctx.finding(
+            self,
+            msg,
+            ctx.loc(lg, tseg, needle),
+            counterparts=[ctx.loc(src, sseg, term)],
+            evidence=evidence,
+            suggestion=f"keep '{term}' untranslated" if dnt else f"use '{want}' as the glossary requires",
+            texts=[tseg.text, want],
+        )
