@@ -117,6 +117,10 @@ class RuleContext:
     alignment: Alignment
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id -> {option: value}
     glossary: Any = None  # tcheck.workspace.glossary.Glossary | None
+    #: the pipeline's segment embedder (``embed(version) -> vectors``, cached), for the
+    #: alignment stage's lazy sentence alignment (:mod:`tcheck.align.sentences`) only:
+    #: rules read similarities from the rows and never embed
+    embed: Callable[[Version], Any] | None = field(default=None, repr=False)
     _typed: dict[str, RuleOptions] = field(default_factory=dict, repr=False)
     _cuts: dict[tuple[str, str], float] | None = field(default=None, repr=False)
     _memo: dict = field(default_factory=dict, repr=False)
