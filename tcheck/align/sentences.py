@@ -29,6 +29,7 @@ entry point for rules.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -36,7 +37,7 @@ import numpy as np
 from ..model import Row
 from ..text.sentences import Sentence, split
 
-SKIP = 0.4  # cost of leaving one sentence unmatched
+SKIP = 0.33  # cost of leaving one sentence unmatched
 LENGTH_WEIGHT = 0.15  # weight of |log(length ratio / typical ratio)|
 MERGE_PENALTY = 0.08  # extra cost of a 1-2 / 2-1 bead
 MERGE_MIN_SIM = 0.3  # a merged sentence less similar than this to the other side on its own ...
@@ -103,8 +104,12 @@ def aligner_for(ctx) -> SentenceAligner:
     return al
 
 
+_URL_RE = re.compile(r"<?(?:https?|ftp)://\S+|www\.\S+", re.I)
+
+
 def _length(text: str) -> float:
-    return float(len(text))
+    """Characters of a text, URLs left out (a link is not translated, it only inflates the length)."""
+    return float(len(_URL_RE.sub("", text)))
 
 
 class SentenceAligner:

@@ -39,7 +39,10 @@ class _Options(RuleOptions):
     )
     two_version_gain: float = opt(0.3, "the length-ratio gain needed when only two versions can be compared")
     clauses: bool = opt(True, "also report parenthetical clauses one Chinese version drops")
-    names: bool = opt(False, "also report a name one Chinese version drops where the document carries its names across (off: too many false alarms on real sites, see the docstring)")
+    names: bool = opt(
+        False,
+        "also report a name one Chinese version drops where the document carries its names across (off: too many false alarms on real sites, see the docstring)",
+    )
     min_carry: float = opt(0.9, "names: the share of the other versions' names a version keeps, document-wide")
 
 
@@ -62,9 +65,11 @@ def _row_sim(al) -> float | None:
 
 def _log_gain(al, side: str, index: int) -> float:
     """How much closer to typical the row's length ratio gets without sentence ``index`` of ``side``."""
-    la = sum(len(s.text) for s in al.a)
-    lb = sum(len(s.text) for s in al.b)
-    n = len(_sents(al, side)[index].text)
+    from ..align.sentences import _length
+
+    la = sum(_length(s.text) for s in al.a)
+    lb = sum(_length(s.text) for s in al.b)
+    n = _length(_sents(al, side)[index].text)
     if side == "a":
         la2, lb2 = la - n, lb
     else:
@@ -83,6 +88,20 @@ def sx_gain(ctx, al, side: str, i: int) -> float:
         return -1.0
     gain = aligner_for(ctx).merge_gain(al, side, i)
     return -1.0 if gain is None else gain
+
+
+def _replaced(al, side: str, i: int) -> bool:
+    """Sentence ``i`` is unmatched next to an unmatched sentence of the other version (a substitution)."""
+    pos = next((k for k, bd in enumerate(al.beads) if i in (bd.a if side == "a" else bd.b)), None)
+    if pos is None:
+        return False
+    for k in (pos - 1, pos + 1):
+        if 0 <= k < len(al.beads):
+            bd = al.beads[k]
+            mine, other = (bd.a, bd.b) if side == "a" else (bd.b, bd.a)
+            if other and not mine:
+                return True
+    return False
 
 
 def _lacks(ctx, al, side: str, i: int) -> bool:
@@ -248,6 +267,8 @@ class MissingSentence(Rule):
         gains, elsewhere, row_sims = {}, {}, {}
         for y in lacking:
             al, sx, sy = views[y]
+            if _replaced(al, sx, i):
+                return None  # the other version has its own sentence right there: reworded, not dropped
             gains[y] = _log_gain(al, sx, i)
             row_sims[y] = _row_sim(al)
             elsewhere[y] = self._elsewhere(ctx, k, x, text, y)
@@ -295,6 +316,8 @@ class MissingSentence(Rule):
                 sim = aligner_for(ctx).similarity(x, text, lg, _sents(al, side)[i].text)
                 sims[lg] = max(sims.get(lg, 0.0), sim or 0.0)
         has = [lg for lg, v in sims.items() if v >= 0.35]
+        if not has:
+            return lacking, []  # the Chinese extras say something else: both lack it
         if len(has) == 1:
             return [lg for lg in lacking if lg not in has], []  # reported as a two-version drop, see _judge
         return [], []
