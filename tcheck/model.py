@@ -56,7 +56,7 @@ class Segment:
     text: str
     line: int
     end_line: int
-    kind: str = "paragraph"  # paragraph | heading | item | table
+    kind: str = "paragraph"  # paragraph | heading | item | table | code | linklist | meta (load/kinds.py)
     label: str = ""
     lines: tuple[Line, ...] = ()
     ignores: frozenset[str] = frozenset()  # rule ids suppressed inline ("all" = every rule)

@@ -106,6 +106,8 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
             if _inline_ignored(doc, f):
                 suppressed += 1
                 continue
+            if not _reads_kind(doc, f):  # code, link lists, markup: see load/kinds.py
+                continue
             findings.append(f.finalize())
     findings = _drop_overlaps(findings, all_rules())
     findings.sort(key=lambda f: (langs.order(f.locations[0].lang), f.locations[0].line, f.locations[0].column,
@@ -145,6 +147,17 @@ def _drop_overlaps(findings: list[Finding], rules: dict) -> list[Finding]:
             continue
         out.append(f)
     return out
+
+
+def _reads_kind(doc: Document, f: Finding) -> bool:
+    """False when the finding sits on a segment of a kind its rule does not read (``load.kinds.SKIPS``)."""
+    from .load.kinds import reads
+
+    loc = f.locations[0]
+    v = doc.get(loc.lang)
+    if v is None or not (1 <= loc.paragraph <= len(v)):
+        return True
+    return reads(f.rule, v[loc.paragraph].kind)
 
 
 def _inline_ignored(doc: Document, f: Finding) -> bool:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from ..model import InputError, Segment, Version
 from .decode import MAX_FILE_SIZE, decode, read_text
+from .htmlpage import HTML_SUFFIXES, segment_html
+from .kinds import assign_kinds
 from .labels import parse_ignore, split_label
 from .markdown import segment_markdown
 from .plain import segment_plain
@@ -29,11 +31,16 @@ def is_markdown(path: str) -> bool:
     return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
 
 
-def segment(text: str, markdown: bool) -> list[Segment]:
+def is_html(path: str) -> bool:
+    return Path(path).suffix.lower() in HTML_SUFFIXES
+
+
+def segment(text: str, markdown: bool, html: bool = False) -> list[Segment]:
     """The segments of a file's text, numbered from 1."""
-    segs = segment_markdown(text) if markdown else segment_plain(text)
+    segs = segment_html(text) if html else segment_markdown(text) if markdown else segment_plain(text)
     for i, s in enumerate(segs, 1):
         s.index = i
+    assign_kinds(segs)  # code, link lists, language switchers (see .kinds)
     return segs
 
 
@@ -45,7 +52,7 @@ def load_versions(
     ``lang`` (from ``--lang``, the config or the path) makes the file a single
     version; without it the file is split at its language boundaries.
     """
-    segs = segment(read_text(path, max_size), is_markdown(path))
+    segs = segment(read_text(path, max_size), is_markdown(path), is_html(path))
     if not segs:
         raise InputError(f"{path}: no text to audit (the file has no paragraphs)")
     if lang is not None:

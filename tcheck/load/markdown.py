@@ -16,6 +16,7 @@ from .html import html_texts
 from .inline import inline_plain
 from .labels import join_lines, make_lines, make_segment, normalize_ws, parse_ignore, split_label
 from .plain import segment_plain
+from .templates import prepare as prepare_templates
 
 # deep enough for any real document (about 45 nested lists), shallow enough for
 # markdown-it's recursion to stay far from Python's limit; blockquote markers
@@ -47,11 +48,12 @@ def _parser():
 def segment_markdown(text: str) -> list[Segment]:
     """Segments of a Markdown file, with their line spans."""
     text = strip_front_matter(text)
+    prep = prepare_templates(text)  # template, MDX and admonition markup out (same line count)
     md = _parser()
-    tokens = md.parse(_DEEP_QUOTE_RE.sub("> " * MAX_QUOTES, text))
+    tokens = md.parse(_DEEP_QUOTE_RE.sub("> " * MAX_QUOTES, prep.parse))
     if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
         return segment_plain(text)
-    return _Walker(text.split("\n"), md).walk(tokens)
+    return _Walker(prep.source, md).walk(tokens)
 
 
 class _Walker:

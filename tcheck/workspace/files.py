@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..model import one_line
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+TEXT_SUFFIXES = (".md", ".markdown", ".mdx", ".txt", ".html", ".htm")
 SKIP_DIRS = frozenset(
     {
         ".git",
