@@ -102,8 +102,10 @@ _LABEL_WORDS = frozenset("sha1 sha256 sha512 md5 size checksum file files downlo
 
 def assign_kinds(segs: list[Segment]) -> None:
     """Give every segment its kind (:func:`classify`); a language switcher (two or more language
-    names in one segment, or a run of segments that are one language name each) is ``meta``;
-    a code segment's text is its code as written (``cat {{path/to/file}}``)."""
+    names in one segment, or a run of segments that are one language name each) is ``meta``.
+
+    A code segment keeps its comparison text (placeholders such as ``{{path/to/file}}`` dropped,
+    so ``cat`` aligns with ``cat`` whatever the placeholder's language); ``raw`` has it as written."""
     names = [language_names(s.text) for s in segs]
     for k, seg in enumerate(segs):
         n = names[k]
@@ -111,10 +113,6 @@ def assign_kinds(segs: list[Segment]) -> None:
             seg.kind = META
             continue
         seg.kind = classify(seg)
-        if seg.kind == CODE:
-            code = _inline_code_text(seg)
-            if code:
-                seg.text = code
 
 
 def classify(seg: Segment) -> str:
@@ -170,21 +168,6 @@ def _body_lines(seg: Segment) -> list[str]:
     elif lines and lines[0][:2] in ("- ", "* ", "+ "):
         lines[0] = lines[0][2:]
     return lines
-
-
-def _inline_code_text(seg: Segment) -> str:
-    """The contents of the inline code spans that make up the segment, joined by blanks ("" if none)."""
-    body = "\n".join(_body_lines(seg)).strip()
-    if not body.startswith("`"):
-        return ""
-    from .templates import _code_ranges
-
-    parts = []
-    for a, b in _code_ranges(body):
-        span = body[a:b]
-        ticks = len(span) - len(span.lstrip("`"))
-        parts.append(span[ticks : len(span) - ticks].strip())
-    return " ".join(p for p in parts if p)
 
 
 def _only_inline_code(seg: Segment) -> bool:

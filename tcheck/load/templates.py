@@ -54,7 +54,7 @@ CODE_TAGS = frozenset(
     }
 )
 _FENCE_RE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_ADMONITION_RE = re.compile(r"\s{0,3}:{3,}(?:\s*[A-Za-z][\w-]*)?")
+_ADMONITION_RE = re.compile(r"[ \t]*:{3,}(?:[ \t]*[A-Za-z][\w-]*)?")
 _IMPORT_START_RE = re.compile(r"import(?:\s+[\w*{$]|\s*[{'\"])")
 _FROM_RE = re.compile(r"\sfrom\s*['\"]")
 _EXPORT_RE = re.compile(r"export\s+(?:default\s+|const\s+|let\s+|var\s+|function\s+|async\s+|\{|\*)")
@@ -330,16 +330,22 @@ def _template_spans(line: str) -> list[tuple[int, int]]:
 
 
 def only_templates(text: str) -> bool:
-    """Is ``text`` (one line) nothing but template tags and blanks?"""
+    """Is ``text`` (one line) nothing but template tags and blanks? A stray closer left by a typo
+    (``{% note warn "Warning!" %} %}``) counts as part of the tags."""
     spans = _template_spans(text)
     if not spans:
         return False
     pos = 0
     for a, b in spans:
-        if text[pos:a].strip():
+        if _stray(text[pos:a]):
             return False
         pos = b
-    return not text[pos:].strip()
+    return not _stray(text[pos:])
+
+
+def _stray(gap: str) -> bool:
+    """Does ``gap`` hold anything but blanks and stray template closers?"""
+    return bool(gap.strip()) and bool(gap.replace("%}", "").replace("}}", "").strip())
 
 
 def blank_edge_templates(line: str) -> str:

@@ -71,6 +71,18 @@ def test_hexo_tags_are_markup_and_code_tags_hold_code():
     assert all("%}" not in s.raw for s in segs)
 
 
+def test_a_stray_closer_after_a_tag_is_markup():
+    # hexo-site source/docs/helpers.md (CC-BY-4.0), a typo in the source
+    text = '{% note warn "Warning!" %} %}\nFor using the option, the renderer must add CSS classes.\n{% endnote %}\n'
+    assert texts(md(text)) == ["For using the option, the renderer must add CSS classes."]
+
+
+def test_an_indented_admonition_inside_a_list_is_markup():
+    # astro-docs src/content/docs/en/guides/deploy/github.mdx (MIT)
+    text = "1. Step one.\n\n    :::caution\n    The official Astro action scans for a lockfile.\n    :::\n"
+    assert texts(md(text)) == ["Step one.", "The official Astro action scans for a lockfile."]
+
+
 def test_template_tags_inside_fenced_code_are_left_to_the_fence():
     text = "Intro text here.\n\n```\n{% codeblock %}\nalert('Hello World!');\n{% endcodeblock %}\n```\n\nAfter it.\n"
     assert texts(md(text)) == ["Intro text here.", "After it."]
