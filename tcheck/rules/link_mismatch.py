@@ -177,6 +177,11 @@ class LinkMismatch(Rule):
             else:
                 for lang, s, ln in hs:
                     gives_at.setdefault((lang, s.index), []).append((s, ln, lacking))
+        yield from self._lacking(ctx, segs, lacks_at)
+        yield from self._extra(ctx, present, segs, gives_at)
+
+    def _lacking(self, ctx, segs, lacks_at: dict):
+        """One finding per version that lacks items two others give."""
         for lang, groups in lacks_at.items():
             seg = segs[lang][0]
             first = groups[0][0]
@@ -201,6 +206,9 @@ class LinkMismatch(Rule):
                 texts=[seg.text] + [groups[0][0][1].text],
                 severity=Severity.WARNING,
             )
+
+    def _extra(self, ctx, present, segs, gives_at: dict):
+        """One finding per paragraph that gives items its counterparts lack."""
         for (lang, _i), entries in gives_at.items():
             seg = entries[0][0]
             lacking = sorted({lg for _, _, lk in entries for lg in lk}, key=present.index)

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .english_words import _CONNECTORS, _DETERMINERS, _FUNCTION
 from .han import HAN_RUN_RE as _HAN_RUN_RE
 from .scripts import to_simplified
 
@@ -31,104 +32,6 @@ _L = "A-Za-z0-9\u00c0-\u024f"
 _TOKEN_RE = re.compile(rf"[{_L}](?:[{_L}'’\-./+&]*[{_L}+])?")
 _WORD_RE = re.compile(r"[A-Za-z][a-z'’\-]*")
 # lower-case words that may sit inside a name ("Bank of China", "Procter & Gamble")
-_CONNECTORS = {"of", "&", "for", "de", "du", "des", "la", "le", "von", "van", "der", "di", "da"}
-# function words that are capitalised only because they start a name phrase
-_DETERMINERS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "our",
-    "your",
-    "its",
-    "their",
-    "his",
-    "her",
-    "my",
-    "all",
-    "any",
-    "each",
-    "every",
-    "some",
-    "no",
-}
-# words that open a sentence or clause; capitalised there, never a name on their own
-_FUNCTION = {
-    "while",
-    "when",
-    "where",
-    "whether",
-    "if",
-    "although",
-    "though",
-    "because",
-    "since",
-    "unless",
-    "until",
-    "after",
-    "before",
-    "once",
-    "also",
-    "however",
-    "then",
-    "thus",
-    "therefore",
-    "but",
-    "and",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "for",
-    "in",
-    "on",
-    "at",
-    "by",
-    "with",
-    "from",
-    "to",
-    "as",
-    "of",
-    "into",
-    "upon",
-    "under",
-    "over",
-    "about",
-    "through",
-    "during",
-    "without",
-    "within",
-    "please",
-    "note",
-    "here",
-    "there",
-    "we",
-    "you",
-    "they",
-    "it",
-    "he",
-    "she",
-    "i",
-    "not",
-    "do",
-    "does",
-    "is",
-    "are",
-    "be",
-    "can",
-    "may",
-    "will",
-    "should",
-    "must",
-    "what",
-    "which",
-    "who",
-    "how",
-    "why",
-}
 _SENT_END = set(".!?:;。！？：；\n")
 _OPENERS = set("\"'“‘(（[「『*_#>-–—•·")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from ...model import Severity
+from ...model import Segment, Severity
 from ...text.name_match import _count_name, _find_zh, _has_word, _is_partial, _norm_seq
 from ...text.names import contains_name, is_proper
 from ..base import RuleContext
@@ -55,59 +56,66 @@ def check_pairs(rule, ctx: RuleContext, rows: list[_R], pairs: list[_Pair], voca
                 if lg != zl:
                     s2, n2 = _find_zh(segs, pair.term)
                     counterparts.append(ctx.loc(lg, s2, n2))
+            where = _Where(r, zl, pair, support, zseg, zneedle, counterparts)
             seen: set[str] = set()
             for p in suspicious:
-                if p.span.key in seen:
-                    continue
-                seen.add(p.span.key)
-                msg = (
-                    f"en names '{p.span.text}' where {zl} names {zneedle}, rendered "
-                    f"'{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''}"
-                )
-                yield ctx.finding(
-                    rule,
-                    msg,
-                    ctx.loc("en", p.seg, p.span.text),
-                    counterparts=counterparts,
-                    evidence={
-                        "expected": pair.name,
-                        "found": p.span.text,
-                        "source_term": zneedle,
-                        "source_lang": zl,
-                        "support": support,
-                        "term_rows": pair.term_rows,
-                        "found_span": {"lang": "en", **_col_span(p.seg, p.span.text)},
-                        "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
-                        "key": f"{pair.term}>{p.span.key}",
-                    },
-                    suggestion=f"write '{pair.name}' as elsewhere in the English, or correct the Chinese",
-                    texts=[p.span.text, pair.name],
-                )
+                if p.span.key not in seen:
+                    seen.add(p.span.key)
+                    yield _finding(rule, ctx, where, p)
             if not suspicious and n_en <= 0 and pair.support / pair.term_rows >= drop_prec:
-                en_seg = r.en[0]
-                msg = (
-                    f"en does not name '{pair.name}' where {zl} names {zneedle} "
-                    f"(rendered '{pair.name}' in {support} other aligned paragraph{'s' if support != 1 else ''})"
-                )
-                yield ctx.finding(
-                    rule,
-                    msg,
-                    ctx.loc("en", en_seg),
-                    counterparts=counterparts,
-                    evidence={
-                        "expected": pair.name,
-                        "found": None,
-                        "source_term": zneedle,
-                        "source_lang": zl,
-                        "support": support,
-                        "term_rows": pair.term_rows,
-                        "source_span": {"lang": zl, **_col_span(zseg, zneedle)},
-                        "key": f"{pair.term}>-",
-                    },
-                    suggestion=f"check that the English names '{pair.name}'",
-                    severity=Severity.WARNING,
-                    texts=[en_seg.text, pair.name],
-                )
+                yield _finding(rule, ctx, where, None)
+
+
+@dataclass
+class _Where:
+    """The row and the learned pair a finding is about, with the Chinese term's place."""
+
+    r: _R
+    zl: str
+    pair: _Pair
+    support: int
+    zseg: Segment
+    zneedle: str
+    counterparts: list
+
+
+def _finding(rule, ctx: RuleContext, w: _Where, p: _Pos | None):
+    """The English names ``p`` instead of the pair's name, or (``p`` None) no name at all."""
+    pair, zl, zneedle = w.pair, w.zl, w.zneedle
+    others = f"{w.support} other aligned paragraph{'s' if w.support != 1 else ''}"
+    evidence = {
+        "expected": pair.name,
+        "found": p.span.text if p else None,
+        "source_term": zneedle,
+        "source_lang": zl,
+        "support": w.support,
+        "term_rows": pair.term_rows,
+    }
+    if p is not None:
+        evidence["found_span"] = {"lang": "en", **_col_span(p.seg, p.span.text)}
+    evidence["source_span"] = {"lang": zl, **_col_span(w.zseg, zneedle)}
+    evidence["key"] = f"{pair.term}>{p.span.key if p else '-'}"
+    if p is not None:
+        return ctx.finding(
+            rule,
+            f"en names '{p.span.text}' where {zl} names {zneedle}, rendered '{pair.name}' in {others}",
+            ctx.loc("en", p.seg, p.span.text),
+            counterparts=w.counterparts,
+            evidence=evidence,
+            suggestion=f"write '{pair.name}' as elsewhere in the English, or correct the Chinese",
+            texts=[p.span.text, pair.name],
+        )
+    en_seg = w.r.en[0]
+    return ctx.finding(
+        rule,
+        f"en does not name '{pair.name}' where {zl} names {zneedle} (rendered '{pair.name}' in {others})",
+        ctx.loc("en", en_seg),
+        counterparts=w.counterparts,
+        evidence=evidence,
+        suggestion=f"check that the English names '{pair.name}'",
+        severity=Severity.WARNING,
+        texts=[en_seg.text, pair.name],
+    )
 
 
 def _suspicious(r: _R, pair: _Pair, learned: dict, inside_other: list, all_e_rows: Counter, vocab) -> list[_Pos]:
