@@ -30,7 +30,7 @@ dev: $(VENV)/.dev
 demo: install  ## audit the bundled trilingual fixture
 	$(VENV)/bin/tcheck audit $(DEMO) --fail-on never
 
-LINT_PATHS := tcheck tests bench tools scripts
+LINT_PATHS := $(wildcard tcheck tests bench tools scripts)
 
 lint: dev  ## ruff: lint and format check
 	$(VENV)/bin/ruff check $(LINT_PATHS)
