@@ -1,8 +1,11 @@
 """Language knowledge, each piece in one place.
 
-``han`` (what a Han character is), ``scripts`` (Simplified/Traditional via
-OpenCC), ``names`` (proper names), ``numbers`` (quantities in both
-languages), ``links`` (URLs, e-mail, phone numbers), ``zhdiff`` (zh-Hans vs
-zh-Hant diff engine), ``spans`` (exact source positions), ``snippets``
-(excerpts), ``stats`` (robust cuts).
+``han`` (what a Han character is, Chinese function characters), ``scripts``
+(Simplified/Traditional through OpenCC), ``names``, ``name_match`` and
+``english_words`` (proper names and how they match across versions),
+``numbers`` (quantities in both languages), ``links`` (URLs, e-mail
+addresses, phone numbers), ``zhdiff`` (the zh-Hans vs zh-Hant diff engine),
+``spans`` (exact source positions), ``snippets`` (excerpts), ``sentences``
+and ``markers`` (sentences of a segment; negation, modality and other
+meaning markers).
 """
