@@ -54,8 +54,12 @@ def prepare(groups, lang_map: dict[str, str], **kwargs) -> tuple[list[Job], list
 def unknown_ignores(versions: list[Version]) -> list[str]:
     """One warning per inline ``tcheck: ignore`` naming a rule that does not exist."""
     known = {*all_rules(), "all"}
-    return [f"{v.path}:{s.line}: inline 'tcheck: ignore' names unknown rule {rid!r} (see 'tcheck rules')"
-            for v in versions for s in v.segments for rid in sorted(s.ignores - known)]
+    return [
+        f"{v.path}:{s.line}: inline 'tcheck: ignore' names unknown rule {rid!r} (see 'tcheck rules')"
+        for v in versions
+        for s in v.segments
+        for rid in sorted(s.ignores - known)
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -110,8 +114,7 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
                 continue
             findings.append(f.finalize())
     findings = _drop_overlaps(findings, all_rules())
-    findings.sort(key=lambda f: (langs.order(f.locations[0].lang), f.locations[0].line, f.locations[0].column,
-                                 f.rule))
+    findings.sort(key=lambda f: (langs.order(f.locations[0].lang), f.locations[0].line, f.locations[0].column, f.rule))
     return AuditResult(doc, alignment, findings, embedder.name, suppressed)
 
 
@@ -173,8 +176,14 @@ def _inline_ignored(doc: Document, f: Finding) -> bool:
 # documents from files, through the result cache
 
 
-def audit_files(files: list[str], file_langs: dict[str, str] | None = None, settings: Settings | None = None,
-                embedder=None, cache=None, document: Document | None = None) -> AuditResult:
+def audit_files(
+    files: list[str],
+    file_langs: dict[str, str] | None = None,
+    settings: Settings | None = None,
+    embedder=None,
+    cache=None,
+    document: Document | None = None,
+) -> AuditResult:
     """Audit the document made of ``files`` (already loaded as ``document`` when given)."""
     settings = settings or Settings()
     embedder = embedder or _embedder(settings)
@@ -242,5 +251,16 @@ def fails(result: AuditResult, fail_on: str) -> bool:
     return any(f.severity >= threshold for f in result.findings)
 
 
-__all__ = ["AuditResult", "Job", "Settings", "audit_document", "audit_files", "audit_jobs", "fails", "load_document",
-           "make_document", "prepare", "__version__"]
+__all__ = [
+    "AuditResult",
+    "Job",
+    "Settings",
+    "audit_document",
+    "audit_files",
+    "audit_jobs",
+    "fails",
+    "load_document",
+    "make_document",
+    "prepare",
+    "__version__",
+]
