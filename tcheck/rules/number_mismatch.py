@@ -171,13 +171,7 @@ class NumberMismatch(Rule):
                 msg,
                 self._loc(ctx, lang, seg, q),
                 counterparts=[self._loc(ctx, rl, rs, rq_) for rl, rs, rq_ in refs],
-                evidence={
-                    "expected": describe(rq),
-                    "found": describe(q),
-                    "kind": q.kind,
-                    "spans": self._spans(ctx, [(lang, seg, q)] + refs),
-                    "key": f"{q.key}|{rq.key}",
-                },
+                evidence=self._evidence(ctx, rq, q, None, [(lang, seg, q)] + refs, f"{q.key}|{rq.key}"),
                 suggestion=f"check which value is right; if it is {describe(rq)}, write it in the {lang} text",
                 texts=[seg.text] + [r[1].text for r in refs],
                 severity=Severity.ERROR,
@@ -217,14 +211,7 @@ class NumberMismatch(Rule):
                     msg,
                     self._loc(ctx, lang, seg, q),
                     counterparts=counterparts,
-                    evidence={
-                        "expected": None,
-                        "found": describe(q),
-                        "kind": q.kind,
-                        "missing_in": others,
-                        "spans": self._spans(ctx, [(lang, seg, q)]),
-                        "key": f"{q.key}|-",
-                    },
+                    evidence=self._evidence(ctx, None, q, others, [(lang, seg, q)], f"{q.key}|-"),
                     suggestion=f"add {describe(q)} to the {names} text, or remove it from the {lang} text",
                     texts=[seg.text],
                     severity=Severity.WARNING,
@@ -245,14 +232,7 @@ class NumberMismatch(Rule):
             msg,
             ctx.loc(lack, lseg),
             counterparts=[self._loc(ctx, lang, s, q) for lang, (s, q) in refs],
-            evidence={
-                "expected": describe(rq),
-                "found": None,
-                "kind": rq.kind,
-                "missing_in": [lack],
-                "spans": self._spans(ctx, [(lang, s, q) for lang, (s, q) in refs]),
-                "key": f"-|{rq.key}",
-            },
+            evidence=self._evidence(ctx, rq, None, [lack], [(lang, s, q) for lang, (s, q) in refs], f"-|{rq.key}"),
             suggestion=f"add {describe(rq)} to the {lack} text",
             texts=[lseg.text] + [s.text for _, (s, _) in refs],
             severity=Severity.WARNING,
@@ -268,6 +248,18 @@ class NumberMismatch(Rule):
 
     def _loc(self, ctx, lang, seg, q):
         return ctx.loc(lang, seg, self._needle(seg, q) or None)
+
+    def _evidence(self, ctx, expected: Quantity | None, found: Quantity | None, missing_in, items, key: str) -> dict:
+        """The finding's evidence: values expected and found, their kind, where each version says it."""
+        ev = {
+            "expected": describe(expected) if expected else None,
+            "found": describe(found) if found else None,
+            "kind": (found or expected).kind,
+        }
+        if missing_in is not None:
+            ev["missing_in"] = missing_in
+        ev.update(spans=self._spans(ctx, items), key=key)
+        return ev
 
     def _spans(self, ctx, items) -> dict:
         out: dict[str, list] = {}
