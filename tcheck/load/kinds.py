@@ -125,8 +125,8 @@ def classify(seg: Segment) -> str:
         return CODE
     if seg.kind not in (PROSE, ITEM, TABLE):
         return seg.kind
-    if seg.kind == TABLE:
-        return CODE if _hash_line(seg.text) else seg.kind
+    if seg.kind == TABLE:  # a row of a download or checksum table
+        return CODE if _hash_line(seg.text) or (_has_file(seg.text) and _file_line(seg.text)) else seg.kind
     if _only_inline_code(seg):
         return CODE
     if _only_links("\n".join(lines)):
@@ -209,7 +209,9 @@ def _hash_line(line: str) -> bool:
         elif _HASH_LABEL_RE.fullmatch(t):
             has_size_label = has_size_label or t.lower().startswith("size")
         elif (
-            _NUMBER_RE.fullmatch(t)
+            t.lower() in _FILE_LINE_WORDS
+            or not t.strip("|-:=+")
+            or _NUMBER_RE.fullmatch(t)
             or _FILE_RE.fullmatch(t)
             or _URL_RE.fullmatch(t)
             or t in ("*", "-", "=", ":", "bytes", "B")
@@ -248,10 +250,13 @@ def _file_line(line: str) -> bool:
         s = t.strip("`*_,;()[]<>\"'")
         if not s or _is_file(s) or _NUMBER_RE.fullmatch(s) or s.lower().rstrip(":") in _LABEL_WORDS:
             continue
-        if s in ("-", "–", "—", "|", "/", "·", "•", "bytes", "B"):
+        if s.lower() in _FILE_LINE_WORDS or (t.startswith("<") and t.endswith(">")) or not t.strip("|-:=+"):
             continue
         return False
     return True
+
+
+_FILE_LINE_WORDS = frozenset("- – — | / · • bytes b kb mb gb kib mib gib br".split())
 
 
 def _has_file(line: str) -> bool:
@@ -259,11 +264,21 @@ def _has_file(line: str) -> bool:
 
 
 def _strip_md_links(line: str) -> str:
-    """Markdown links replaced by their text (a file listing names its files)."""
+    """Markdown links replaced by their text, or by the file they download
+    (``[Ruby 3.3.0](…/ruby-3.3.0.tar.gz)`` is the archive ``ruby-3.3.0.tar.gz``)."""
 
     def repl(m):
         s = m.group()
         k = s.find("]")
+        if s.endswith(")") and s[k + 1 : k + 2] == "(":
+            target = s[k + 2 : -1].split()
+            if (
+                target
+                and _is_file(target[0])
+                and not _URL_RE.fullmatch(target[0].rstrip("/"))
+                or (target and _is_file(target[0].rsplit("/", 1)[-1]))
+            ):
+                return " " + target[0].rsplit("/", 1)[-1] + " "
         return " " + s[s.find("[") + 1 : k] + " "
 
     return _MD_LINK_RE.sub(repl, line)

@@ -44,6 +44,9 @@ H40 = "0123456789abcdef0123456789abcdef01234567"
         "node-v20.10.0.tar.gz",
         "https://nodejs.org/dist/v20.10.0/node-v20.10.0-x64.msi",
         "[ruby-3.3.0.zip](https://cache.ruby-lang.org/pub/ruby/3.3/ruby-3.3.0.zip) 22068210",
+        f"* [Ruby 3.3.0](https://cache.ruby-lang.org/pub/ruby/3.3/ruby-3.3.0.tar.gz)<br>\n  sha256: {H64}",
+        f"| node-v20.10.0-x64.msi | 25.1 MB | {H64} |\n|---|---|---|\n",
+        "| [node-v20.10.0.tar.gz](https://nodejs.org/dist/v20.10.0/node-v20.10.0.tar.gz) | 22 MB |\n|---|---|\n",
     ],
 )
 def test_checksums_hashes_and_file_listings_are_code(text):
@@ -62,6 +65,8 @@ def test_checksums_hashes_and_file_listings_are_code(text):
         "The size: about 12345 people attended.",
         "稳定版:",
         "Ruby 2.3.0 was released on 2015-12-25.",
+        "| Windows Installer (.msi) | 64-bit |\n|---|---|\n",
+        "Get the [Ruby 3.3.0 source](https://cache.ruby-lang.org/pub/ruby/3.3/ruby-3.3.0.tar.gz) here.",
     ],
 )
 def test_prose_around_file_names_stays_prose(text):
