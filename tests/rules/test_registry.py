@@ -147,3 +147,27 @@ def test_rule_command_prints_the_documentation_and_rules_the_severities():
     assert "error/warning/info" in line
     bad = CliRunner().invoke(main, ["rule", "no-such-rule"])
     assert bad.exit_code == 2
+
+
+def test_findings_carry_typed_spans_for_primary_related_and_highlights():
+    from tcheck.model import Span
+
+    from .conftest import check, texts_context
+
+    texts = {
+        "zh-Hans": ["我们将在收到您的请求后的30天内回复您的问题。"],
+        "zh-Hant": ["我們將在收到您的請求後的60天內回覆您的問題。"],
+    }
+    (f,) = check("number-mismatch", texts_context(texts))
+    assert isinstance(f.span, Span) and f.span.lang == "zh-Hant" and f.span.path == "doc.zh-Hant.txt"
+    assert (f.span.line, f.span.column, f.span.end_line, f.span.end_column) == (1, 13, 1, 16)
+    assert [s.lang for s in f.related] == ["zh-Hans"] and f.related[0].end_column == 16
+    assert {s.lang for s in f.highlights} == {"zh-Hans", "zh-Hant"}
+    assert f.to_json()["locations"][0] == {
+        "lang": "zh-Hant",
+        "path": "doc.zh-Hant.txt",
+        "paragraph": 1,
+        "line": 1,
+        "end_line": 1,
+        "column": 13,
+    }
