@@ -119,22 +119,22 @@ class SentenceAligner:
         self.document = document
         self.alignment = alignment
         self.seg_embed = seg_embed
-        self._splits: dict[tuple[str, int], list[Sentence]] = {}
+        self._rows: dict[tuple[str, tuple[int, ...]], list[RowSentence]] = {}
         self._ratios: dict[tuple[str, str], float] = {}
         self._vecs: dict[str, np.ndarray] = {}
         self._done: dict[tuple[int, str, str], SentenceAlignment] = {}
         self._prepared: set[tuple[str, str]] = set()
+        self._simplified: dict[str, str] = {}
 
     # -- sentences ----------------------------------------------------------
 
     def sentences(self, lang: str, indices) -> list[RowSentence]:
-        v = self.document.get(lang)
-        out = []
-        for i in indices:
-            key = (lang, i)
-            if key not in self._splits:
-                self._splits[key] = split(v[i].text, lang)
-            out.extend(RowSentence(lang, i, s) for s in self._splits[key])
+        """The sentences of segments ``indices`` of version ``lang``, in order (memoised)."""
+        key = (lang, tuple(indices))
+        out = self._rows.get(key)
+        if out is None:
+            v = self.document.get(lang)
+            out = self._rows[key] = [RowSentence(lang, i, s) for i in indices for s in split(v[i].text, lang)]
         return out
 
     def side_text(self, lang: str, row: Row) -> str:
@@ -156,13 +156,16 @@ class SentenceAligner:
 
     # -- embeddings ---------------------------------------------------------
 
-    @staticmethod
-    def _embed_text(lang: str, text: str) -> str:
-        if lang == "zh-Hant":
+    def _embed_text(self, lang: str, text: str) -> str:
+        """The text embedded for a sentence: zh-Hant in Simplified (memoised: OpenCC is not free)."""
+        if lang != "zh-Hant":
+            return text
+        out = self._simplified.get(text)
+        if out is None:
             from ..text.scripts import to_simplified
 
-            return to_simplified(text)
-        return text
+            out = self._simplified[text] = to_simplified(text)
+        return out
 
     def encode(self, items: list[tuple[str, str]]) -> None:
         """Embed (lang, text) items not embedded yet, in one call, through the vector cache."""
@@ -256,15 +259,18 @@ class SentenceAligner:
         return abs(math.log((lb / la) / self.typical_ratio(a, b))) > RATIO_OFF
 
     def _prepare(self, a: str, b: str) -> None:
-        """Embed, in one batch, the sentences of every row of this pair that needs aligning."""
+        """Embed, in one batch, the sentences of every row that needs aligning (all language pairs)."""
         if (a, b) in self._prepared:
             return
-        self._prepared.add((a, b))
+        langs = self.document.langs
+        todo = [(x, y) for i, x in enumerate(langs) for y in langs[i + 1 :] if (x, y) not in self._prepared]
         items = []
-        for row in self.alignment.pairs(a, b):
-            if self._needs(row, a, b):
-                items += [(a, s.text) for s in self.sentences(a, row.get(a))]
-                items += [(b, s.text) for s in self.sentences(b, row.get(b))]
+        for x, y in todo:
+            self._prepared.add((x, y))
+            for row in self.alignment.pairs(x, y):
+                if self._needs(row, x, y):
+                    items += [(x, s.text) for s in self.sentences(x, row.get(x))]
+                    items += [(y, s.text) for s in self.sentences(y, row.get(y))]
         self.encode(items)
 
     # -- alignment ------------------------------------------------------------
@@ -321,32 +327,52 @@ class SentenceAligner:
         return sims
 
     def _merged_sim(self, a, sa, b, sb, sims):
-        """sim(A[i0:i1], B[j0:j1]) for merged beads: normalised sum of vectors (or the fuzzy ratio of joined texts)."""
-        zhzh = a.startswith("zh") and b.startswith("zh")
+        """sim(A[i0:i1], B[j0:j1]) for the beads of the DP, computed up front as tables.
 
-        def merged(i0, i1, j0, j1) -> float:
-            if i1 - i0 == 1 and j1 - j0 == 1:
-                return float(sims[i0, j0])
-            best = 0.0
-            va = [self.vector(a, s.text) for s in sa[i0:i1]]
-            vb = [self.vector(b, s.text) for s in sb[j0:j1]]
-            if all(v is not None for v in va + vb):
-                x, y = np.sum(va, axis=0), np.sum(vb, axis=0)
-                d = float(np.linalg.norm(x) * np.linalg.norm(y))
-                best = float(x @ y) / d if d else 0.0
-                if zhzh:
-                    best *= 0.8
+        A merged side is the normalised sum of its sentence vectors; between the two
+        Chinese versions the fuzzy ratio of the joined texts counts too.
+        """
+        zhzh = a.startswith("zh") and b.startswith("zh")
+        n, m = sims.shape
+        tables = {(1, 1): sims}
+        ea = [self.vector(a, s.text) for s in sa]
+        eb = [self.vector(b, s.text) for s in sb]
+        have = all(v is not None for v in ea + eb)
+        ea = np.array(ea, dtype=np.float32) if have else None
+        eb = np.array(eb, dtype=np.float32) if have else None
+        ta = tb = None
+        if zhzh:
+            from ..text.scripts import to_simplified
+
+            ta = [to_simplified(s.text) for s in sa]
+            tb = [to_simplified(s.text) for s in sb]
+        for da, db in ((2, 1), (1, 2)):
+            if n < da or m < db:
+                continue
+            t = np.zeros((n - da + 1, m - db + 1))
+            if have:
+                xa = _unit(ea[:-1] + ea[1:]) if da == 2 else ea
+                xb = _unit(eb[:-1] + eb[1:]) if db == 2 else eb
+                t = (xa @ xb.T).astype(np.float64) * (0.8 if zhzh else 1.0)
             if zhzh:
                 from rapidfuzz import fuzz
 
-                from ..text.scripts import to_simplified
+                ja = ["".join(ta[i : i + da]) for i in range(n - da + 1)]
+                jb = ["".join(tb[j : j + db]) for j in range(m - db + 1)]
+                fz = np.array([[fuzz.ratio(x, y) / 100.0 for y in jb] for x in ja])
+                t = np.maximum(t, fz)
+            tables[(da, db)] = t
 
-                x = "".join(to_simplified(s.text) for s in sa[i0:i1])
-                y = "".join(to_simplified(s.text) for s in sb[j0:j1])
-                best = max(best, fuzz.ratio(x, y) / 100.0)
-            return best
+        def merged(i0, i1, j0, j1) -> float:
+            return float(tables[(i1 - i0, j1 - j0)][i0, j0])
 
         return merged
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    nrm = np.linalg.norm(x, axis=1, keepdims=True)
+    nrm[nrm == 0] = 1.0
+    return x / nrm
 
 
 def _both(bd: Bead) -> bool:

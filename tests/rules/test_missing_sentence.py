@@ -58,6 +58,7 @@ def test_a_sentence_dropped_from_one_chinese_version_is_reported_there(embedder)
     assert f.evidence["missing_in"] == ["zh-Hant"]
     assert "infrequently" in f.evidence["sentence"]["text"] or "很少更改" in f.evidence["sentence"]["text"]
     assert {c.lang for c in f.counterparts} == {"en", "zh-Hans"}
+    assert f.severity.label == "warning"  # English and zh-Hans agree
 
 
 def test_a_clause_after_a_semicolon_missing_in_both_chinese_versions(embedder):
@@ -71,6 +72,7 @@ def test_a_clause_after_a_semicolon_missing_in_both_chinese_versions(embedder):
     (f,) = _run(embedder, rows)
     assert f.evidence["sentence"]["text"] == "overriding with root/sudo is highly discouraged."
     assert f.evidence["missing_in"] == ["zh-Hans", "zh-Hant"]
+    assert f.severity.label == "info"  # English alone against the two Chinese versions
 
 
 def test_a_sentence_added_to_one_chinese_version_only(embedder):
