@@ -29,6 +29,7 @@ from ..scripts import nfkc_same_length
 from .compare import compare, describe
 from .extract import extract
 from .numerals import chinese_numeral
+from .presence import written
 from .quantity import Quantity
 
-__all__ = ["Quantity", "chinese_numeral", "compare", "describe", "extract", "nfkc_same_length"]
+__all__ = ["Quantity", "chinese_numeral", "compare", "describe", "extract", "nfkc_same_length", "written"]

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from .lexicon import _EN_CURRENCY, _EN_CURRENCY_WORDS, _EN_UNITS, _ZH_CURRENCY_PREFIX, _ZH_CURRENCY_SUFFIX, _ZH_DURATION
+from decimal import Decimal
+
+from .lexicon import (
+    _EN_CURRENCY,
+    _EN_CURRENCY_WORDS,
+    _EN_UNITS,
+    _SCALE_VALUES,
+    _ZH_CURRENCY_PREFIX,
+    _ZH_CURRENCY_SUFFIX,
+    _ZH_DURATION,
+)
 from .numerals import _cn_value
 from .patterns import _CN_RUN, _NUM, _SCALE_EN, _SCALE_ZH
 from .quantity import _fmt, _num
@@ -16,7 +26,7 @@ class AmountPasses:
         t = self.text
         cur_pre = "|".join(re.escape(c) for c in sorted(_EN_CURRENCY, key=len, reverse=True))
         zh_pre = "|".join(p for p, _ in _ZH_CURRENCY_PREFIX)
-        num = r"(%s)\s*(%s|%s)?" % (_NUM, _SCALE_EN, _SCALE_ZH)
+        num = r"(%s)(?:\s*(%s|%s)(?![A-Za-z]))?" % (_NUM, _SCALE_EN, _SCALE_ZH)
         # prefix currency: US$5, RMB 1,000, ¥100, 人民币1000元
         rx = re.compile(r"(?<![A-Za-z])(%s|%s)\s?%s(?:\s*(?:元|块|美元|港元))?" % (cur_pre, zh_pre, num), re.I)
         for m in rx.finditer(t):
@@ -49,28 +59,10 @@ class AmountPasses:
     @staticmethod
     def _scaled(n: str, scale: str | None):
         v = _num(n)
-        if v is None:
-            return None
-        if scale:
-            s = scale.lower()
-            mult = {
-                "thousand": 1e3,
-                "k": 1e3,
-                "million": 1e6,
-                "m": 1e6,
-                "billion": 1e9,
-                "bn": 1e9,
-                "trillion": 1e12,
-                "万亿": 1e12,
-                "千万": 1e7,
-                "百万": 1e6,
-                "万": 1e4,
-                "亿": 1e8,
-                "千": 1e3,
-                "百": 1e2,
-            }[s]
-            v = v * mult
-        return v
+        if v is None or not scale:
+            return v
+        exact = Decimal(n.replace(",", "").replace(" ", "")) * _SCALE_VALUES[scale.lower()]
+        return int(exact) if exact == exact.to_integral_value() else float(exact)
 
     def _unit_after(self, pos: int, zh: bool) -> tuple[str, str, int]:
         """(kind, unit, end) of a unit right after ``pos``."""
@@ -102,10 +94,20 @@ class AmountPasses:
             return "multiplier", "", pos + m.end()
         return "number", "", pos
 
+    def suffixed(self):
+        """5M, 100K, 2.5bn: a figure with a scale letter (before identifiers like 5G are masked)."""
+        for m in re.finditer(r"(?<![\w.,$])(%s)(K|M|B|k|bn)(?![\w])" % _NUM, self.text):
+            v = self._scaled(m.group(1), m.group(2))
+            if v is not None and self._free(*m.span()):
+                self.add(*m.span(), _fmt(v), "number", "")
+
     def arabic(self):
         t = self.text
+        # 86 400 (a space between groups of three), 120 多万 (more than 1.2 million)
         rx = re.compile(
-            r"(?<![\w.,])(%s)(?:\s*(%s|%s)(?![A-Za-z]))?" % (_NUM, _SCALE_ZH, "thousand|million|billion|trillion"), re.I
+            r"(?<![\w.,])([1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|%s)(?:\s*[多余]?\s*(%s|%s)(?![A-Za-z]))?"
+            % (_NUM, _SCALE_ZH, "thousand|million|billion|trillion"),
+            re.I,
         )
         for m in rx.finditer(t):
             a, b = m.span()

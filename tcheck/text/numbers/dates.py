@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .lexicon import _CN_ALL, _EN_NUMBER_RE, _MONTHS, _ONES
+from .lexicon import _CN_ALL, _EN_BIWEEKLY, _EN_EVERY_OTHER, _EN_NUMBER_RE, _MONTHS, _ONES, _WEEKDAYS_EN, _WEEKDAYS_ZH
 from .numerals import _cn_or_int, _cn_value, _en_words_value
 from .patterns import _DATE_PATTERNS, _NUM
 from .quantity import _fmt, _num
@@ -37,10 +37,10 @@ class DatePasses:
                 if mo is None or not 1 <= mo <= 12 or (d is not None and not 1 <= d <= 31):
                     continue
                 if y is None and d is None:
-                    if gd.get("mn"):
-                        continue  # a bare month name is not a quantity
-                    # "6月" alone, "三个月" is handled as a duration; keep "6月" as a month
-                    self.add(a, b, f"--{mo:02d}", "date", "month", weak=True)
+                    if gd.get("mn") and not (gd["mn"][0].isupper() and len(gd["mn"]) > 3):
+                        continue  # "mar", "jun": not a month; "March" alone is one
+                    # "6月" alone, "end of March" ("三个月" is a duration): compared with a month only
+                    self.add(a, b, f"--{mo:02d}", "date", "month", slot=True)
                     continue
                 if y is not None and d is not None:
                     key = f"{y:04d}-{mo:02d}-{d:02d}"
@@ -49,6 +49,61 @@ class DatePasses:
                 else:
                     key = f"--{mo:02d}-{d:02d}"
                 self.add(a, b, key, "date", "")
+
+    def date_ranges(self):
+        """22-23 March, March 22-23, 3月22日至23日: two dates of one month."""
+        months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+        dash = r"\s*(?:-|–|—|~|～|to|through|至|到)\s*"
+        day = r"(\d{1,2})(?:st|nd|rd|th)?"
+        rxs = (  # (pattern, first day, last day, month, year) groups
+            (
+                re.compile(r"\b%s%s%s\s+(?:of\s+)?(%s)\b\.?(?:,?\s+(\d{4})\b)?" % (day, dash, day, months), re.I),
+                1,
+                2,
+                3,
+                4,
+            ),
+            (re.compile(r"\b(%s)\.?\s+%s%s%s\b(?:,?\s+(\d{4})\b)?" % (months, day, dash, day), re.I), 2, 3, 1, 4),
+            (
+                re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?%s(\d{1,2})\s*[日号]" % dash),
+                3,
+                4,
+                2,
+                1,
+            ),
+        )
+        for rx, d1, d2, mo, yr in rxs:
+            for m in rx.finditer(self.text):
+                month = m.group(mo)
+                mo_n = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+                y = int(m.group(yr)) if m.group(yr) else None
+                days = (int(m.group(d1)), int(m.group(d2)))
+                if not mo_n or not 1 <= mo_n <= 12 or not all(1 <= x <= 31 for x in days) or not self._free(*m.span()):
+                    continue
+                for x in days:
+                    key = f"{y:04d}-{mo_n:02d}-{x:02d}" if y else f"--{mo_n:02d}-{x:02d}"
+                    self.add(*m.span(), key, "date", "")
+
+    def weekdays(self):
+        """星期三, 周五, 禮拜天, Thursday(s): compared with a weekday only."""
+        for m in re.finditer(r"%s|%s" % (_EN_EVERY_OTHER, _EN_BIWEEKLY), self.text, re.I):
+            self.add(*m.span(), "2", "duration", "week", weak=True)  # alternate Thursdays = 每两周
+        rx = re.compile(
+            r"(?:星期|礼拜|(?<![一二两三四五六七八九十\d每])周)([一二三四五六日天])(?![次些般样起致直定切个周年期])"
+        )
+        for m in rx.finditer(self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), f"W{_WEEKDAYS_ZH[m.group(1)]}", "weekday", slot=True)
+        for m in re.finditer(r"\b(%s)s?\b" % "|".join(d.capitalize() for d in _WEEKDAYS_EN), self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), f"W{_WEEKDAYS_EN[m.group(1).lower()]}", "weekday", slot=True)
+
+    def months(self):
+        """A month named alone (end of March): compared with a month only."""
+        names = "|".join(m.capitalize() for m in _MONTHS if len(m) > 3 and m != "sept")
+        for m in re.finditer(r"\b(%s)\b" % names, self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), f"--{_MONTHS[m.group(1).lower()]:02d}", "date", "month", slot=True)
 
     def percents(self):
         t = self.text

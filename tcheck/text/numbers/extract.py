@@ -6,14 +6,21 @@ import re as _re
 
 from .amounts import AmountPasses
 from .dates import DatePasses
-from .lexicon import _CN_DIGIT, _EN_WORD
-from .masks import _DOMAIN_RE, _MASKS, _URL_RE
+from .lexicon import _CN_DIGIT, _EN_WORD, _MONTHS, _WEEKDAYS_EN
+from .masks import _DOMAIN_RE, _MASKS, _NEVER_RE, _URL_RE
 from .quantity import Quantity, prepare
 from .rx import re
+from .versions import VersionPasses
 from .words import WordPasses
 
+_ANY_RE = re.compile(
+    r"[\d%s]|\b(?:%s|twice|double|half|triple|thousand|million|billion|alternate|other|biweekly|fortnight\w*|%s|%s)"
+    % (_CN_DIGIT, _EN_WORD, "|".join(_WEEKDAYS_EN), "|".join(m for m in _MONTHS if len(m) > 3)),
+    re.I,
+)
 
-class Extractor(DatePasses, AmountPasses, WordPasses):
+
+class Extractor(DatePasses, AmountPasses, VersionPasses, WordPasses):
     """Quantities of one text: each pass takes the spans it reads, later passes see the rest."""
 
     def __init__(self, text: str, code: tuple[str, ...] = ()):
@@ -21,7 +28,7 @@ class Extractor(DatePasses, AmountPasses, WordPasses):
         self.text = prepare(text)
         self.taken = [False] * len(self.text)
         self.out: list[Quantity] = []
-        for rx in (_URL_RE, _DOMAIN_RE):
+        for rx in (_URL_RE, _DOMAIN_RE, _NEVER_RE):
             for m in rx.finditer(self.text):
                 self._take(*m.span())
         # inline code is not prose (`depth=16`, `101`): its numbers may match, never reported alone
@@ -40,16 +47,21 @@ class Extractor(DatePasses, AmountPasses, WordPasses):
         for i in range(a, b):
             self.taken[i] = True
 
-    def add(self, a, b, key, kind, unit="", weak=False, alts=()):
+    def add(self, a, b, key, kind, unit="", weak=False, alts=(), slot=False):
         self._take(a, b)
-        weak = weak or any(self.code[a:b])
-        self.out.append(Quantity(key, kind, unit, self.orig[a:b], a, b, weak, frozenset(alts)))
+        weak = weak or slot or any(self.code[a:b])
+        self.out.append(Quantity(key, kind, unit, self.orig[a:b], a, b, weak, frozenset(alts), slot))
 
     def run(self) -> list[Quantity]:
         self.spelled_with_digits()
         self.xrefs()
+        self.date_ranges()
+        self.weekdays()
         self.dates()
+        self.months()
         self.money()
+        self.versions()
+        self.suffixed()
         for rx in _MASKS:
             for m in rx.finditer(self.text):
                 self._take(*m.span())
@@ -69,8 +81,6 @@ def extract(text: str, code: tuple[str, ...] = ()) -> list[Quantity]:
 
     ``code``: substrings of ``text`` that are code (Markdown inline code); numbers there are skipped.
     """
-    if not text or not re.search(
-        r"[\d%s]|\b(?:%s|twice|double|half|triple)\b" % (_CN_DIGIT, _EN_WORD), prepare(text), re.I
-    ):
+    if not text or not _ANY_RE.search(prepare(text)):
         return []
     return Extractor(text, tuple(code)).run()

@@ -183,3 +183,32 @@ _EN_NUMBER_RE = re.compile(
     % (_EN_WORD, _EN_WORD, _EN_WORD, _EN_WORD),
     re.IGNORECASE,
 )
+
+# weekdays: Monday = 1 ... Sunday = 7 (Chinese after 星期 / 礼拜 / 周, Simplified spelling)
+_WEEKDAYS_EN = {
+    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1)
+}
+_WEEKDAYS_ZH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+# scale words and suffixes after a figure (3 万, 3.3b, 5M, 10K, 2.5 million)
+_SCALE_VALUES = {
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "万亿": 10**12,
+    "千万": 10**7,
+    "百万": 10**6,
+    "万": 10**4,
+    "亿": 10**8,
+    "千": 10**3,
+    "百": 10**2,
+}
+# "every other week", "alternate Thursdays", 每两周: a period of two weeks
+_EN_EVERY_OTHER = (
+    r"\b(?:every\s+other|alternate)(?=\s+(?:week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
+)
+_EN_BIWEEKLY = r"\b(?:bi-?weekly|fortnight(?:ly)?)\b"

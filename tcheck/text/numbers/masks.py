@@ -14,14 +14,17 @@ _PHONE_RE = re.compile(
     + r"|(?<![\d,.])\d{3,4}[\s.]\d{3,4}[\s.]\d{4}(?![\d,])"  # 400 123 4567
     + r"|(?<![\d,.])\d{7,}(?![\d,])"  # long digit strings: ids, phone numbers
 )
-_VERSION_RE = re.compile(
-    r"(?<=[A-Z]{2} )\d{1,2}\.\d{1,2}(?![\d.-])|(?<![\w.])[vV]?\d+(?:\.\d+){2,}(?![\w])|\b[vV]\d+(?:\.\d+)*\b|\bversion\s+\d+(?:\.\d+)*\b"
-    r"|(?<=版本)\s*\d+(?:\.\d+)*|\d+(?:\.\d+)*\s*版",
-    re.I,
-)
 _GLUED_RE = re.compile(r"[A-Za-z_]+/?[\d.]*\d[\w]*|\d+[A-Za-z_][A-Za-z_\d]*")  # also HTTP/2, HTTP/1.1
 _TEMPLATE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|</?[A-Za-z][^<>]*>")  # {{RFC(7230)}}, <tag attr=1>
 _ENUM_RE = re.compile(r"[(（]\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3})\s?[)）]")
+# never numbers, masked before any pass: HTML entities (&#124;), round-the-clock (24/7, 7x24),
+# numerals inside compounds (十六进制 hexadecimal, 三元组 triple, 三元运算符 ternary operator)
+_NEVER_RE = re.compile(
+    r"&#\d+;|&#x[0-9a-f]+;|&[a-z]{2,8};"
+    r"|(?<![\d/])(?:24\s*/\s*7|7\s*[x×*]\s*24|24\s*[x×*]\s*7)(?![\d/])"
+    r"|[\d%s]+\s*进制|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)" % _CN_ALL,
+    re.I,
+)
 # cross references: weak
 _XREF_RE = re.compile(
     r"(?:\b(?:sections?|articles?|clauses?|paragraphs?|chapters?|parts?|items?|§§?|annex|appendix|schedule|"
@@ -128,4 +131,4 @@ _YI_IDIOMS = (
 )
 
 
-_MASKS = (_PHONE_RE, _VERSION_RE, _GLUED_RE, _ENUM_RE, _TEMPLATE_RE)
+_MASKS = (_PHONE_RE, _GLUED_RE, _ENUM_RE, _TEMPLATE_RE)

@@ -7,7 +7,7 @@ from .rx import re
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_ZH = r"(?:万亿|千万|百万|万|亿|千|百)"
-_SCALE_EN = r"(?:thousand|million|billion|trillion|k|m|bn)"
+_SCALE_EN = r"(?:thousand|million|billion|trillion|k|m|bn|b)"
 _CN_RUN = "[%s][%s]*" % (_CN_DIGIT, _CN_ALL)
 
 _DATE_PATTERNS = [
@@ -18,6 +18,9 @@ _DATE_PATTERNS = [
     ),
     # 2024-06-12 2024/6/12 2024.6.12
     re.compile(r"(?<![\d.])(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})(?![\d.])"),
+    # 04/25/2024 (month first), 25/04/2024 (day first, when the first number cannot be a month)
+    re.compile(r"(?<![\d./])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
+    re.compile(r"(?<![\d./])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\d/])"),
     # June 12, 2024 / June 12 / June 2024
     re.compile(
         r"\b(?P<mn>%s)\.?\s+(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\b,?\s*)?(?:(?P<y>\d{4})\b)?"

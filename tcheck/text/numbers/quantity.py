@@ -11,13 +11,16 @@ from ..scripts import convert, is_han, nfkc_same_length  # noqa: F401 (re-export
 @dataclass(frozen=True)
 class Quantity:
     key: str  # canonical value: "1000", "0.5", "2024-06-12", "--06-12", "2024-06"
-    kind: str  # number | percent | money | date | duration | age | multiplier | time | fraction
+    kind: str  # number | percent | money | date | duration | age | multiplier | time | fraction | version | weekday
     unit: str  # CNY, USD, day, month, year, hour, ... or ""
     text: str  # the surface text as found
     start: int  # span in the (original) text
     end: int
     weak: bool = False  # may match, never reported alone
     alts: frozenset = field(default=frozenset())  # other keys that count as equal
+    # versions, weekdays, bare months: never reported as missing, but a different value of
+    # the same kind in the other version at the same place is reported (v6 vs v7)
+    slot: bool = False
 
     @property
     def keys(self) -> frozenset:

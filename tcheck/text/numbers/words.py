@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import _EN_NUMBER_RE, _MULT_WORDS, _ZH_CLASSIFIERS
+from .lexicon import _EN_NUMBER_RE, _MULT_WORDS, _SCALES, _ZH_CLASSIFIERS
 from .masks import _ORDINAL_RE, _XREF_RE, _YI_IDIOMS
 from .numerals import _cn_value, _en_words_value
 from .patterns import _CN_RUN, _NUM
@@ -38,8 +38,16 @@ class WordPasses:
             self._take(*m.span())
 
     def ordinals(self):
+        """第 2 类, 3rd: never reported, but they match the plain number (type 2, Layer 1)."""
         for m in _ORDINAL_RE.finditer(self.text):
-            self._take(*m.span())
+            if not self._free(*m.span()):
+                continue
+            digits = re.search(r"\d+", m.group(0))
+            v = int(digits.group(0)) if digits else _cn_value(m.group(0).lstrip("第").strip())
+            if v is None:
+                self._take(*m.span())
+            else:
+                self.add(*m.span(), _fmt(v), "number", "", weak=True)
 
     def chinese(self):
         t = self.text
@@ -93,7 +101,7 @@ class WordPasses:
             low = word.lower()
             after = t[b : b + 12]
             if after.startswith("-") and not re.match(
-                r"-(?:days?|weeks?|months?|years?|hours?|minutes?)\b", after, re.I
+                r"-(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?)\b", after, re.I
             ):
                 continue  # two-factor, one-time, third-party
             if re.match(r"\s+(?:of|another|or\s+more|by\s+one|'s)\b", after, re.I) and low == "one":
@@ -110,6 +118,10 @@ class WordPasses:
 
     def multiplier_words(self):
         t = self.text
+        # "a million", "over a hundred": approximate, may match but never reported alone
+        for m in re.finditer(r"\ba\s+(hundred|thousand|million|billion)\b", t, re.I):
+            if self._free(*m.span()):
+                self.add(*m.span(), str(_SCALES[m.group(1).lower()]), "number", "", weak=True)
         for m in re.finditer(r"\b(twice|double|doubled|triple|tripled|thrice|quadruple|half)\b", t, re.I):
             if not self._free(*m.span()):
                 continue
