@@ -150,7 +150,8 @@ def prepare(text: str) -> Prepared:
             title = _admonition_title(line, am.end())
             if title:
                 start, end = title
-                parse[i] = "###### " + line[start:end]
+                indent = line[: len(line) - len(line.lstrip(" \t"))]  # stays inside its list item
+                parse[i] = indent + "###### " + line[start:end]
                 source[i] = " " * start + line[start:end]
             else:
                 _blank(parse, source, i)

@@ -77,6 +77,22 @@ def test_a_stray_closer_after_a_tag_is_markup():
     assert texts(md(text)) == ["For using the option, the renderer must add CSS classes."]
 
 
+def test_an_admonition_with_a_title_inside_a_list_item_keeps_what_follows():
+    # astro-docs src/content/docs/zh-tw/guides/deploy/index.mdx (MIT)
+    text = (
+        "3. 建構網站並部署到服務主機\n\n    :::note[部署設定]\n    - **建構指令：** `astro build`\n"
+        "    - **發布目錄：** `dist`\n    :::\n\n\n    其他服務主機則會要求你先在本地端建構你的網站。\n"
+    )
+    segs = md(text)
+    assert [(s.kind, s.text) for s in segs] == [
+        ("item", "建構網站並部署到服務主機"),
+        ("heading", "部署設定"),
+        ("item", "建構指令： astro build"),
+        ("item", "發布目錄： dist"),
+        ("paragraph", "其他服務主機則會要求你先在本地端建構你的網站。"),
+    ]
+
+
 def test_an_indented_admonition_inside_a_list_is_markup():
     # astro-docs src/content/docs/en/guides/deploy/github.mdx (MIT)
     text = "1. Step one.\n\n    :::caution\n    The official Astro action scans for a lockfile.\n    :::\n"
