@@ -194,57 +194,6 @@ class SentenceAligner:
             return None
         return float(va @ vb)
 
-    def merge_gain(self, al: SentenceAlignment, side: str, index: int) -> float | None:
-        """How much sentence ``index`` of ``side`` adds to the match of a neighbouring bead.
-
-        An unmatched sentence that, joined to the bead before or after it, makes that bead
-        match *better* is part of that bead's translation (split or merged differently),
-        not a sentence the other version lacks. Returns the best gain in similarity (None
-        without vectors).
-        """
-        mine_all, other_all = (al.a, al.b) if side == "a" else (al.b, al.a)
-        lang_m, lang_o = (al.la, al.lb) if side == "a" else (al.lb, al.la)
-        pos = next((k for k, bd in enumerate(al.beads) if index in (bd.a if side == "a" else bd.b)), None)
-        if pos is None:
-            return None
-        v_s = self.vector(lang_m, mine_all[index].text)
-        if v_s is None:
-            return None
-        best = None
-        own = al.beads[pos]
-        if own.a and own.b:  # dead weight inside a merged bead: the bead with it against without it
-            mine, other = (own.a, own.b) if side == "a" else (own.b, own.a)
-            vm = [self.vector(lang_m, mine_all[j].text) for j in mine if j != index]
-            vo = [self.vector(lang_o, other_all[j].text) for j in other]
-            if not vm or any(v is None for v in vm + vo):
-                return None
-            x, y = np.sum(vm, axis=0), np.sum(vo, axis=0)
-            return _cos(x + v_s, y) - _cos(x, y)
-        # the run of unmatched sentences around it, joined to the nearest matched bead on either side
-        lo = hi = pos
-        while lo > 0 and not _both(al.beads[lo - 1]):
-            lo -= 1
-        while hi < len(al.beads) - 1 and not _both(al.beads[hi + 1]):
-            hi += 1
-        run = [j for bd in al.beads[lo : hi + 1] for j in (bd.a if side == "a" else bd.b)]
-        vr = [self.vector(lang_m, mine_all[j].text) for j in run]
-        if any(v is None for v in vr):
-            return None
-        v_run = np.sum(vr, axis=0)
-        for k in (lo - 1, hi + 1):
-            if not 0 <= k < len(al.beads):
-                continue
-            bd = al.beads[k]
-            mine, other = (bd.a, bd.b) if side == "a" else (bd.b, bd.a)
-            vm = [self.vector(lang_m, mine_all[j].text) for j in mine]
-            vo = [self.vector(lang_o, other_all[j].text) for j in other]
-            if any(v is None for v in vm + vo):
-                return None
-            x, y = np.sum(vm, axis=0), np.sum(vo, axis=0)
-            gain = _cos(x + v_run, y) - _cos(x, y)
-            best = gain if best is None else max(best, gain)
-        return best
-
     # -- which rows need aligning ---------------------------------------------
 
     def _needs(self, row: Row, a: str, b: str) -> bool:
@@ -373,10 +322,6 @@ def _unit(x: np.ndarray) -> np.ndarray:
     nrm = np.linalg.norm(x, axis=1, keepdims=True)
     nrm[nrm == 0] = 1.0
     return x / nrm
-
-
-def _both(bd: Bead) -> bool:
-    return bool(bd.a) and bool(bd.b)
 
 
 def _cos(x: np.ndarray, y: np.ndarray) -> float:
