@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 
 from ..model import Segment, Severity
-from ..text.numbers import Quantity, compare, describe, extract
+from ..text.numbers import Quantity, compare, describe, extract, written
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
@@ -38,6 +39,8 @@ def _shown(q: Quantity) -> str:
 
 def _compatible(x: Quantity, y: Quantity) -> int:
     """How plausible it is that ``y`` is the translation of ``x`` (higher is better, 0 = no)."""
+    if x.slot or y.slot:  # a version, a weekday, a month: only against the same kind
+        return 3 if (x.kind, x.unit, x.slot) == (y.kind, y.unit, y.slot) else 0
     if x.kind == y.kind and x.unit == y.unit:
         return 3
     if x.kind == y.kind or {x.kind, y.kind} <= {"duration", "age", "number"}:
@@ -45,6 +48,26 @@ def _compatible(x: Quantity, y: Quantity) -> int:
     if "number" in (x.kind, y.kind) and "date" not in (x.kind, y.kind):
         return 1
     return 0
+
+
+def _closeness(ctx: RuleContext):
+    """``close(row, a, b)``: the row's a and b texts translate each other at least as closely
+    as the document's typical row (its pair score is not below the pair's median less a margin)."""
+    medians = {}
+    for i, a in enumerate(ctx.document.langs):
+        for b in ctx.document.langs[i + 1 :]:
+            scores = [row.pair_scores[(a, b)] for row in ctx.alignment.pairs(a, b) if (a, b) in row.pair_scores]
+            if len(scores) >= 4:
+                medians[(a, b)] = statistics.median(scores)
+
+    def close(row, a, b) -> bool:
+        key = (a, b) if (a, b) in medians else (b, a)
+        return key not in medians or row.pair_scores.get(key, 1.0) >= medians[key] - _CLOSE_MARGIN
+
+    return close
+
+
+_CLOSE_MARGIN = 0.05
 
 
 def _quantities(seg: Segment) -> list[Quantity]:
@@ -57,25 +80,31 @@ class NumberMismatch(Rule):
 
     ## What it catches
     A quantity whose value differs between aligned paragraphs (15 days on one
-    side, 30天 on the other): an error; a value present in one version only:
-    a warning. Compared between Chinese and English and between Simplified
-    and Traditional; with three versions the odd one is blamed.
+    side, 30天 on the other; v6 vs v7; 星期三至星期五 vs Thursday to Saturday):
+    an error; a value present in one version only: a warning. Compared
+    between Chinese and English and between Simplified and Traditional; with
+    three versions the odd one is blamed.
 
     ## Why
     Numbers are the part of a legal or technical text a reader acts on. Every
     quantity is normalised to a language-independent value (1,000 = 一千 =
-    １０００; 30 days = 三十天 = 30日; 人民币1000元 = RMB 1,000; 2024年6月12日 =
-    June 12, 2024; 两倍 = twice; 十四周岁 = fourteen), so only real changes
-    differ.
+    １０００ = 86 400-style groups; 5M = 500 万; $3.3b = 33 亿美元; 30 days =
+    三十天; 2024年6月12日 = June 12, 2024 = 06/12/2024; 22-23 March =
+    3月22日至23日; 两倍 = twice), so only real changes differ. Versions,
+    weekdays and months are compared only with their own kind.
 
     ## Example
     zh-Hant "我們將在60天內回覆" / zh-Hans "我们将在30天内回复" / en "within 30
     days" → zh-Hant says 60天 where zh-Hans and en say 30天.
 
     ## Not reported
-    List labels, inline enumerators, ordinals, section cross-references,
-    version strings, phone numbers and addresses; "one"/一 used as a
-    determiner; rows whose versions do not correspond (semantic-drift's
+    List labels, inline enumerators, ordinals, section cross-references, HTML
+    entities, numerals inside words (十六进制 hexadecimal, 三元组), phone
+    numbers and addresses; "one"/一 used as a determiner; a version, weekday
+    or month named in one version only; a value the other version gives in
+    a neighbouring row or in another format (a table cell, code, 86 400);
+    a value one version lacks in a row that is not a close translation (a
+    rewritten sentence); rows whose versions do not correspond (semantic-drift's
     business) or that differ in more than ``max_unmatched`` quantities.
     """
 
@@ -92,13 +121,15 @@ class NumberMismatch(Rule):
         if len(langs) < 2:
             return
         limit = ctx.option(self, "max_unmatched")
-        for row in ctx.alignment.rows:
+        rows = ctx.alignment.rows
+        close = _closeness(ctx)
+        for r, row in enumerate(rows):
             present = [lg for lg in langs if row.get(lg)]
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
             qs = {lg: [(s, q) for s in segs[lg] for q in ctx.per_segment(_quantities, lg, s)] for lg in present}
-            if not any(qs.values()):
+            if not any(q for lg in present for _, q in qs[lg] if not q.weak or q.slot):
                 continue
 
             def has_value(lang, q):
@@ -112,11 +143,12 @@ class NumberMismatch(Rule):
                     if not ctx.corresponds(row, a, b):
                         continue  # the paragraphs do not correspond; semantic-drift reports that
                     only_a, only_b = compare([q for _, q in qs[a]], [q for _, q in qs[b]])
-                    sa = [(s, q) for s, q in qs[a] if any(q is x for x in only_a) and not q.weak]
-                    sb = [(s, q) for s, q in qs[b] if any(q is x for x in only_b) and not q.weak]
+                    sa = self._unmatched(ctx, rows, r, qs[a], only_a, b)
+                    sb = self._unmatched(ctx, rows, r, qs[b], only_b, a)
                     if len(sa) > limit or len(sb) > limit:
                         continue  # the paragraphs do not correspond; that is semantic-drift's business
-                    for x, y in self._pair(sa, sb):
+                    pairs = self._pair(sa, sb)
+                    for x, y in pairs:
                         # report at the version the third one disagrees with; else at the second
                         # version of the pair (document order: Chinese first)
                         third = [c for c in present if c not in (a, b)]
@@ -124,16 +156,28 @@ class NumberMismatch(Rule):
                             changed.setdefault((a, x[1].key, y[1].key), []).append((a, x, b, y))
                         else:
                             changed.setdefault((b, y[1].key, x[1].key), []).append((b, y, a, x))
-                    paired_a = {id(x[1]) for x, _ in self._pair(sa, sb)}
-                    paired_b = {id(y[1]) for _, y in self._pair(sa, sb)}
-                    for s, q in sa:
-                        if id(q) not in paired_a:
-                            missing.setdefault((a, q.key), []).append((a, (s, q), b))
-                    for s, q in sb:
-                        if id(q) not in paired_b:
-                            missing.setdefault((b, q.key), []).append((b, (s, q), a))
+                    paired = {id(x[1]) for x, _ in pairs} | {id(y[1]) for _, y in pairs}
+                    # a value one version lacks: only where the row is a close translation (a
+                    # rewritten sentence drops and adds numbers; that is not a number mismatch)
+                    for (s, q), lang, other in [(x, a, b) for x in sa] + [(y, b, a) for y in sb]:
+                        if id(q) not in paired and not q.slot:
+                            missing.setdefault((lang, q.key), []).append((lang, (s, q), other, close(row, a, b)))
             yield from self._changed(ctx, changed)
             yield from self._missing(ctx, missing, changed)
+
+    @staticmethod
+    def _unmatched(ctx: RuleContext, rows, r: int, items, only, other: str):
+        """The reportable (seg, q) of ``items`` whose value ``other`` does not give: not in its
+        row nor in a neighbouring row, in no format (a table cell, code, 86 400 for 86,400)."""
+        out = []
+        for s, q in items:
+            if not any(q is x for x in only) or (q.weak and not q.slot):
+                continue
+            near = [ctx.version(other)[i] for k in (r - 1, r, r + 1) if 0 <= k < len(rows) for i in rows[k].get(other)]
+            qs = [x for seg in near for x in ctx.per_segment(_quantities, other, seg)]
+            if compare([q], qs)[0] and not any(written(q, seg.raw or seg.text) for seg in near):
+                out.append((s, q))
+        return out
 
     @staticmethod
     def _pair(sa, sb):
@@ -187,16 +231,22 @@ class NumberMismatch(Rule):
             if (lang, key) not in changed_values:
                 by_key.setdefault(key, []).append((lang, events))
         for key, groups in by_key.items():
-            lacking = {ol for _, events in groups for _, _, ol in events}
+            lacking = {ev[2] for _, events in groups for ev in events}
             having = [lang for lang, _ in groups]
             if len(having) >= 2 and len(lacking) == 1:
+                # the source and the other Chinese version agree on it: a close row is not needed
+                # (a Chinese version that dropped a whole sentence); else it is (zh versions
+                # translated from one another share an addition the English never had)
                 (lack,) = lacking
-                yield self._lacks(ctx, lack, [(lang, events[0][1]) for lang, events in groups])
+                if "en" in having or all(ev[3] for _, events in groups for ev in events):
+                    yield self._lacks(ctx, lack, [(lang, events[0][1]) for lang, events in groups])
                 continue
             for lang, events in groups:
-                _, (seg, q), _ = events[0]
+                if not all(ev[3] for ev in events):
+                    continue
+                _, (seg, q), _, _ = events[0]
                 others = []
-                for _, _, ol in events:
+                for _, _, ol, _ in events:
                     if ol not in others:
                         others.append(ol)
                 row = ctx.alignment.row_of(lang, seg.index)

@@ -206,3 +206,31 @@ def test_divergence_seed000_real_differences_are_not_names(seed000_result):
             for loc in f.locations
             if any(d["kind"] == "name" for d in f.evidence["differences"])
         )
+
+
+# issue 8, item 2: one quantity written two ways is no different number (kaia-docs:
+# kaiachain/kaia-docs, MIT; opensource-guide: github/opensource.guide, CC-BY-4.0)
+@pytest.mark.parametrize(
+    "hans,hant",
+    [
+        (
+            "GC 的投票权与所投注的 KAIA 数量成正比（每 500 万 KAIA 1 票）。",
+            "GC 的投票權與所投注的 KAIA 數量成正比（每 5M KAIA 1 票）。",
+        ),
+        ("所有 GC 成员至少持有 500 万 KAIA，操作 CN/PN 节点。", "所有 GC 成員至少持有 5M KAIA，操作 CN/PN 節點。"),
+        ("每月最多 300 万次请求。", "每月最多 3 百萬次請求。"),
+        ("我只在每两周的星期四的6-7点审查问题。", "我只在每兩週的星期四的 6 點到 7 點審查問題。"),
+    ],
+)
+def test_equal_quantities_written_differently(hans, hant):
+    fs = [f for f in _pair(hans, hant) if "number" in f.evidence["key"]]
+    assert fs == [], [f.message for f in fs]
+
+
+def test_changed_version_requirement_is_a_number():
+    # hexo-site docs/index (hexojs/site, CC-BY-4.0): zh-Hant still says >= 8.10
+    fs = _pair(
+        "Node.js（版本需不低于 10.13，建议使用 Node.js 12.0 及以上版本）",
+        "Node.js（版本需不低於 8.10，建議使用 Node.js 10.0 及以上版本）",
+    )
+    assert len(fs) == 1 and "number" in fs[0].evidence["key"]

@@ -125,3 +125,96 @@ def test_merged_rows_compare_all_segments():
     ctx.alignment.rows = [Row({"zh-Hans": [1, 2], "en": [1, 2]})]
     fs = list(all_rules()["number-mismatch"]().check(ctx))
     assert fs == []
+
+
+# --- issue 8, item 2: real documents (kaia-docs: kaiachain/kaia-docs, MIT; opensource-guide:
+# github/opensource.guide, CC-BY-4.0; hexo-site: hexojs/site, CC-BY-4.0; sources in
+# /work/shared/corpus/MANIFEST.tsv) ----------------------------------------------------------
+
+from .conftest import context, paragraphs  # noqa: E402
+
+
+def test_value_in_the_neighbouring_row_is_not_missing():
+    # kaia-docs learn/governance: the en sentence with 0.96 KAIA sits one row further down
+    versions = paragraphs(
+        {
+            "zh-Hans": ["所有 GC 成员至少持有 500 万 KAIA。 每位成员可获得每个区块 0.96 KAIA。", "完成。"],
+            "en": ["All GC members stake at least 5M KAIA.", "Each GC member receives 0.96 KAIA per block proposed."],
+        }
+    )
+    ctx = context(versions, [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}])
+    assert list(all_rules()["number-mismatch"]().check(ctx)) == []
+
+
+def test_equivalent_quantities_are_not_flagged():
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": [
+                "GC 的投票权与所投注的 KAIA 数量成正比（每 500 万 KAIA 1 票）。",
+                "定标信息每 86 400 个区块更新一次。",
+                "Kaia 使用标准以太坊地址格式（`0x` + 40 十六进制字符）。",
+                "我只在每两周的星期四的6-7点审查问题。",
+                "Hexo 3.0 版把服务器独立成了个别模块。",
+            ],
+            "en": [
+                "The GC's voting power is proportional to the amount of staked KAIA (1 vote per 5M KAIA).",
+                "Staking information is updated every 86,400 blocks.",
+                "Kaia uses the standard Ethereum address format (`0x` + 40 hex chars).",
+                "I only review issues on alternate Thursdays from 6 -7 pm.",
+                "With the release of Hexo 3, the server has been separated from the main module.",
+            ],
+        },
+    )
+    assert fs == [], [f.message for f in fs]
+
+
+def test_rewritten_row_does_not_report_a_missing_value():
+    # the en row is a loose rewrite (pair score well below the document's typical row)
+    versions = paragraphs(
+        {
+            "zh-Hans": ["第一段。", "第二段。", "第三段。", "第四段。", "这项服务支持 20 种语言。"],
+            "en": ["One.", "Two.", "Three.", "Four.", "The service speaks your language."],
+        }
+    )
+    rows = [{"zh-Hans": [i], "en": [i]} for i in range(1, 6)]
+    ctx = context(versions, rows, scores={("zh-Hans", "en"): [0.8, 0.82, 0.79, 0.81, 0.6]})
+    assert list(all_rules()["number-mismatch"]().check(ctx)) == []
+    ctx = context(versions, rows, scores={("zh-Hans", "en"): [0.8, 0.82, 0.79, 0.81, 0.8]})
+    assert [f.severity for f in all_rules()["number-mismatch"]().check(ctx)] == [Severity.WARNING]
+
+
+def test_changed_values_from_real_documents_are_errors():
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": [
+                "贡献者公约已经被用在超过4000个开源项目。",
+                "生效日期：2024 年 5 月 31 日",
+                "Astro v6 已发布。",
+                "活动时间为星期三至星期五。",
+            ],
+            "en": [
+                "The Contributor Covenant is used by over 40,000 open source projects.",
+                "Effective December 17, 2025",
+                "Astro v7 is here.",
+                "The event runs from Thursday to Saturday.",
+            ],
+        },
+    )
+    assert [f.severity for f in fs] == [Severity.ERROR] * 5, [f.message for f in fs]
+    assert {f.evidence["kind"] for f in fs} == {"number", "date", "version", "weekday"}
+
+
+def test_the_odd_version_is_blamed():
+    # hexo-site docs/helpers: zh-Hant gives the gravatar size as 40, zh-Hans and en as 80
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["`s` 输出的图片大小，默认为 80。"],
+            "zh-Hant": ["`s` 輸出的圖片大小，預設為 40。"],
+            "en": ["`s` Output image size, default 80."],
+        },
+    )
+    assert len(fs) == 1 and fs[0].locations[0].lang == "zh-Hant"
+    assert {c.lang for c in fs[0].counterparts} == {"zh-Hans", "en"}

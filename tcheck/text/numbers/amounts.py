@@ -101,6 +101,16 @@ class AmountPasses:
             if v is not None and self._free(*m.span()):
                 self.add(*m.span(), _fmt(v), "number", "")
 
+    def powers(self):
+        """10^18 (a power written out), and long figures (10000000000000000000000), which
+        match it; a long figure is often an id: compared only with another long figure."""
+        for m in re.finditer(r"(?<![\w.])(\d{1,3})\s*\^\s*(\d{1,2})(?![\d.])", self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), str(int(m.group(1)) ** int(m.group(2))), "number", "")
+        for m in re.finditer(r"(?<![\w.,])\d{7,}(?![\w.,])", self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), str(int(m.group(0))), "number", "figures", slot=True)
+
     def arabic(self):
         t = self.text
         # 86 400 (a space between groups of three), 120 多万 (more than 1.2 million)

@@ -60,6 +60,7 @@ class Extractor(DatePasses, AmountPasses, VersionPasses, WordPasses):
         self.dates()
         self.months()
         self.money()
+        self.powers()
         self.versions()
         self.suffixed()
         for rx in _MASKS:

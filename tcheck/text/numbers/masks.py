@@ -22,13 +22,14 @@ _ENUM_RE = re.compile(r"[(（]\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四
 _NEVER_RE = re.compile(
     r"&#\d+;|&#x[0-9a-f]+;|&[a-z]{2,8};"
     r"|(?<![\d/])(?:24\s*/\s*7|7\s*[x×*]\s*24|24\s*[x×*]\s*7)(?![\d/])"
-    r"|[\d%s]+\s*进制|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)" % _CN_ALL,
+    r"|[\d%s]+\s*进(?:制|位)|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)"
+    % _CN_ALL,
     re.I,
 )
 # cross references: weak
 _XREF_RE = re.compile(
     r"(?:\b(?:sections?|articles?|clauses?|paragraphs?|chapters?|parts?|items?|§§?|annex|appendix|schedule|"
-    r"subsections?|rules?|points?|step|steps|figure|table|page|pages|line|lines)\s*"
+    r"subsections?|rules?|points?|step|steps|figure|table|page|pages|line|lines|examples?)\s*"
     r"(\d+(?:\.\d+)*(?:\s*(?:-|–|to|and|,)\s*\d+(?:\.\d+)*)*))"
     r"|(?:第\s*([\d%s]+(?:\.\d+)*)\s*(?:条|章|节|款|项|部分|段|点|页|行|步|条款))"
     r"|(?:(?:§|条款|章节|第)\s*(\d+(?:\.\d+)+))" % _CN_ALL,

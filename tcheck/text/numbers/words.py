@@ -74,12 +74,16 @@ class WordPasses:
                 continue
             kind, unit, end = self._unit_after(b, True)
             nxt = t[b : b + 1]
-            if kind == "number" and len(run) == 1 and run not in "十" and nxt not in _ZH_CLASSIFIERS:
-                continue  # a lone 一/二/三 not followed by a classifier is not a count
-            if kind == "number" and len(run) == 1 and nxt == "":
-                continue
-            # spelled-out small counts without a unit (两个, 三种) are often rendered "both", "several"
-            weak = v == 1 or (kind == "number" and v <= 10)
+            # a lone 一/二/三 not followed by a classifier is no count (投一票 = "1 vote" may match);
+            # spelled-out small counts without a unit (两个, 三种) are often rendered "both", "several";
+            # 几十年, 数百 are approximate ("decades", "hundreds")
+            weak = (
+                v == 1
+                or (kind == "number" and v <= 10)
+                or (kind == "number" and len(run) == 1 and run not in "十" and nxt not in _ZH_CLASSIFIERS)
+                or t[a - 1 : a] in ("几", "数", "上", "成", "好")
+                or t[b : b + 1] in ("几", "多")
+            )
             self.add(a, end, _fmt(v), kind, unit, weak=weak)
 
     @staticmethod
@@ -130,7 +134,8 @@ class WordPasses:
             if w == "half":
                 self.add(*m.span(), _fmt(v), "fraction", "", weak=True, alts=["50"])
             else:
-                self.add(*m.span(), _fmt(v), "multiplier", "", weak=w.startswith("double"))
+                # "double"/"triple" are as often adjectives (a triple backtick, double quotes)
+                self.add(*m.span(), _fmt(v), "multiplier", "", weak=w.startswith(("double", "triple")))
         for m in re.finditer(r"(?<![一二三四五六七八九十\d])(一半|半数|半年|半个月|翻倍|加倍)", t):
             if not self._free(*m.span()):
                 continue

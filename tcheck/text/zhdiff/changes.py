@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import compare, extract
 from .hunks import _cn_value
 from .side import _CN_NUMBER_RE, _NEGATION, _NOT_NEGATION_RE, _Side
 
@@ -21,10 +22,27 @@ def _number_tokens(key: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def _row_quantities(side: _Side) -> list:
+    got = getattr(side, "_quantities", None)
+    if got is None:
+        got = side._quantities = [q for seg in side.segs for q in extract(seg.text)]
+    return got
+
+
+def same_quantities(a: _Side, b: _Side) -> bool:
+    """Whether the two sides give the same quantities once each is read in context
+    (500 万 = 5M, 300 万 = 3 百萬, 6-7点 = 6 點到 7 點, `$10` in code on both sides):
+    a difference of digits between them is then wording, not a changed number."""
+    only_a, only_b = compare(_row_quantities(a), _row_quantities(b))
+    return not any(not q.weak or q.slot for q in only_a + only_b)
+
+
 def changed_numbers(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     """Key ranges of numbers that differ between otherwise matching places of two
     separately worded texts: 24小时 vs 26小时 (same measure word after, or the same
     two characters before), the value of each found nowhere in the other text."""
+    if same_quantities(a, b):
+        return []
     na, nb = _number_tokens(a.key), _number_tokens(b.key)
     va, vb = [t[0] for t in na], [t[0] for t in nb]
     only_a = [t for t in na if t[0] not in vb]

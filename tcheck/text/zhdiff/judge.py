@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Severity
 from ..han import FUNCTION_CHARS, is_han
+from .changes import same_quantities
 from .hunks import (
     _FUNCTION_WORDS,
     _anchored,
@@ -100,6 +103,14 @@ def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, 
     return best
 
 
+_FIGURE_CHARS_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点到至kmb.-]")
+
+
+def _figures_only(piece: str) -> bool:
+    """Whether a differing piece is figures, numerals and scales (with at most two other characters)."""
+    return len(_FIGURE_CHARS_RE.sub("", piece)) <= 2
+
+
 def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = None) -> tuple[Severity, str] | None:
     """Severity and kind of hunk k, or None when it is only wording.
 
@@ -125,11 +136,14 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
     longer = max(len(hs), len(ht))
     nums_a, nums_b = _plain_numbers(hs), _plain_numbers(ht)
+    if nums_a and nums_b and _figures_only(hs) and _figures_only(ht) and same_quantities(a, b):
+        return None  # 500 万 vs 5M, 6-7点 vs 6 點到 7 點: one quantity written two ways
     if (
         han_len <= 6
         and (nums_a or nums_b)
         and (nums_a and nums_b or not hs or not ht)
         and _numbers(hans_ctx) != _numbers(hant_ctx)
+        and not (hs and ht and same_quantities(a, b))  # 500 万 vs 5M: the same quantity
     ):
         return Severity.ERROR, "number"
     # a negation added or dropped (不, 没, 未, 不得), or put in place of one character
