@@ -170,6 +170,12 @@ def prepare(text: str) -> Prepared:
                     closers = _closer_lines(lines)
                 if opener and not closed and _has_closer(closers, i + 1, f"end{opener}"):
                     code_until = f"end{opener}"
+                title = _note_title(line) if names[:1] == ["note"] else None
+                if title:  # {% note info Title %}: the title is shown, as an admonition's
+                    start, end = title
+                    indent = line[: len(line) - len(line.lstrip(" \t"))]
+                    parse[i] = indent + "###### " + line[start:end]
+                    source[i] = " " * start + line[start:end]
                 i += 1
                 continue
             source[i] = blank_edge_templates(line)
@@ -245,6 +251,35 @@ def _ends_import(line: str, first: bool) -> bool:
     if first:
         return not s.rstrip(";").rstrip().endswith(("{", ","))
     return bool(_FROM_RE.search(" " + s)) or s.endswith(";") or s.startswith("}")
+
+
+_NOTE_CLASSES = frozenset("default primary success info warning warn danger error tip note no-icon flat simple".split())
+
+
+def _note_title(line: str) -> tuple[int, int] | None:
+    """(start, end) of the title of a Hexo ``{% note [class] [no-icon] Title %}`` tag, or None."""
+    a = line.find("{%")
+    b = line.find("%}", a + 2)
+    if a < 0 or b < 0:
+        return None
+    k = line.find("note", a + 2) + 4
+    # skip the class words
+    while True:
+        while k < b and line[k] in " \t":
+            k += 1
+        j = k
+        while j < b and line[j] not in " \t":
+            j += 1
+        if k < b and line[k:j].lower() in _NOTE_CLASSES:
+            k = j
+            continue
+        break
+    end = b
+    while end > k and line[end - 1] in " \t-":
+        end -= 1
+    if end - k >= 2 and line[k] in "\"'" and line[end - 1] == line[k]:
+        k, end = k + 1, end - 1
+    return (k, end) if end > k and line[k:end].strip() else None
 
 
 def _admonition_title(line: str, pos: int) -> tuple[int, int] | None:

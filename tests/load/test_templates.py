@@ -71,10 +71,23 @@ def test_hexo_tags_are_markup_and_code_tags_hold_code():
     assert all("%}" not in s.raw for s in segs)
 
 
+def test_a_hexo_note_title_is_a_heading():
+    # hexo-site source/zh-cn/docs/configuration.md (CC-BY-4.0)
+    text = "{% note info 网站存放在子目录 %}\n如果您的网站存放在子目录中，请设置 root。\n{% endnote %}\n"
+    segs = md(text)
+    assert [(s.kind, s.text) for s in segs] == [
+        ("heading", "网站存放在子目录"),
+        ("paragraph", "如果您的网站存放在子目录中，请设置 root。"),
+    ]
+    assert segs[0].lines[0].column == 14
+    assert texts(md('{% note warn "Warning!" %}\nText.\n{% endnote %}\n')) == ["Warning!", "Text."]
+    assert texts(md("{% note warn %}\nText.\n{% endnote %}\n")) == ["Text."]
+
+
 def test_a_stray_closer_after_a_tag_is_markup():
     # hexo-site source/docs/helpers.md (CC-BY-4.0), a typo in the source
     text = '{% note warn "Warning!" %} %}\nFor using the option, the renderer must add CSS classes.\n{% endnote %}\n'
-    assert texts(md(text)) == ["For using the option, the renderer must add CSS classes."]
+    assert texts(md(text)) == ["Warning!", "For using the option, the renderer must add CSS classes."]
 
 
 def test_an_admonition_with_a_title_inside_a_list_item_keeps_what_follows():
