@@ -186,6 +186,26 @@ class MissingSentence(Rule):
         three = (len(having) == 1 and "en" in (x, having[0])) or (len(lacking) == 2 and x.startswith("zh"))
         # with a third version, its own alignments must agree: the partner of s in the
         # version that has it is unmatched in the version that lacks it
+        # cheap checks first (no embedding beyond the row's sentences)
+        gains, elsewhere, row_sims = {}, {}, {}
+        for y in lacking:
+            al, sx, sy = views[y]
+            if E.replaced(al, sx, i):
+                return None  # the other version has its own sentence right there: reworded, not dropped
+            gains[y] = E.length_gain(al, sx, i)
+            row_sims[y] = E.row_similarity(al)
+            if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
+                return None
+            if not three and gains[y] < o.two_version_gain:
+                return None
+            toks = _tokens(text)
+            if toks and toks <= _tokens(" ".join(r.text for r in _sents(al, sy))):
+                return None  # its names and numbers are all there: merged into another sentence
+            if _gain(ctx, al, sx, i) >= o.max_merge_gain:
+                return None  # it completes the neighbouring sentence's translation: split differently
+        if three and max(gains.values()) < o.min_ratio_gain:
+            return None
+        # with a third version, its own sentence must be missing from the lacking version too
         partner_key = None
         if having:
             z = having[0]
@@ -195,32 +215,14 @@ class MissingSentence(Rule):
                 return None
             partner_key = " ".join(_sents(alz, side_z)[j].text for j in partners)
             for y in lacking:
-                # the third version's sentence must be missing from the lacking version too
                 near = self._elsewhere(ctx, k, z, partner_key, y)
                 if near is None or near >= o.max_elsewhere_twin:
                     return None
-        gains, elsewhere, row_sims = {}, {}, {}
-        for y in lacking:
-            al, sx, sy = views[y]
-            if E.replaced(al, sx, i):
-                return None  # the other version has its own sentence right there: reworded, not dropped
-            gains[y] = E.length_gain(al, sx, i)
-            row_sims[y] = E.row_similarity(al)
+        for y in lacking:  # not said anywhere near in the lacking version (moved, or split into clauses)
             elsewhere[y] = self._elsewhere(ctx, k, x, text, y)
             limit = o.max_elsewhere_twin if x.startswith("zh") and y.startswith("zh") else o.max_elsewhere
             if elsewhere[y] is None or elsewhere[y] >= limit:
                 return None
-            if row_sims[y] is not None and row_sims[y] < o.min_row_sim:
-                return None
-            if _gain(ctx, al, sx, i) >= o.max_merge_gain:
-                return None  # it completes the neighbouring sentence's translation: split differently
-            if not three and gains[y] < o.two_version_gain:
-                return None
-            toks = _tokens(text)
-            if toks and toks <= _tokens(" ".join(r.text for r in _sents(al, sy))):
-                return None  # its names and numbers are all there: merged into another sentence
-        if three and max(gains.values()) < o.min_ratio_gain:
-            return None
         return {
             "gain": gains,
             "elsewhere": elsewhere,
@@ -268,7 +270,7 @@ class MissingSentence(Rule):
             if r.get(y):
                 for rs in al.sentences(y, r.get(y)):
                     cands[rs.text] = 0.0
-                    for p in _pieces(rs.text, y):
+                    for p in _pieces(rs.text, y) if r is rows[k] else ():
                         cands.setdefault(p, PIECE_DISCOUNT)
         if not cands:
             return 0.0
