@@ -61,6 +61,7 @@ _EXPORT_RE = re.compile(r"export\s+(?:default\s+|const\s+|let\s+|var\s+|function
 # a JSX element name: Capitalised (<Steps>, <TabItem>) or dotted (<Release.Provider>)
 _JSX_NAME_RE = re.compile(r"[A-Z][\w]*(?:\.[\w]+)*|[a-z][\w]*(?:\.[\w]+)+")
 _TAG_NAME_RE = re.compile(r"[ \t]*(/?[A-Za-z_][\w-]*)")
+_TITLE_PROP_RE = re.compile(r"""(?<![\w-])title=(?:"([^"\n]*)"|'([^'\n]*)')""")
 _QUOTED_RE = re.compile(r"""["']([^"'\n]*)["']""")
 MAX_TAG_LINES = 60  # a JSX opening tag spread over more lines than this is not one
 MAX_TAG_CHARS = 2000  # a one-line JSX tag longer than this is kept as text
@@ -106,6 +107,7 @@ def prepare(text: str) -> Prepared:
             continue
         if jsx_open:
             _blank(parse, source, i)
+            _shown_prop(line, parse, source, i)
             out.markup_lines += 1
             jsx_open = 0 if stripped.endswith(">") else jsx_open - 1
             if not jsx_open and not stripped.endswith("/>"):
@@ -184,11 +186,13 @@ def prepare(text: str) -> Prepared:
             if stripped.startswith("<") and _jsx_only(stripped):
                 jsx_depth[i] = _depth_change(stripped)
                 _blank(parse, source, i)
+                _shown_prop(line, parse, source, i)
                 out.markup_lines += 1
                 i += 1
                 continue
             if _opens_multiline_jsx(stripped):
                 _blank(parse, source, i)
+                _shown_prop(line, parse, source, i)
                 out.markup_lines += 1
                 jsx_open = MAX_TAG_LINES
                 i += 1
@@ -199,6 +203,21 @@ def prepare(text: str) -> Prepared:
         _dedent_jsx_children(parse, jsx_depth)
     out.parse = "\n".join(parse)
     return out
+
+
+def _shown_prop(line: str, parse: list[str], source: list[str], i: int) -> None:
+    """A component's ``title="…"`` (``<Card title="Take a guided tour">``, ``<Aside title="提示">``) is
+    text a reader sees: it becomes a heading on the tag's line, with its source columns."""
+    m = _TITLE_PROP_RE.search(line)
+    if not m:
+        return
+    start, end = m.span(1) if m.group(1) is not None else m.span(2)
+    value = line[start:end]
+    if not value.strip() or not any(ch.isalpha() for ch in value):
+        return
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    parse[i] = indent + "###### " + value
+    source[i] = " " * start + value
 
 
 def _depth_change(line: str) -> int:

@@ -198,8 +198,24 @@ Read the <Release.ChangelogLink>changelog</Release.ChangelogLink> or <Release.Bl
 
 def test_jsx_components_and_props_are_not_text_but_children_are():
     segs = md(NODE)
-    assert texts(segs) == ["Get Node.js® for using", "Read the changelog or blog post for this version."]
-    assert [s.line for s in segs] == [3, 9]
+    assert texts(segs) == ["Get Node.js® for using", "Read the changelog or blog post for this version.", "Learn"]
+    assert [s.line for s in segs] == [3, 9, 14]  # a component's title prop is shown text
+
+
+def test_a_component_title_is_a_heading_and_its_children_are_prose():
+    # astro-docs src/content/docs/en/getting-started.mdx (MIT): indented children are prose in MDX
+    text = (
+        '<CardGrid>\n  <Card title="Take a guided tour" icon="star">\n'
+        "    Complete our introductory [Build a Blog Tutorial](/en/tutorial/) to learn the basics.\n"
+        "  </Card>\n  <LinkCard\n    title='Deploy'\n    href=\"/deploy/\"\n  />\n</CardGrid>\n"
+    )
+    segs = md(text)
+    assert [(s.kind, s.text, s.line) for s in segs] == [
+        ("heading", "Take a guided tour", 2),
+        ("paragraph", "Complete our introductory Build a Blog Tutorial to learn the basics.", 3),
+        ("heading", "Deploy", 6),
+    ]
+    assert segs[0].lines[0].column == 16
 
 
 def test_jsx_written_as_code_stays():
