@@ -62,6 +62,9 @@ SKIPS: dict[str, frozenset[str]] = {
     "broken-spacing": frozenset({CODE, META}),
     "glossary-violation": frozenset({CODE, META}),
     "regional-vocabulary": frozenset({CODE, META}),
+    "missing-sentence": frozenset({CODE, LINKLIST, META}),
+    "meaning-flip": frozenset({CODE, LINKLIST, META}),
+    "stale-translation": frozenset({CODE, META}),
 }
 _DEFAULT_SKIPS = frozenset({CODE, META})
 
