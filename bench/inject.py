@@ -53,8 +53,16 @@ CORPUS = ROOT / "fixtures" / "corpus"
 FILES = {"en": "en.md", "zh-Hans": "zh-CN.md", "zh-Hant": "zh-TW.md"}
 ZH = ("zh-Hans", "zh-Hant")
 RULES = (
-    "number-mismatch", "link-mismatch", "entity-mismatch", "missing-paragraph", "untranslated",
-    "script-mix", "duplicate-paragraph", "broken-spacing", "hans-hant-divergence", "name-variant",
+    "number-mismatch",
+    "link-mismatch",
+    "entity-mismatch",
+    "missing-paragraph",
+    "untranslated",
+    "script-mix",
+    "duplicate-paragraph",
+    "broken-spacing",
+    "hans-hant-divergence",
+    "name-variant",
 )
 # documents used for the injected set: full trios of modest size, several sources
 DEFAULT_DOCS = (
@@ -217,7 +225,9 @@ def inj_link(rng, trio, rows):
         return None
     line = trio.lines(lang)[n - 1]
     texts = _set_line(trio.texts, lang, n, _replace_at(line, a, b, new_value))
-    return Injection(trio.name, "link-mismatch", texts, [_label("link-mismatch", lang, n)], f"{lang}:{n} {value} -> {new_value}")
+    return Injection(
+        trio.name, "link-mismatch", texts, [_label("link-mismatch", lang, n)], f"{lang}:{n} {value} -> {new_value}"
+    )
 
 
 def inj_entity(rng, trio, rows):
@@ -250,7 +260,7 @@ def inj_missing(rng, trio, rows):
     lines = trio.lines(lang)
     # drop the paragraph and the blank line after it: everything below moves up two lines
     stop = n + 1 if n < len(lines) and not lines[n].strip() else n
-    del lines[n - 1:stop]
+    del lines[n - 1 : stop]
     texts = dict(trio.texts)
     texts[lang] = "\n".join(lines)
     labels = [_label("missing-paragraph", lg, row[lg]) for lg in ("en", "zh-Hans", "zh-Hant") if lg != lang]
@@ -297,7 +307,9 @@ def inj_script_mix(rng, trio, rows):
         chars[p] = conv[p]
     texts = _set_line(trio.texts, "zh-Hant", n, "".join(chars))
     labels = [_label("script-mix", "zh-Hant", n)]
-    return Injection(trio.name, "script-mix", texts, labels, f"zh-Hant:{n} {[lines[n - 1][p] + '->' + conv[p] for p in pick]}")
+    return Injection(
+        trio.name, "script-mix", texts, labels, f"zh-Hant:{n} {[lines[n - 1][p] + '->' + conv[p] for p in pick]}"
+    )
 
 
 def inj_duplicate(rng, trio, rows):
@@ -307,7 +319,7 @@ def inj_duplicate(rng, trio, rows):
         return None
     k = rng.randrange(0, len(cands) - 2)
     src = cands[k]
-    dest = rng.choice(cands[k + 2:])  # repeated out of place, after a later paragraph
+    dest = rng.choice(cands[k + 2 :])  # repeated out of place, after a later paragraph
     lines = trio.lines(lang)
     copy = lines[src - 1]
     new_lines = lines[:dest] + ["", copy] + lines[dest:]
@@ -335,7 +347,9 @@ def inj_spacing(rng, trio, rows):
     for p in pick:
         line = line[:p] + " " + line[p:]
     texts = _set_line(trio.texts, lang, n, line)
-    return Injection(trio.name, "broken-spacing", texts, [_label("broken-spacing", lang, n)], f"{lang}:{n} spaces at {pick}")
+    return Injection(
+        trio.name, "broken-spacing", texts, [_label("broken-spacing", lang, n)], f"{lang}:{n} spaces at {pick}"
+    )
 
 
 _NEGATE = (("可以", "不可以"), ("會", "不會"), ("應", "不應"), ("將", "不將"), ("能", "不能"), ("必須", "無須"))
@@ -361,9 +375,11 @@ def inj_hans_hant(rng, trio, rows):
             new = line.replace(a, b, 1)
             note = f"zh-Hant:{n} {a} -> {b}"
         texts = _set_line(trio.texts, "zh-Hant", n, new)
-        labels = [_label("hans-hant-divergence", "zh-Hant", n),
-                  _label("number-mismatch", "zh-Hant", n, required=False),
-                  _label("semantic-drift", "zh-Hant", n, required=False)]
+        labels = [
+            _label("hans-hant-divergence", "zh-Hant", n),
+            _label("number-mismatch", "zh-Hant", n, required=False),
+            _label("semantic-drift", "zh-Hant", n, required=False),
+        ]
         return Injection(trio.name, "hans-hant-divergence", texts, labels, note)
     return None
 
@@ -386,7 +402,7 @@ def inj_name_variant(rng, trio, rows):
         variant = f"{rng.choice(FAKE_NAMES)} {name}"
     elif style == "case":
         k = rng.randrange(1, len(name) - 1)
-        variant = name[:k] + name[k].swapcase() + name[k + 1:]
+        variant = name[:k] + name[k].swapcase() + name[k + 1 :]
     else:
         k = rng.randrange(2, len(name) - 1)
         variant = name[:k] + "-" + name[k:]
@@ -451,8 +467,8 @@ def tcheck_aligner(embedder=None, cache=None):
     import tempfile
 
     from tcheck.align import align_document
-    from tcheck.pipeline import SegmentEmbedder, load_document
     from tcheck.embed import get_embedder
+    from tcheck.pipeline import SegmentEmbedder, load_document
 
     model = embedder or get_embedder()
 
@@ -493,8 +509,13 @@ def main(argv=None):
         for inj in make_injections(trio, rows, args.seed):
             d = out / name.replace("/", "__") / inj.rule
             write_trio(d, inj.texts)
-            (d / "labels.json").write_text(json.dumps({"doc": name, "rule": inj.rule, "note": inj.note,
-                                                       "labels": inj.labels}, ensure_ascii=False, indent=1))
+            (d / "labels.json").write_text(
+                json.dumps(
+                    {"doc": name, "rule": inj.rule, "note": inj.note, "labels": inj.labels},
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
             print(f"{name}\t{inj.rule}\t{inj.note}")
 
 

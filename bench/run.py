@@ -63,8 +63,12 @@ def _env(cache_dir: str) -> dict:
 def run_cli(args: list[str], cache_dir: str) -> float:
     env = _env(cache_dir)
     t = time.perf_counter()
-    p = subprocess.run([str(TCHECK), "audit", *args, "--fail-on", "never", "--format", "json", "--output", os.devnull],
-                       env=env, capture_output=True, text=True)
+    p = subprocess.run(
+        [str(TCHECK), "audit", *args, "--fail-on", "never", "--format", "json", "--output", os.devnull],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     dt_ = time.perf_counter() - t
     if p.returncode != 0:
         raise SystemExit(f"tcheck failed ({p.returncode}): {p.stderr.strip()[:500]}")
@@ -80,9 +84,16 @@ def speed() -> dict:
 
     nseg = sum(len(v) for v in load_document([str(SEED000)]).versions)
     w = statistics.median(warm)
-    return {"segments": nseg, "cold_s": round(cold, 3), "warm_s": round(w, 3), "warm_runs": [round(x, 3) for x in warm],
-            "speedup": round(cold / w, 1), "seg_per_s_cold": round(nseg / cold, 1), "seg_per_s_warm": round(nseg / w, 1),
-            "peak_rss_mb": round(rss_kb / 1024, 1)}
+    return {
+        "segments": nseg,
+        "cold_s": round(cold, 3),
+        "warm_s": round(w, 3),
+        "warm_runs": [round(x, 3) for x in warm],
+        "speedup": round(cold / w, 1),
+        "seg_per_s_cold": round(nseg / cold, 1),
+        "seg_per_s_warm": round(nseg / w, 1),
+        "peak_rss_mb": round(rss_kb / 1024, 1),
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -95,7 +106,7 @@ def versions_of_seed000() -> dict[str, list[str]]:
 
     lines = SEED000.read_text(encoding="utf-8").split("\n")
     doc = load_document([str(SEED000)])
-    return {v.lang: lines[v.first_line - 1:v.last_line] for v in doc.versions}
+    return {v.lang: lines[v.first_line - 1 : v.last_line] for v in doc.versions}
 
 
 def scaled_texts(factor: int) -> dict[str, str]:
@@ -147,14 +158,22 @@ def scaling(factor: int = 10) -> dict:
             cold = _child(files, cache)
             cold_wall = time.perf_counter() - t
             warm = min((_child(files, cache) for _ in range(2)), key=lambda r: r["audit_s"])
-            res[f] = {"segments": warm["segments"], "audit_s": round(warm["audit_s"], 3),
-                      "cold_wall_s": round(cold_wall, 2), "cold_audit_s": round(cold["audit_s"], 2),
-                      "rss_mb": round(warm["rss_kb"] / 1024, 1)}
+            res[f] = {
+                "segments": warm["segments"],
+                "audit_s": round(warm["audit_s"], 3),
+                "cold_wall_s": round(cold_wall, 2),
+                "cold_audit_s": round(cold["audit_s"], 2),
+                "rss_mb": round(warm["rss_kb"] / 1024, 1),
+            }
     one, big = res[1], res[factor]
-    return {"factor": factor, "1x": one, f"{factor}x": big,
-            "time_ratio": round(big["audit_s"] / one["audit_s"], 2),
-            "cold_ratio": round(big["cold_audit_s"] / one["cold_audit_s"], 2),
-            "rss_ratio": round(big["rss_mb"] / one["rss_mb"], 2)}
+    return {
+        "factor": factor,
+        "1x": one,
+        f"{factor}x": big,
+        "time_ratio": round(big["audit_s"] / one["audit_s"], 2),
+        "cold_ratio": round(big["cold_audit_s"] / one["cold_audit_s"], 2),
+        "rss_ratio": round(big["rss_mb"] / one["rss_mb"], 2),
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -162,9 +181,10 @@ def scaling(factor: int = 10) -> dict:
 
 
 def alignment(embedder, cache) -> dict:
-    from tcheck.pipeline import SegmentEmbedder, load_document
-    from tcheck.align import align_document
     from evaluate import alignment_rows_as_lines, gold_inputs, gold_pairs, load_gold, score
+
+    from tcheck.align import align_document
+    from tcheck.pipeline import SegmentEmbedder, load_document
 
     out = {}
     for g in sorted((FIX / "gold").glob("*.align.json")):
@@ -172,7 +192,9 @@ def alignment(embedder, cache) -> dict:
         doc = load_document(gold_inputs(gold, FIX))
         al = align_document(doc, SegmentEmbedder(embedder, cache.vectors))
         pred = alignment_rows_as_lines(doc, al)
-        out[g.name.replace(".align.json", "")] = {f"{a}/{b}": score(pred, gold["rows"], a, b) for a, b in gold_pairs(gold)}
+        out[g.name.replace(".align.json", "")] = {
+            f"{a}/{b}": score(pred, gold["rows"], a, b) for a, b in gold_pairs(gold)
+        }
     return out
 
 
@@ -181,8 +203,11 @@ def alignment(embedder, cache) -> dict:
 
 
 def matches(f, lang: str, lines: list[int]) -> bool:
-    return any(loc.lang == lang and loc.line <= ln <= loc.end_line
-               for loc in list(f.locations) + list(f.counterparts) for ln in lines)
+    return any(
+        loc.lang == lang and loc.line <= ln <= loc.end_line
+        for loc in list(f.locations) + list(f.counterparts)
+        for ln in lines
+    )
 
 
 class Tally:
@@ -198,9 +223,16 @@ class Tally:
         out = {}
         for r in rules:
             tp, fp, n, k = self.tp[r], self.fp[r], self.labels[r], self.found[r]
-            out[r] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                      "recall": round(k / n, 3) if n else None, "tp": tp, "fp": fp, "labels": n, "found": k,
-                      "excluded": self.excluded[r], "unlabeled": self.unlabeled[r]}
+            out[r] = {
+                "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+                "recall": round(k / n, 3) if n else None,
+                "tp": tp,
+                "fp": fp,
+                "labels": n,
+                "found": k,
+                "excluded": self.excluded[r],
+                "unlabeled": self.unlabeled[r],
+            }
         return out
 
 
@@ -214,7 +246,9 @@ def injected(embedder, cache, docs, seed: int, tally: Tally) -> dict:
     for name in docs:
         trio = inject.load_trio(inject.CORPUS / name)
         with tempfile.TemporaryDirectory() as d:
-            clean = audit_files(inject.write_trio(Path(d), trio.texts), settings=settings, embedder=embedder, cache=cache)
+            clean = audit_files(
+                inject.write_trio(Path(d), trio.texts), settings=settings, embedder=embedder, cache=cache
+            )
         for f in clean.findings:
             clean_alarms[f.rule] += 1
         clean_fps = {f.fingerprint for f in clean.findings}
@@ -222,7 +256,9 @@ def injected(embedder, cache, docs, seed: int, tally: Tally) -> dict:
         for inj in inject.make_injections(trio, rows, seed):
             n_inj += 1
             with tempfile.TemporaryDirectory() as d:
-                res = audit_files(inject.write_trio(Path(d), inj.texts), settings=settings, embedder=embedder, cache=cache)
+                res = audit_files(
+                    inject.write_trio(Path(d), inj.texts), settings=settings, embedder=embedder, cache=cache
+                )
             live = []
             for lab in inj.labels:
                 if any(f.rule == lab["rule"] and matches(f, lab["lang"], [lab["line"]]) for f in clean.findings):
@@ -240,8 +276,10 @@ def injected(embedder, cache, docs, seed: int, tally: Tally) -> dict:
                 if f.fingerprint in clean_fps:
                     continue  # reported on the clean document too: not caused by the injection
                 if any(f.rule == lab["rule"] and matches(f, lab["lang"], [lab["line"]]) for lab in inj.labels):
-                    if any(f.rule == lab["rule"] and lab["required"] and matches(f, lab["lang"], [lab["line"]])
-                           for lab in inj.labels):
+                    if any(
+                        f.rule == lab["rule"] and lab["required"] and matches(f, lab["lang"], [lab["line"]])
+                        for lab in inj.labels
+                    ):
                         tally.tp[f.rule] += 1
                     continue  # acceptable side effect: neutral
                 tally.fp[f.rule] += 1
@@ -265,8 +303,11 @@ def seeds(embedder, cache, tally: Tally) -> dict:
                 if any(f.rule in ok_rules and matches(f, lab["lang"], lines) for f in res.findings):
                     tally.found[lab["rule"]] += 1
         for f in res.findings:
-            hit = [lab for lab in labels
-                   if lab["rule"] == f.rule and matches(f, lab["lang"], [lab["line"], *lab.get("alt_lines", [])])]
+            hit = [
+                lab
+                for lab in labels
+                if lab["rule"] == f.rule and matches(f, lab["lang"], [lab["line"], *lab.get("alt_lines", [])])
+            ]
             if not hit:
                 tally.unlabeled[f.rule] += 1
             elif any(lab["true"] and not lab.get("optional") for lab in hit):
@@ -280,12 +321,17 @@ def seeds(embedder, cache, tally: Tally) -> dict:
 
 
 def fmt_rules(title: str, table: dict) -> list[str]:
-    out = [title, f"  {'rule':<22} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'found/labels':>13} {'excl':>5} {'unlab':>6}"]
+    out = [
+        title,
+        f"  {'rule':<22} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'found/labels':>13} {'excl':>5} {'unlab':>6}",
+    ]
     for r, x in table.items():
         p = "-" if x["precision"] is None else f"{x['precision']:.2f}"
         rc = "-" if x["recall"] is None else f"{x['recall']:.2f}"
-        out.append(f"  {r:<22} {p:>9} {rc:>7} {x['tp']:>4} {x['fp']:>4} {str(x['found']) + '/' + str(x['labels']):>13} "
-                   f"{x['excluded']:>5} {x['unlabeled']:>6}")
+        out.append(
+            f"  {r:<22} {p:>9} {rc:>7} {x['tp']:>4} {x['fp']:>4} {str(x['found']) + '/' + str(x['labels']):>13} "
+            f"{x['excluded']:>5} {x['unlabeled']:>6}"
+        )
     return out
 
 
@@ -296,29 +342,35 @@ def main(argv=None) -> int:
     ap.add_argument("--no-append", action="store_true", help="do not append to bench/RESULTS.md")
     args = ap.parse_args(argv)
 
-    from tcheck.embed import get_embedder
     from tcheck.cache import Cache
+    from tcheck.embed import get_embedder
     from tcheck.rules import all_rules
 
     report: dict = {"cores": cores()}
     print(f"cores: {report['cores']}")
     sp = report["speed"] = speed()
-    print(f"seed 000 ({sp['segments']} segments): cold {sp['cold_s']} s, warm {sp['warm_s']} s "
-          f"(runs {sp['warm_runs']}), {sp['speedup']}x; {sp['seg_per_s_cold']} seg/s cold, "
-          f"{sp['seg_per_s_warm']} seg/s warm; peak RSS {sp['peak_rss_mb']} MB")
+    print(
+        f"seed 000 ({sp['segments']} segments): cold {sp['cold_s']} s, warm {sp['warm_s']} s "
+        f"(runs {sp['warm_runs']}), {sp['speedup']}x; {sp['seg_per_s_cold']} seg/s cold, "
+        f"{sp['seg_per_s_warm']} seg/s warm; peak RSS {sp['peak_rss_mb']} MB"
+    )
     if not args.quick:
         sc = report["scaling"] = scaling(10)
-        print(f"scaling 10x: {sc['1x']['segments']} -> {sc['10x']['segments']} segments; audit (warm, start-up excluded) "
-              f"{sc['1x']['audit_s']} s -> {sc['10x']['audit_s']} s = {sc['time_ratio']}x; cold audit "
-              f"{sc['1x']['cold_audit_s']} s -> {sc['10x']['cold_audit_s']} s = {sc['cold_ratio']}x; "
-              f"peak RSS {sc['1x']['rss_mb']} -> {sc['10x']['rss_mb']} MB = {sc['rss_ratio']}x")
+        print(
+            f"scaling 10x: {sc['1x']['segments']} -> {sc['10x']['segments']} segments; audit (warm, start-up excluded) "
+            f"{sc['1x']['audit_s']} s -> {sc['10x']['audit_s']} s = {sc['time_ratio']}x; cold audit "
+            f"{sc['1x']['cold_audit_s']} s -> {sc['10x']['cold_audit_s']} s = {sc['cold_ratio']}x; "
+            f"peak RSS {sc['1x']['rss_mb']} -> {sc['10x']['rss_mb']} MB = {sc['rss_ratio']}x"
+        )
 
     embedder = get_embedder()
     cache = Cache.default()
     al = report["alignment"] = alignment(embedder, cache)
     for g, pairs in al.items():
-        print(f"alignment {g}: " + "; ".join(f"{p} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}"
-                                            for p, s in pairs.items()))
+        print(
+            f"alignment {g}: "
+            + "; ".join(f"{p} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}" for p, s in pairs.items())
+        )
 
     rules = list(all_rules())
     for r in inject.RULES:
@@ -332,13 +384,19 @@ def main(argv=None) -> int:
     report["seeds"] = {**sinfo, "rules": t_seed.table(rules)}
     missing = [r for r in inject.RULES if r not in all_rules()]
     print()
-    for line in fmt_rules(f"injected drift ({info['documents']} corpus documents, {info['injections']} injections; "
-                          f"excl = label already reported on the clean text)", report["injected"]["rules"]):
+    for line in fmt_rules(
+        f"injected drift ({info['documents']} corpus documents, {info['injections']} injections; "
+        f"excl = label already reported on the clean text)",
+        report["injected"]["rules"],
+    ):
         print(line)
     print(f"  alarms on the clean documents (unlabeled real drift or false alarms): {info['clean_alarms']}")
     print()
-    for line in fmt_rules(f"seed hand labels ({sinfo['labels']} labels in {sinfo['files']} files; "
-                          f"unlab = findings with no label, not scored)", report["seeds"]["rules"]):
+    for line in fmt_rules(
+        f"seed hand labels ({sinfo['labels']} labels in {sinfo['files']} files; "
+        f"unlab = findings with no label, not scored)",
+        report["seeds"]["rules"],
+    ):
         print(line)
     if missing:
         print(f"  (rules not implemented yet: {', '.join(missing)})")
@@ -346,10 +404,16 @@ def main(argv=None) -> int:
     fp = sum(t.fp[r] for t in (t_inj, t_seed) for r in rules)
     lab = sum(t.labels[r] for t in (t_inj, t_seed) for r in rules)
     found = sum(t.found[r] for t in (t_inj, t_seed) for r in rules)
-    report["overall"] = {"precision": round(tp / (tp + fp), 3) if tp + fp else None,
-                         "recall": round(found / lab, 3) if lab else None, "tp": tp, "fp": fp}
-    print(f"\noverall: precision {report['overall']['precision']} ({tp} tp, {fp} fp), "
-          f"recall {report['overall']['recall']} ({found}/{lab} labels)")
+    report["overall"] = {
+        "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+        "recall": round(found / lab, 3) if lab else None,
+        "tp": tp,
+        "fp": fp,
+    }
+    print(
+        f"\noverall: precision {report['overall']['precision']} ({tp} tp, {fp} fp), "
+        f"recall {report['overall']['recall']} ({found}/{lab} labels)"
+    )
 
     if not args.no_append:
         append_results(report)
@@ -358,14 +422,25 @@ def main(argv=None) -> int:
 
 def append_results(report: dict) -> None:
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip() or "?"
+        commit = (
+            subprocess.run(
+                ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ).stdout.strip()
+            or "?"
+        )
     except OSError:
         commit = "?"
     sp = report["speed"]
-    parts = [dt.datetime.now().strftime("%Y-%m-%d %H:%M"), commit, f"cores {report['cores']}",
-             f"cold {sp['cold_s']}s", f"warm {sp['warm_s']}s", f"{sp['speedup']}x", f"{sp['seg_per_s_warm']} seg/s warm",
-             f"rss {sp['peak_rss_mb']}MB"]
+    parts = [
+        dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        commit,
+        f"cores {report['cores']}",
+        f"cold {sp['cold_s']}s",
+        f"warm {sp['warm_s']}s",
+        f"{sp['speedup']}x",
+        f"{sp['seg_per_s_warm']} seg/s warm",
+        f"rss {sp['peak_rss_mb']}MB",
+    ]
     if "scaling" in report:
         parts.append(f"10x time {report['scaling']['time_ratio']}x rss {report['scaling']['rss_ratio']}x")
     for g, pairs in report["alignment"].items():
@@ -381,9 +456,11 @@ def append_results(report: dict) -> None:
                 per.append(f"{src[0]}:{r} {p}/{rc}")
     path = ROOT / "bench" / "RESULTS.md"
     if not path.exists():
-        path.write_text("# Benchmark results\n\nOne line per `make bench` run: date, commit, figures. "
-                        "Per-rule entries are `i:` (injected) or `s:` (seed labels) `rule precision/recall`.\n\n",
-                        encoding="utf-8")
+        path.write_text(
+            "# Benchmark results\n\nOne line per `make bench` run: date, commit, figures. "
+            "Per-rule entries are `i:` (injected) or `s:` (seed labels) `rule precision/recall`.\n\n",
+            encoding="utf-8",
+        )
     with path.open("a", encoding="utf-8") as fh:
         fh.write("- " + " | ".join(parts) + " | " + ", ".join(per) + "\n")
 

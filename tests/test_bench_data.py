@@ -115,8 +115,16 @@ def test_injections_produce_the_documented_drift(trio):
             for inj in inject.make_injections(t, rows, seed=seed):
                 _check(t, inj)
                 seen.add(inj.rule)
-    assert {"missing-paragraph", "untranslated", "script-mix", "duplicate-paragraph", "broken-spacing",
-            "link-mismatch", "entity-mismatch", "name-variant"} <= seen
+    assert {
+        "missing-paragraph",
+        "untranslated",
+        "script-mix",
+        "duplicate-paragraph",
+        "broken-spacing",
+        "link-mismatch",
+        "entity-mismatch",
+        "name-variant",
+    } <= seen
 
 
 def _check(trio, inj):

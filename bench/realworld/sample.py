@@ -39,7 +39,12 @@ def flatten(report: dict) -> list[dict]:
                     "line": locs[0]["line"],
                     "end_line": locs[0]["end_line"],
                     "counterparts": [
-                        {"lang": c["lang"], "path": corpus_relative(c["path"]), "line": c["line"], "end_line": c["end_line"]}
+                        {
+                            "lang": c["lang"],
+                            "path": corpus_relative(c["path"]),
+                            "line": c["line"],
+                            "end_line": c["end_line"],
+                        }
                         for c in f["counterparts"]
                     ],
                     "suggestion": f.get("suggestion"),

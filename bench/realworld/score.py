@@ -79,7 +79,9 @@ def print_table(result: dict) -> None:
     def fmt(p):
         return f"{p:.2f}" if p is not None else "-"
 
-    print(f"{'rule':24} {'reported':>8} {'true':>5} {'false':>5} {'deb':>4} {'unjudged':>8} {'prec':>5} {'prec(w+)':>8}")
+    print(
+        f"{'rule':24} {'reported':>8} {'true':>5} {'false':>5} {'deb':>4} {'unjudged':>8} {'prec':>5} {'prec(w+)':>8}"
+    )
     for rule in sorted(result["per_rule"]):
         c = result["per_rule"][rule]
         print(
@@ -88,7 +90,9 @@ def print_table(result: dict) -> None:
         )
     s = summary(result)
     r = s["must_find_recall"]
-    print(f"overall precision (judged, all severities): {fmt(s['precision'])}; warning and error only: {fmt(s['precision_warning'])}")
+    print(
+        f"overall precision (judged, all severities): {fmt(s['precision'])}; warning and error only: {fmt(s['precision_warning'])}"
+    )
     print(f"must-find recall: {s['must_found']}/{s['must_total']}" + (f" = {r:.3f}" if r is not None else ""))
     print(f"findings judged true that are no longer reported: {s['lost_true']}")
 
