@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Segment, Severity
 from ..text.numbers import Quantity, compare, describe, extract, written
@@ -48,6 +48,16 @@ def _compatible(x: Quantity, y: Quantity) -> int:
     if "number" in (x.kind, y.kind) and "date" not in (x.kind, y.kind):
         return 1
     return 0
+
+
+def _complement(q: Quantity) -> Quantity:
+    """The rest of a percentage (20% for 80%)."""
+    rest = _fmt_percent(100 - float(q.key))
+    return replace(q, key=rest, alts=frozenset(), text=f"{rest}%")
+
+
+def _fmt_percent(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
 
 
 def _closeness(ctx: RuleContext):
@@ -143,8 +153,8 @@ class NumberMismatch(Rule):
                     if not ctx.corresponds(row, a, b):
                         continue  # the paragraphs do not correspond; semantic-drift reports that
                     only_a, only_b = compare([q for _, q in qs[a]], [q for _, q in qs[b]])
-                    sa = self._unmatched(ctx, rows, r, qs[a], only_a, b)
-                    sb = self._unmatched(ctx, rows, r, qs[b], only_b, a)
+                    sa = self._unmatched(ctx, rows, r, a, qs[a], only_a, b)
+                    sb = self._unmatched(ctx, rows, r, b, qs[b], only_b, a)
                     if len(sa) > limit or len(sb) > limit:
                         continue  # the paragraphs do not correspond; that is semantic-drift's business
                     pairs = self._pair(sa, sb)
@@ -166,17 +176,25 @@ class NumberMismatch(Rule):
             yield from self._missing(ctx, missing, changed)
 
     @staticmethod
-    def _unmatched(ctx: RuleContext, rows, r: int, items, only, other: str):
+    def _unmatched(ctx: RuleContext, rows, r: int, lang: str, items, only, other: str):
         """The reportable (seg, q) of ``items`` whose value ``other`` does not give: not in its
-        row nor in a neighbouring row, in no format (a table cell, code, 86 400 for 86,400)."""
+        row in any format (a table cell, code, 86 400 for 86,400), and not moved to a
+        neighbouring row (the neighbour of ``other`` has it, the same neighbour of ``lang`` not)."""
+
+        def gives(lg, k, q) -> bool:
+            segs = [ctx.version(lg)[i] for i in rows[k].get(lg)] if 0 <= k < len(rows) else []
+            qs = [x for seg in segs for x in ctx.per_segment(_quantities, lg, seg)]
+            return not compare([q], qs)[0] or any(written(q, seg.raw or seg.text) for seg in segs)
+
         out = []
         for s, q in items:
             if not any(q is x for x in only) or (q.weak and not q.slot):
                 continue
-            near = [ctx.version(other)[i] for k in (r - 1, r, r + 1) if 0 <= k < len(rows) for i in rows[k].get(other)]
-            qs = [x for seg in near for x in ctx.per_segment(_quantities, other, seg)]
-            if compare([q], qs)[0] and not any(written(q, seg.raw or seg.text) for seg in near):
-                out.append((s, q))
+            if gives(other, r, q) or any(gives(other, k, q) and not gives(lang, k, q) for k in (r - 1, r + 1)):
+                continue
+            if q.kind == "percent" and gives(other, r, _complement(q)) and gives(lang, r, _complement(q)):
+                continue  # "the 80% use case ... the unicorns" = 80% ... 那 20%: the rest of a share both give
+            out.append((s, q))
         return out
 
     @staticmethod

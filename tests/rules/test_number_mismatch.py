@@ -218,3 +218,38 @@ def test_the_odd_version_is_blamed():
     )
     assert len(fs) == 1 and fs[0].locations[0].lang == "zh-Hant"
     assert {c.lang for c in fs[0].counterparts} == {"zh-Hans", "en"}
+
+
+def test_the_rest_of_a_share_is_not_missing():
+    # opensource-guide best-practices: "the unicorns" rendered as 那 20% (the rest of the 80%)
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": ["我迎合 80% 的用户需求。但是如果你是那 20% 中的一个，那么 fork 我的项目吧。"],
+            "en": ["I cater to the 80% use case. If you are one of the unicorns, please fork my work."],
+        },
+    )
+    assert fs == []
+
+
+def test_a_value_in_the_neighbouring_row_of_both_versions_does_not_hide_a_change():
+    # kaia-docs erc-20 sample: the Chinese versions give 10^18 tokens where en gives 10^22;
+    # the next row of every version says 10^22 (so the value did not move between rows)
+    fs = run(
+        "number-mismatch",
+        {
+            "zh-Hans": [
+                "您会发现账户中有 1000000000000000000 个代币。",
+                "总供应量也应该是 10000000000000000000000，即 10^18。",
+            ],
+            "en": [
+                "You will find there are 10000000000000000000000 tokens.",
+                "It should be 10000000000000000000000, i.e. 10^18.",
+            ],
+        },
+    )
+    assert len(fs) == 1 and fs[0].severity == Severity.ERROR
+    assert fs[0].evidence["key"] in (
+        "10000000000000000000000|1000000000000000000",
+        "1000000000000000000|10000000000000000000000",
+    )

@@ -104,7 +104,7 @@ class AmountPasses:
     def powers(self):
         """10^18 (a power written out), and long figures (10000000000000000000000), which
         match it; a long figure is often an id: compared only with another long figure."""
-        for m in re.finditer(r"(?<![\w.])(\d{1,3})\s*\^\s*(\d{1,2})(?![\d.])", self.text):
+        for m in re.finditer(r"(?<![\w.])(\d{1,3})\s*\^\s*(\d{1,2})(?!\d|\.\d)", self.text):
             if self._free(*m.span()):
                 self.add(*m.span(), str(int(m.group(1)) ** int(m.group(2))), "number", "")
         for m in re.finditer(r"(?<![\w.,])\d{7,}(?![\w.,])", self.text):

@@ -168,7 +168,8 @@ class DatePasses:
                 "tenths": 10,
             }[m.group(2).lower()]
             f = Fraction(n, d)
-            self.add(*m.span(), _fmt(f), "fraction", "", alts=[_fmt(f * 100)])
+            # "one half" is as loose as "half" (一半, 半数): it may match, never reported alone
+            self.add(*m.span(), _fmt(f), "fraction", "", weak=f == Fraction(1, 2), alts=[_fmt(f * 100)])
         for m in re.finditer(r"(?<![\w/.])(\d)/(\d{1,2})(?![\w/.])", t):
             num, den = int(m.group(1)), int(m.group(2))
             if 0 < num < den <= 10 and self._free(*m.span()):  # 2/3, 1/4 - not a date like 6/12

@@ -9,6 +9,8 @@ from .patterns import _CN_RUN, _NUM
 from .quantity import Quantity, _fmt, _num
 from .rx import re
 
+_FINANCIAL_ALONE = set("壹贰叁肆伍陆柒捌玖拾")
+
 
 class WordPasses:
     """Passes of :class:`~.extract.Extractor` (they share its state)."""
@@ -62,6 +64,8 @@ class WordPasses:
                 continue
             if run[0] in "百千万亿佰仟" or run in ("一一",):
                 continue
+            if run in _FINANCIAL_ALONE and t[b : b + 1] not in "元圆佰仟万亿":
+                continue  # 參與 (take part), 拾取 (pick up): a financial numeral stands in an amount
             if (
                 len(run) >= 2
                 and all(c in "一二两三四五六七八九" for c in run)

@@ -106,9 +106,10 @@ def changed_name(a: _Side, b: _Side, hunks, k: int, terms: Terms) -> tuple[str, 
 _FIGURE_CHARS_RE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿点到至kmb.-]")
 
 
-def _figures_only(piece: str) -> bool:
-    """Whether a differing piece is figures, numerals and scales (with at most two other characters)."""
-    return len(_FIGURE_CHARS_RE.sub("", piece)) <= 2
+def _figures_only(hs: str, ht: str) -> bool:
+    """Whether two differing pieces differ in figures, numerals and scales only (500万kaia / 5mkaia)."""
+    rest_s, rest_t = _FIGURE_CHARS_RE.sub("", hs), _FIGURE_CHARS_RE.sub("", ht)
+    return rest_s == rest_t or max(len(rest_s), len(rest_t)) <= 2
 
 
 def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = None) -> tuple[Severity, str] | None:
@@ -136,7 +137,7 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
     longer = max(len(hs), len(ht))
     nums_a, nums_b = _plain_numbers(hs), _plain_numbers(ht)
-    if nums_a and nums_b and _figures_only(hs) and _figures_only(ht) and same_quantities(a, b):
+    if nums_a and nums_b and _figures_only(hs, ht) and same_quantities(a, b):
         return None  # 500 万 vs 5M, 6-7点 vs 6 點到 7 點: one quantity written two ways
     if (
         han_len <= 6
