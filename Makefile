@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
-PIP    := $(PY) -m pip
+# setuptools' build notices (license metadata and friends) are UserWarnings; the install stays quiet
+PIP    := PYTHONWARNINGS=ignore::UserWarning $(PY) -m pip
 DEMO   ?= fixtures/seeds/000_58512f121bcc9f43.txt
 
 .PHONY: install dev demo test bench clean lint

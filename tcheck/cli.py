@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 import click
 
@@ -66,54 +65,30 @@ def main():
     Examples:
       tcheck audit policy.md policy.zh-CN.md policy.zh-TW.md
       tcheck audit all-in-one.txt --format json --output report.json
-      tcheck rules
+      tcheck audit docs --select missing,number-mismatch --ignore semantic-drift
+      tcheck audit docs --statistics | --quiet | --color always
+      tcheck audit docs --diff        (safe fixes as a diff; --fix applies them)
+      cat x.md | tcheck audit - --stdin-filename docs/x.md
+      tcheck audit docs --baseline b.json   (--write-baseline b.json --prune)
+      tcheck rules [--format json]  |  tcheck rule ID
+
+    'tcheck audit --help' lists every option.
     """
 
 
-def _parse_langs(values: tuple[str, ...], files: list[str]) -> dict[str, str]:
-    """``--lang FILE=TAG`` options as {input file: tag}; a FILE may name an input by another path."""
-    from .langs import parse_tag
-
-    out: dict[str, str] = {}
-    for item in values:
-        if "=" not in item:
-            raise InputError(f"--lang expects FILE=TAG (e.g. --lang policy.txt=zh-TW), got {item!r}")
-        path, tag = item.rsplit("=", 1)
-        try:
-            parse_tag(tag)
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-        match = next((f for f in files if f == path or _same_file(f, path)), None)
-        if match is None:
-            raise InputError(f"--lang names {path!r}, which is not one of the input files")
-        out[match] = tag
-    return out
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _load_glossary(path) -> object:
-    from .workspace.glossary import load_glossary
-
-    try:
-        return load_glossary(str(path))
-    except (ValueError, OSError) as exc:  # InputErrors pass through as they are
-        raise InputError(f"{path}: cannot load glossary: {exc}") from None
+def _rules_option(name: str, help_text: str):
+    return click.option(name, multiple=True, metavar="RULES", help=help_text)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "--lang",
     "langs",
     multiple=True,
     metavar="FILE=TAG",
-    help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection.",
+    help="Language of a file: en, zh-Hans, zh-Hant (aliases zh-CN, zh-SG, zh-TW, zh-HK, zh-MO). Overrides detection."
+    " For standard input: --lang -=TAG (or just --lang TAG).",
 )
 @click.option(
     "--format",
@@ -127,7 +102,7 @@ def _load_glossary(path) -> object:
     "--output",
     "-o",
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the report to this file (- or nothing: standard output).",
+    help="Write the report to this file (- or nothing: standard output); a summary line goes to stderr.",
 )
 @click.option(
     "--fail-on",
@@ -135,6 +110,25 @@ def _load_glossary(path) -> object:
     default=None,
     help="Exit 1 when a finding at or above this severity is reported (default: config, else error).",
 )
+@_rules_option("--select", "Run only these rules: ids or prefixes, comma-separated or repeated (ALL: every rule).")
+@_rules_option("--extend-select", "Run these rules in addition to the config's (ids or prefixes).")
+@_rules_option("--ignore", "Do not run these rules (ids or prefixes; wins over --select).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, nothing when clean.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks for it).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With PATH '-': the file name of the text read from standard input (its language and other versions).",
+)
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; change nothing.")
+@click.option("--fix", "apply_fix", is_flag=True, help="Apply the safe fixes to the files in place, then re-audit.")
 @click.option(
     "--model",
     default=None,
@@ -161,7 +155,7 @@ def _load_glossary(path) -> object:
     "baseline_path",
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="Report only findings not recorded in this baseline file.",
+    help="Report only findings not recorded in this baseline file (and list its stale entries).",
 )
 @click.option(
     "--write-baseline",
@@ -171,110 +165,40 @@ def _load_glossary(path) -> object:
     help="Record the current findings in FILE (then they count as baselined).",
 )
 @click.option(
+    "--prune",
+    is_flag=True,
+    help="With --write-baseline FILE: keep FILE's entries, drop only the stale ones of the audited documents.",
+)
+@click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Audit documents in N processes."
 )
-def audit(
-    paths,
-    langs,
-    fmt,
-    output,
-    fail_on,
-    model,
-    no_cache,
-    config_path,
-    no_config,
-    glossary,
-    baseline_path,
-    write_baseline_path,
-    jobs,
-):
-    """Audit PATH... (files or directories).
+def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_config, glossary, **opts):
+    """Audit PATH... (files or directories; - reads standard input).
 
     \b
     A file is audited with its other language versions, found by naming
     convention (policy.md + policy.zh-CN.md, doc/en.md + doc/zh-TW.md,
     en/x.md + zh-CN/x.md, i18n/zh-CN/...); files given together with no
     such siblings are versions of one document (a file may hold several
-    versions in sequence). A directory is searched for .md, .markdown and
-    .txt files and every document in it is audited once.
+    versions in sequence). A directory is searched for .md, .markdown,
+    .mdx, .txt, .html and .htm files and every document in it is audited once.
     """
-    from .pipeline import Settings, audit_jobs, fails, prepare
-    from .report.output import check_targets
-    from .workspace.config import resolve_config
-    from .workspace.grouping import plan
+    from .audit_run import Run
 
-    if config_path and no_config:
-        raise InputError("--config and --no-config cannot be used together")
-    cfg = resolve_config(config_path, no_config)
-    if not paths and not cfg.groups:
-        raise InputError("no input files given (tcheck audit FILE... or DIRECTORY)")
-    excluded = cfg.is_excluded if cfg.exclude else None
-    walk_warnings: list[str] = []
-    targets = list(paths) if paths else [str(f) for g in cfg.groups for f in g.files]
-    groups = plan(targets, cfg, excluded, walk_warnings)
-
-    all_files = [f for g in groups for f in g.files]
-    lang_map = _parse_langs(langs, list(dict.fromkeys([*paths, *all_files])))
-    tolerant = any(Path(p).is_dir() for p in paths)  # a directory walk skips unreadable documents
-    gloss_path = glossary or cfg.glossary
-    inputs = [*all_files, *(str(p) for p in (gloss_path, baseline_path, cfg.path) if p)]
-    check_targets({"--output": output, "--write-baseline": write_baseline_path}, inputs)
-
-    gloss = None
-    if gloss_path:
-        gloss = _load_glossary(gloss_path)
-    baseline = None
-    if baseline_path:
-        from .workspace.baseline import load_baseline
-
-        baseline = load_baseline(baseline_path)
-    settings = Settings(
-        model=model or cfg.model or "use-m3",
-        rules=dict(cfg.rules),
-        options=dict(cfg.options),
-        glossary=gloss,
-        use_cache=not no_cache,
-        max_file_size=cfg.max_file_size,
+    run = Run(
+        paths=list(paths),
+        langs=list(langs),
+        fmt=fmt,
+        output=output,
+        fail_on=fail_on,
+        model=model,
+        no_cache=no_cache,
+        config_path=config_path,
+        no_config=no_config,
+        glossary=glossary,
+        **opts,
     )
-    audit_jobs_list, load_warnings = prepare(
-        groups, lang_map, named=set(paths), tolerant=tolerant, max_size=cfg.max_file_size
-    )
-    results = audit_jobs(audit_jobs_list, settings, workers=jobs)
-    for msg in [*walk_warnings, *load_warnings]:
-        click.echo(f"tcheck: warning: {one_line(msg)}", err=True)
-    if baseline is not None and not write_baseline_path:
-        baseline.apply(results)
-    _publish(results, fmt, output, write_baseline_path)
-    threshold = fail_on or cfg.fail_on or "error"
-    sys.exit(EXIT_FINDINGS if any(fails(r, threshold) for r in results) else EXIT_CLEAN)
-
-
-def _publish(results, fmt: str, output: str | None, baseline_path: str | None) -> None:
-    """Write the baseline and the report together, atomically, or neither."""
-    from .report import render
-    from .report.output import STDOUT, Outputs, write_stdout
-    from .workspace.baseline import load_baseline, write_baseline
-
-    to_stdout = output in (None, STDOUT)
-    with Outputs() as outputs:
-        written: list[int] = []
-        if baseline_path:  # every current finding (an older --baseline is superseded), then report as baselined
-
-            def stage_baseline(tmp):
-                written.append(write_baseline(tmp, results))
-                load_baseline(tmp).apply(results)
-
-            outputs.stage(baseline_path, stage_baseline)
-        color = fmt == "text" and to_stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        text = render(results, fmt, color=color)
-        if not to_stdout:
-            outputs.stage_text(output, text)
-        outputs.commit()
-    if written:
-        n = written[0]
-        click.echo(f"tcheck: wrote {n} finding{'s' if n != 1 else ''} to baseline {one_line(baseline_path)}", err=True)
-    if to_stdout:
-        write_stdout(text)
+    sys.exit(run.execute())
 
 
 @main.command("rules")

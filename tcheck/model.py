@@ -24,13 +24,11 @@ class Severity(IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[value.strip().upper()]
         except KeyError:
-            raise ValueError(
-                f"unknown severity {value!r} (expected error, warning or info)"
-            ) from None
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
 
 
 @dataclass(frozen=True)
@@ -183,6 +181,33 @@ class Span:
         return self.line, self.column
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A safe mechanical edit: replace the source range with ``replacement``.
+
+    Lines and columns are 1-based character positions in the decoded file, like
+    :class:`Span`; ``end_col`` is exclusive. ``tcheck audit --diff`` shows the
+    fixes of a run as a unified diff, ``--fix`` applies them (:mod:`tcheck.fix`).
+    """
+
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    replacement: str
+    original: str = ""  # the text the fix expects there ('' = not checked); a mismatch skips the fix
+
+    def to_json(self) -> dict:
+        return {
+            "line": self.line,
+            "column": self.col,
+            "end_line": self.end_line,
+            "end_column": self.end_col,
+            "replacement": self.replacement,
+        }
+
+
 @dataclass
 class Location:
     lang: str
@@ -254,6 +279,9 @@ class Finding:
     # every text range the finding is about (primary version and counterparts),
     # for highlighting; set by RuleContext.finding
     highlights: tuple[Span, ...] = ()
+    # safe mechanical edits that resolve the finding (script-mix, broken-spacing,
+    # do-not-translate terms); set by RuleContext.fix
+    fixes: tuple[Fix, ...] = ()
 
     @property
     def span(self) -> Span:
@@ -265,7 +293,7 @@ class Finding:
         """The other versions' (and further) locations, as spans."""
         return [loc.span for loc in self.locations[1:] + self.counterparts]
 
-    def finalize(self) -> "Finding":
+    def finalize(self) -> Finding:
         """Compute the line-independent fingerprint."""
         h = hashlib.sha256()
         h.update(self.rule.encode())
@@ -291,6 +319,8 @@ class Finding:
         }
         if self.suggestion:
             out["suggestion"] = self.suggestion
+        if self.fixes:
+            out["fixes"] = [fx.to_json() for fx in self.fixes]
         return out
 
 

@@ -14,7 +14,7 @@ from . import __version__, langs
 from .load import MAX_FILE_SIZE
 from .load.documents import Job, load_document, make_document
 from .load.documents import prepare as _prepare
-from .model import Alignment, Document, Finding, Severity, Version, one_line
+from .model import Alignment, Document, Finding, InputError, Severity, Version
 from .rules import RuleContext, all_rules
 
 
@@ -45,14 +45,22 @@ class AuditResult:
 
 
 def prepare(groups, lang_map: dict[str, str], **kwargs) -> tuple[list[Job], list[str]]:
-    """:func:`tcheck.load.documents.prepare`, plus a warning per inline ignore of an unknown rule."""
+    """:func:`tcheck.load.documents.prepare`; an inline ignore of an unknown rule is an :class:`InputError`.
+
+    Like an unknown rule id in the config (exit 2): a misspelt suppression
+    must not silently suppress nothing.
+    """
     jobs, warnings = _prepare(groups, lang_map, **kwargs)
     versions = [v for job in jobs for v in job.document.versions]
-    return jobs, warnings + [one_line(w) for w in unknown_ignores(versions)]
+    unknown = unknown_ignores(versions)
+    if unknown:
+        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
+        raise InputError(unknown[0] + more)
+    return jobs, warnings
 
 
 def unknown_ignores(versions: list[Version]) -> list[str]:
-    """One warning per inline ``tcheck: ignore`` naming a rule that does not exist."""
+    """One message per inline ``tcheck: ignore`` naming a rule that does not exist."""
     known = {*all_rules(), "all"}
     return [
         f"{v.path}:{s.line}: inline 'tcheck: ignore' names unknown rule {rid!r} (see 'tcheck rules')"
@@ -114,6 +122,7 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
                 continue
             findings.append(f.finalize())
     findings = _drop_overlaps(findings, all_rules())
+    findings = _drop_if_unrelated(findings, all_rules())
     findings.sort(key=lambda f: (langs.order(f.locations[0].lang), f.locations[0].line, f.locations[0].column, f.rule))
     return AuditResult(doc, alignment, findings, embedder.name, suppressed)
 
@@ -150,6 +159,18 @@ def _drop_overlaps(findings: list[Finding], rules: dict) -> list[Finding]:
             continue
         out.append(f)
     return out
+
+
+def _drop_if_unrelated(findings: list[Finding], rules: dict) -> list[Finding]:
+    """Versions that are not translations of each other (``unrelated-versions``): keep only that finding
+    and the single-version ones; comparing two different texts paragraph by paragraph says nothing."""
+    if not any(f.rule == "unrelated-versions" for f in findings):
+        return findings
+    return [
+        f
+        for f in findings
+        if f.rule == "unrelated-versions" or getattr(rules.get(f.rule), "scope", "cross") == "single"
+    ]
 
 
 def _reads_kind(doc: Document, f: Finding) -> bool:
@@ -215,18 +236,28 @@ def _worker_audit(job: Job, settings: Settings) -> AuditResult:
     return audit_files(job.files, job.langs, settings, embedder=_WORKER_EMBEDDER, document=job.document)
 
 
-def audit_jobs(jobs: list[Job], settings: Settings | None = None, workers: int = 1, embedder=None) -> list[AuditResult]:
-    """Audit the prepared documents, in ``workers`` processes when more than one; results in ``jobs`` order."""
+def audit_jobs(
+    jobs: list[Job], settings: Settings | None = None, workers: int = 1, embedder=None, on_done=None
+) -> list[AuditResult]:
+    """Audit the prepared documents, in ``workers`` processes when more than one; results in ``jobs`` order.
+
+    ``on_done()`` is called after each document (the command line's progress display).
+    """
     settings = settings or Settings()
     from .workers import run_ordered, worker_count
 
     if worker_count(workers, len(jobs)) > 1:  # capped at the CPUs and the documents; Ctrl-C stops them all
         from functools import partial
 
-        return run_ordered(partial(_worker_audit, settings=settings), jobs, workers)
+        return run_ordered(partial(_worker_audit, settings=settings), jobs, workers, on_done=on_done)
     if embedder is None and jobs:
         embedder = _embedder(settings)
-    return [audit_files(j.files, j.langs, settings, embedder=embedder, document=j.document) for j in jobs]
+    out = []
+    for j in jobs:
+        out.append(audit_files(j.files, j.langs, settings, embedder=embedder, document=j.document))
+        if on_done is not None:
+            on_done()
+    return out
 
 
 def _embedder(settings: Settings):

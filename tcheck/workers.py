@@ -45,15 +45,23 @@ def _init_worker() -> None:
     _blas_limits = threadpool_limits(limits=1)
 
 
-def run_ordered(fn: Callable[[T], Any], items: Sequence[T], workers: int) -> list:
+def run_ordered(
+    fn: Callable[[T], Any], items: Sequence[T], workers: int, on_done: Callable[[], None] | None = None
+) -> list:
     """``[fn(x) for x in items]`` in up to ``workers`` processes; results in ``items`` order.
 
     ``fn`` must be picklable (a module-level function or a partial of one).
+    ``on_done`` is called in this process each time an item finishes (progress).
     Any exception, KeyboardInterrupt included, stops every worker and is re-raised.
     """
     pool = ProcessPoolExecutor(max_workers=worker_count(workers, len(items)), initializer=_init_worker)
     try:
         futures = [pool.submit(fn, x) for x in items]
+        if on_done is not None:
+            from concurrent.futures import as_completed
+
+            for _ in as_completed(futures):
+                on_done()
         results = [f.result() for f in futures]
     except BaseException:
         _stop(pool)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from tcheck.cli import main
 
 from .conftest import FIXTURES, ROOT, SEED000, SEEDS
-from .helpers import single_reports, validate_report
+from .helpers import only, single_reports, validate_report
 
 TCHECK = ROOT / ".venv" / "bin" / "tcheck"
 SEED002 = SEEDS / "002_7cb7c457ab058759.txt"
@@ -73,13 +73,32 @@ BAD_CASES = {
     "--lang without =": (["audit", "policy.txt", "--lang", "policy.txt"], "FILE=TAG"),
     "--lang naming a file not given": (["audit", "policy.txt", "--lang", "other.txt=en"], "not one of the input files"),
     "two files of one language": (
-        ["audit", "policy.txt", "copy.txt", "--lang", "policy.txt=en", "--lang", "copy.txt=en"], "two en versions"),
+        ["audit", "policy.txt", "copy.txt", "--lang", "policy.txt=en", "--lang", "copy.txt=en"],
+        "two en versions",
+    ),
     "more than 3 files as one document": (
-        ["audit", "policy.txt", "copy.txt", "empty.txt", "blank.txt", "--lang", "policy.txt=en",
-         "--lang", "copy.txt=zh-CN", "--lang", "empty.txt=zh-TW", "--lang", "blank.txt=en"], ""),
+        [
+            "audit",
+            "policy.txt",
+            "copy.txt",
+            "empty.txt",
+            "blank.txt",
+            "--lang",
+            "policy.txt=en",
+            "--lang",
+            "copy.txt=zh-CN",
+            "--lang",
+            "empty.txt=zh-TW",
+            "--lang",
+            "blank.txt=en",
+        ],
+        "",
+    ),
     "unknown model": (["audit", "policy.txt", "--model", "bogus"], "unknown model 'bogus'"),
-    "st model that does not exist": (["audit", "policy.txt", "--model", "st:no-such-model-anywhere"],
-                                     "not available locally"),
+    "st model that does not exist": (
+        ["audit", "policy.txt", "--model", "st:no-such-model-anywhere"],
+        "not available locally",
+    ),
     "--output is an input": (["audit", "policy.txt", "--output", "policy.txt"], "is one of the input files"),
     "--output is a directory": (["audit", "policy.txt", "--output", "adir"], "directory"),
     "unknown format": (["audit", "policy.txt", "--format", "xml"], "xml"),
@@ -164,7 +183,9 @@ def test_json_report_file_and_inputs_unchanged(seed000_json, tmp_path):
     assert sorted(p.name for p in d.iterdir()) == [SEED000.name]
 
 
-LINE_RE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z][a-z0-9-]*) (?P<msg>\S.*)$")
+LINE_RE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|info) (?P<rule>[a-z][a-z0-9-]*) (?P<msg>\S.*)$"
+)
 
 
 def test_text_report_format(seed000_json):
@@ -211,33 +232,44 @@ def test_lang_option_overrides_detection(tmp_path):
     shutil.copy(SEED003, src)
     res = run(["audit", "policy.txt", "--format", "json", "--fail-on", "never"], cwd=tmp_path)
     assert res.exit_code == 0, res.stderr
-    assert [v["lang"] for v in json.loads(res.stdout)["versions"]] == ["zh-Hant"]
-    res = run(["audit", "policy.txt", "--lang", "policy.txt=zh-CN", "--format", "json", "--fail-on", "never"],
-              cwd=tmp_path)
+    assert [v["lang"] for v in only(json.loads(res.stdout))["versions"]] == ["zh-Hant"]
+    res = run(
+        ["audit", "policy.txt", "--lang", "policy.txt=zh-CN", "--format", "json", "--fail-on", "never"], cwd=tmp_path
+    )
     assert res.exit_code == 0, res.stderr
-    assert [v["lang"] for v in validate_report(json.loads(res.stdout))["versions"]] == ["zh-Hans"]
+    assert [v["lang"] for v in only(json.loads(res.stdout))["versions"]] == ["zh-Hans"]
 
 
 def test_file_name_hints_pair_three_files(tmp_path):
     doc = FIXTURES / "corpus" / "mozilla-legal" / "websites_privacy_notice_2022-05-17"
     for name, target in (("en.md", "policy.md"), ("zh-CN.md", "policy.zh-CN.md"), ("zh-TW.md", "policy.zh-TW.md")):
         shutil.copy(doc / name, tmp_path / target)
-    res = run(["audit", "policy.md", "policy.zh-CN.md", "policy.zh-TW.md", "--format", "json", "--fail-on", "never"],
-              cwd=tmp_path)
+    res = run(
+        ["audit", "policy.md", "policy.zh-CN.md", "policy.zh-TW.md", "--format", "json", "--fail-on", "never"],
+        cwd=tmp_path,
+    )
     assert res.exit_code == 0, res.stderr
     r = validate_report(json.loads(res.stdout))
     docs = single_reports(r)
     assert len(docs) == 1
     assert {v["lang"]: v["path"] for v in docs[0]["versions"]} == {
-        "en": "policy.md", "zh-Hans": "policy.zh-CN.md", "zh-Hant": "policy.zh-TW.md"}
+        "en": "policy.md",
+        "zh-Hans": "policy.zh-CN.md",
+        "zh-Hant": "policy.zh-TW.md",
+    }
 
 
 def test_real_process_audit_exit_code_and_no_traceback(seed000_json):
     d, report = seed000_json
     severities = [f["severity"] for doc in single_reports(report) for f in doc["findings"]]
-    proc = subprocess.run([str(TCHECK), "audit", SEED000.name, "--fail-on", "warning"], cwd=d,
-                          capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "TCHECK_CACHE_DIR": os.environ["TCHECK_CACHE_DIR"]})
+    proc = subprocess.run(
+        [str(TCHECK), "audit", SEED000.name, "--fail-on", "warning"],
+        cwd=d,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "TCHECK_CACHE_DIR": os.environ["TCHECK_CACHE_DIR"]},
+    )
     assert proc.returncode == int(any(SEV_RANK[s] >= 2 for s in severities))
     assert "Traceback" not in proc.stderr
     assert "\x1b[" not in proc.stdout
@@ -245,6 +277,7 @@ def test_real_process_audit_exit_code_and_no_traceback(seed000_json):
 
 
 def test_module_entry_point_runs():
-    proc = subprocess.run([sys.executable, "-m", "tcheck.cli", "--version"], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tcheck.cli", "--version"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("tcheck ")

@@ -51,7 +51,9 @@ def doc_pair(root: Path, stem: str = "policy", ignore: str = ""):
 
 
 def report(result) -> dict:
-    return json.loads(result.stdout)
+    """The JSON report; for a run of one document, that document (schema_version 2 lists it in documents)."""
+    data = json.loads(result.stdout)
+    return data["documents"][0] if len(data["documents"]) == 1 else data
 
 
 def rules_of(data: dict) -> list[str]:
@@ -86,8 +88,10 @@ def test_directory_audits_every_document(run, tmp_path):
     data = report(run("docs", "--format", "json"))
     assert len(data["documents"]) == 2
     by_path = {d["versions"][0]["path"]: rules_of(d) for d in data["documents"]}
-    assert by_path == {os.path.join("docs", "a.zh-CN.md"): ["missing-paragraph"],
-                       os.path.join("docs", "b", "zh-CN.md"): []}
+    assert by_path == {
+        os.path.join("docs", "a.zh-CN.md"): ["missing-paragraph"],
+        os.path.join("docs", "b", "zh-CN.md"): [],
+    }
 
 
 def test_more_than_three_files_forming_groups(run, tmp_path):
@@ -174,8 +178,12 @@ def test_config_exclude_applies_to_changed_files(run, tmp_path):
 def test_config_groups(run, tmp_path):
     write(tmp_path, "legal/terms-cn.txt", ZH_FULL)
     write(tmp_path, "legal/terms-global.txt", EN)
-    write(tmp_path, "tcheck.toml", '[[groups]]\nfiles = ["legal/terms-cn.txt", "legal/terms-global.txt"]\n'
-                                   'lang = { "legal/terms-cn.txt" = "zh-CN" }\n')
+    write(
+        tmp_path,
+        "tcheck.toml",
+        '[[groups]]\nfiles = ["legal/terms-cn.txt", "legal/terms-global.txt"]\n'
+        'lang = { "legal/terms-cn.txt" = "zh-CN" }\n',
+    )
     data = report(run("legal/terms-global.txt", "--format", "json"))
     assert sorted(v["lang"] for v in data["versions"]) == ["en", "zh-Hans"]
     assert rules_of(data) == ["missing-paragraph"]
@@ -190,8 +198,12 @@ def test_config_values_reach_the_audit_and_cli_overrides_them(run, tmp_path, mon
     monkeypatch.setattr(tcheck.pipeline, "audit_jobs", lambda jobs, settings, **kw: seen.append((jobs, settings)) or [])
     doc_pair(tmp_path)
     write(tmp_path, "terms/g.csv", "zh-Hans,en\n隐私,privacy\n")
-    write(tmp_path, "tcheck.toml", 'model = "st:/nowhere"\nglossary = "terms/g.csv"\n'
-                                   '[options.semantic-drift]\nmin_gap = 0.3\n[rules]\nscript-mix = "error"\n')
+    write(
+        tmp_path,
+        "tcheck.toml",
+        'model = "st:/nowhere"\nglossary = "terms/g.csv"\n'
+        '[options.semantic-drift]\nmin_gap = 0.3\n[rules]\nscript-mix = "error"\n',
+    )
     assert run("policy.md").exit_code == 0
     groups, settings = seen[-1]
     assert [sorted(job.files) for job in groups] == [["policy.md", "policy.zh-CN.md"]]
@@ -250,7 +262,8 @@ def test_baseline_workflow(run, tmp_path):
     # a new paragraph missing from the English version: only it is reported, and it decides the exit status
     text = (tmp_path / "policy.zh-CN.md").read_text(encoding="utf-8")
     (tmp_path / "policy.zh-CN.md").write_text(
-        text.replace("如有疑问", "我们使用加密技术保护您的账户安全和支付信息。\n\n如有疑问"), encoding="utf-8")
+        text.replace("如有疑问", "我们使用加密技术保护您的账户安全和支付信息。\n\n如有疑问"), encoding="utf-8"
+    )
     res = run("policy.md", "--baseline", "base.json", "--fail-on", "warning", "--format", "json")
     data = report(res)
     assert res.exit_code == 1
@@ -290,7 +303,11 @@ def test_inline_ignore_of_another_rule_does_not_suppress(run, tmp_path):
 
 
 def test_inline_ignore_in_plain_text(run, tmp_path):
-    write(tmp_path, "t.zh-CN.txt", ZH.replace("{ignore}", "# tcheck: ignore missing-paragraph\n").replace("# 隐私", "隐私"))
+    write(
+        tmp_path,
+        "t.zh-CN.txt",
+        ZH.replace("{ignore}", "# tcheck: ignore missing-paragraph\n").replace("# 隐私", "隐私"),
+    )
     write(tmp_path, "t.txt", EN.replace("# Privacy", "Privacy"))
     data = report(run("t.txt", "--format", "json"))
     assert rules_of(data) == [] and data["summary"]["suppressed"] == 1
@@ -313,12 +330,20 @@ def test_jobs_give_the_same_report(run, tmp_path):
     assert len(serial_fps) == 2 and all(len(fs) == 1 for fs in serial_fps)
     # two worker processes, each loading the model itself
     env = {**os.environ, "TCHECK_CACHE_DIR": str(tmp_path / "cache")}
-    out = subprocess.run([sys.executable, "-m", "tcheck.cli", "audit", ".", "--format", "json", "--jobs", "2"],
-                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "tcheck.cli", "audit", ".", "--format", "json", "--jobs", "2"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     parallel = json.loads(out.stdout)
     assert [[f["fingerprint"] for f in d["findings"]] for d in parallel["documents"]] == serial_fps
-    assert [d["versions"][0]["path"] for d in parallel["documents"]] == [d["versions"][0]["path"] for d in serial["documents"]]
+    assert [d["versions"][0]["path"] for d in parallel["documents"]] == [
+        d["versions"][0]["path"] for d in serial["documents"]
+    ]
 
 
 def test_pre_commit_hook_definition():

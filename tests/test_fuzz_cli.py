@@ -281,4 +281,4 @@ def test_cli_survives_hostile_projects(project, embedder, sarif_validator):
         report = out.read_text(encoding="utf-8") if project["to_file"] else res.stdout
         _check_report(project["format"], report, sarif_validator)
         if project["write_baseline"]:
-            assert json.loads((root / "new-baseline.json").read_text(encoding="utf-8"))["version"] == 1
+            assert json.loads((root / "new-baseline.json").read_text(encoding="utf-8"))["version"] == 2

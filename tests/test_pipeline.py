@@ -76,13 +76,20 @@ def test_unusable_sibling_is_reported_and_the_others_are_audited(audit_cli, tmp_
     (tmp_path / "policy.zh-TW.md").write_bytes(bad)
     res = audit_cli("policy.md", "--format", "json", "--fail-on", "never")
     assert res.exit_code == 0
-    assert [v["lang"] for v in json.loads(res.stdout)["versions"]] == ["zh-Hans", "en"]
+    assert [v["lang"] for v in json.loads(res.stdout)["documents"][0]["versions"]] == ["zh-Hans", "en"]
     warning = f"tcheck: warning: policy.zh-TW.md: {why}"
     assert warning in res.stderr and "audited the other versions without it" in res.stderr
 
 
-def test_inline_ignore_of_an_unknown_rule_is_a_warning(audit_cli, tmp_path):
-    doc_pair(tmp_path, ignore="<!-- tcheck: ignore no-such-rule -->\n")
+def test_inline_ignore_of_an_unknown_rule_is_an_error_like_in_the_config(audit_cli, tmp_path):
+    doc_pair(tmp_path, ignore="<!-- tcheck: ignore link-mismatc -->\n")
     res = audit_cli("policy.md", "--fail-on", "never")
-    assert res.exit_code == 0
-    assert "inline 'tcheck: ignore' names unknown rule 'no-such-rule'" in res.stderr
+    assert res.exit_code == 2 and not res.stdout
+    (line,) = res.stderr.splitlines()
+    assert line.startswith("tcheck: error: policy.zh-CN.md:")
+    assert "inline 'tcheck: ignore' names unknown rule 'link-mismatc'" in line
+    # the same typo in the config is an error too
+    (tmp_path / "tcheck.toml").write_text('[rules]\nlink-mismatc = "off"\n', encoding="utf-8")
+    doc_pair(tmp_path)
+    res = audit_cli("policy.md")
+    assert res.exit_code == 2 and "unknown rule id 'link-mismatc'" in res.stderr

@@ -88,8 +88,11 @@ def report(tree: Path, files: list[str]) -> dict | str:
     if proc.returncode != 0:
         return f"exit {proc.returncode}: {proc.stderr.strip()}"
     data = json.loads(proc.stdout)
+    if isinstance(data, dict) and "documents" in data:  # schema_version 2: always a documents list
+        data = data["documents"][0] if len(data["documents"]) == 1 else data["documents"]
     for item in data if isinstance(data, list) else [data]:
         item.pop("tool", None)
+        item.pop("schema_version", None)
     return data
 
 

@@ -1,4 +1,9 @@
-"""JSON report (schema_version 1); the schema ships in tcheck/schema/report.schema.json."""
+"""JSON report (schema_version 2); the schema ships in tcheck/schema/report.schema.json.
+
+One shape for every run: ``{"schema_version": 2, "tool", "documents": [...], "summary"}``,
+with one entry in ``documents`` per audited document (also when there is only
+one). Version 1 put a single document's fields at the top level.
+"""
 
 from __future__ import annotations
 
@@ -33,8 +38,6 @@ def report_dict(res) -> dict:
         item["score"] = round(float(row.score), 4)
         alignment.append(item)
     return {
-        "schema_version": 1,
-        "tool": {"name": "tcheck", "version": __version__},
         "model": res.model,
         "versions": versions,
         "alignment": alignment,
@@ -43,21 +46,21 @@ def report_dict(res) -> dict:
     }
 
 
+SCHEMA_VERSION = 2
+
+
 def render_json(results) -> str:
-    if len(results) == 1:
-        data = report_dict(results[0])
-    else:
-        docs = [report_dict(r) for r in results]
-        summary = {"error": 0, "warning": 0, "info": 0, "suppressed": 0, "baseline": 0}
-        for d in docs:
-            for k in summary:
-                summary[k] += d["summary"].get(k, 0)
-        data = {
-            "schema_version": 1,
-            "tool": {"name": "tcheck", "version": __version__},
-            "documents": docs,
-            "summary": summary,
-        }
+    docs = [report_dict(r) for r in results]
+    summary = {"error": 0, "warning": 0, "info": 0, "suppressed": 0, "baseline": 0}
+    for d in docs:
+        for k in summary:
+            summary[k] += d["summary"].get(k, 0)
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "tcheck", "version": __version__},
+        "documents": docs,
+        "summary": summary,
+    }
     return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -24,6 +24,11 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "tcheck/v1"
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+#: a stable URL per rule. tcheck has no public home yet, so this is a placeholder on the
+#: reserved ``.invalid`` domain (it never resolves, and never points at someone else's
+#: site); the full help travels inside the SARIF file (``fullDescription``, ``help``) and
+#: ``tcheck rule ID`` prints the same text.
+HELP_URI = "https://tcheck.invalid/rules/{id}"
 
 
 # ---------------------------------------------------------------------------
@@ -62,12 +67,15 @@ def rule_descriptor(rule_id: str, cls=None) -> dict:
         }
     summary = cls.summary() or rule_id
     full = cls.description() or summary
+    help_text = cls.help()
+    title, _, rest = help_text.partition("\n")
     return {
         "id": rule_id,
         "name": _pascal(rule_id),
         "shortDescription": {"text": summary},
         "fullDescription": {"text": full},
-        "help": {"text": full, "markdown": full},
+        "help": {"text": help_text, "markdown": f"**{title}**\n{rest}"},
+        "helpUri": HELP_URI.format(id=rule_id),
         "defaultConfiguration": {"level": LEVELS[cls.severity.label]},
         "properties": {"tags": ["translation", "consistency", getattr(cls, "scope", "cross")]},
     }

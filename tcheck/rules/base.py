@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 from ..langs import LANGS
-from ..model import Alignment, Document, Finding, InputError, Location, Row, Segment, Severity, Span, Version
+from ..model import Alignment, Document, Finding, Fix, InputError, Location, Row, Segment, Severity, Span, Version
 from ..model import location as _location
 from .options import OptionError, RuleOptions
 
@@ -210,6 +210,7 @@ class RuleContext:
         suggestion: str | None = None,
         texts: Iterable[str] = (),
         severity: Severity | None = None,
+        fixes: Iterable[Fix] = (),
     ) -> Finding:
         f = Finding(
             rule=rule.id,
@@ -220,8 +221,16 @@ class RuleContext:
             evidence=evidence or {},
             suggestion=suggestion,
             texts=tuple(texts),
+            fixes=tuple(fixes),
         )
         return self._with_spans(f)
+
+    def fix(self, lang: str, start: tuple[int, int], end: tuple[int, int], replacement: str, original: str = "") -> Fix:
+        """A :class:`Fix` replacing ``start``..``end`` (1-based (line, column), end exclusive) in ``lang``'s
+        file; ``original`` is the text expected there (the fix is skipped when the file says otherwise)."""
+        version = self.version(lang)
+        path = version.path if version is not None else ""
+        return Fix(path, start[0], start[1], end[0], end[1], replacement, original)
 
     def _with_spans(self, f: Finding) -> Finding:
         """Give every location its exact end and the finding its highlight spans.

@@ -150,6 +150,7 @@ class BrokenSpacing(Rule):
             sparse = gaps <= max_ratio * (adj + gaps)
             for seg, raw, text in masked:
                 hits = []
+                edits = []
                 spaced_out = _letter_spaced(text)
                 for m in _GAP_RE.finditer(text):
                     left = _run(text, m.start() - 1, -1)
@@ -169,6 +170,8 @@ class BrokenSpacing(Rule):
                     span = raw.span(a, b)
                     span.update({"word": word, "gap_line": raw.pos(m.start())[0], "gap_column": raw.pos(m.start())[1]})
                     hits.append(span)
+                    gap_end = raw.pos(m.end() - 1)
+                    edits.append(ctx.fix(v.lang, raw.pos(m.start()), (gap_end[0], gap_end[1] + 1), "", m.group()))
                 if not hits:
                     continue
                 words = ", ".join(f'"{h["text"]}" → "{h["word"]}"' for h in hits)
@@ -185,4 +188,5 @@ class BrokenSpacing(Rule):
                     evidence={"spans": hits, "key": ",".join(h["word"] for h in hits)},
                     suggestion="; ".join(f"{h['text']} → {h['word']}" for h in hits),
                     texts=[seg.text],
+                    fixes=edits,
                 )

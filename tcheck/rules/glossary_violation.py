@@ -161,6 +161,11 @@ class GlossaryViolation(Rule):
             source_span={"lang": src, **_span(sseg, term)},
             key=f"{entry.line}:{lg}",
         )
+        fixes = []
+        if dnt and needle:  # a do-not-translate term in another case: restored as written
+            at = _verbatim(tseg, needle)
+            if at is not None:
+                fixes.append(ctx.fix(lg, at, (at[0], at[1] + len(needle)), term, needle))
         return ctx.finding(
             self,
             msg,
@@ -169,4 +174,14 @@ class GlossaryViolation(Rule):
             evidence=evidence,
             suggestion=f"keep '{term}' untranslated" if dnt else f"use '{want}' as the glossary requires",
             texts=[tseg.text, want],
+            fixes=fixes,
         )
+
+
+def _verbatim(seg: Segment, needle: str) -> tuple[int, int] | None:
+    """(line, column) where ``needle`` is written verbatim on one source line of ``seg``, else None."""
+    for ln in seg.lines:
+        pos = ln.text.find(needle)
+        if pos >= 0:
+            return ln.number, ln.column + pos
+    return None

@@ -20,9 +20,11 @@ from .number_mismatch import NumberMismatch
 from .regional_vocabulary import RegionalVocabulary
 from .script_mix import ScriptMix
 from .semantic_drift import SemanticDrift
+from .unrelated_versions import UnrelatedVersions
 from .untranslated import Untranslated
 
 RULES: tuple[type[Rule], ...] = (
+    UnrelatedVersions,
     MissingParagraph,
     MissingSentence,
     SemanticDrift,

@@ -64,9 +64,12 @@ class ScriptMix(Rule):
                     continue
                 sub = {h.offset: h.suggestion for h in hits}
                 chars = []
+                edits = []
                 for h in hits:
                     line, col = raw.pos(h.offset)
                     chars.append({"char": h.char, "suggestion": h.suggestion, "line": line, "column": col})
+                    if h.suggestion and h.suggestion != h.char:
+                        edits.append(ctx.fix(v.lang, (line, col), (line, col + len(h.char)), h.suggestion, h.char))
                 fixes = []
                 for a, b in _clusters(sorted(sub)):
                     a0, b0 = max(0, a - 2), min(len(raw.text), b + 2)
@@ -86,7 +89,8 @@ class ScriptMix(Rule):
                     f'where {expected} is expected{where}: {listing} in "{snippet(seg.text, 40)}"'
                 )
                 first = chars[0]
-                loc = ctx.loc_at(v.lang, seg, first["line"], first["column"])
+                end = (first["line"], first["column"] + len(hits[0].char))
+                loc = ctx.loc_at(v.lang, seg, first["line"], first["column"], end)
                 yield ctx.finding(
                     self,
                     msg,
@@ -101,4 +105,5 @@ class ScriptMix(Rule):
                     },
                     suggestion="; ".join(fixes),
                     texts=[seg.text],
+                    fixes=edits,
                 )

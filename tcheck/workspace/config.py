@@ -29,7 +29,17 @@ from ..model import InputError
 CONFIG_NAMES = ("tcheck.toml", "pyproject.toml")
 RULE_LEVELS = ("off", "on", "error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
-TOP_KEYS = ("rules", "options", "model", "glossary", "fail-on", "groups", "exclude", "max-file-size")
+TOP_KEYS = (
+    "rules",
+    "options",
+    "model",
+    "glossary",
+    "fail-on",
+    "groups",
+    "exclude",
+    "max-file-size",
+    "per-file-ignores",
+)
 
 
 @dataclass
@@ -51,6 +61,16 @@ class Config:
     groups: list[Group] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = MAX_FILE_SIZE  # bytes; a larger document is refused
+    # (glob pattern, rule ids): findings of those rules in matching files are not reported
+    per_file_ignores: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+    def ignored_rules(self, path: str | os.PathLike) -> frozenset[str]:
+        """The rule ids ``per-file-ignores`` switches off for ``path``."""
+        out: set[str] = set()
+        for pattern, ids in self.per_file_ignores:
+            if is_excluded(path, [pattern], self.root):
+                out |= ids
+        return frozenset(out)
 
     @property
     def root(self) -> Path:
@@ -170,6 +190,7 @@ def _validate(table: dict, path: Path, prefix: str) -> Config:
     _scalars(t, cfg, err)
     _exclude(t.get("exclude", []), cfg, err)
     _groups(t.get("groups", []), cfg, err)
+    _per_file_ignores(t.get("per-file-ignores", {}), cfg, err)
     return cfg
 
 
@@ -243,6 +264,28 @@ def _project_file(name: str, root: Path, err: _Err, key: str) -> Path:
     if not p.is_file():
         raise err(key, f"file not found: {name} (paths are relative to {root})")
     return p
+
+
+def _per_file_ignores(pfi: Any, cfg: Config, err: _Err) -> None:
+    """per-file-ignores = { "glob" = ["rule-id", "prefix"] } (or a comma-separated string)."""
+    from ..rules import all_rules
+    from .selection import expand, split_selectors
+
+    if not isinstance(pfi, dict):
+        raise err("per-file-ignores", f"expected a table of glob = [rule ids], got {_type_name(pfi)}")
+    for pattern, ids in pfi.items():
+        key = (
+            f"per-file-ignores.{pattern!r}" if not pattern.replace("-", "").isalnum() else f"per-file-ignores.{pattern}"
+        )
+        if isinstance(ids, str):
+            ids = [ids]
+        if not isinstance(ids, list) or not ids or not all(isinstance(x, str) for x in ids):
+            raise err(key, 'expected a list of rule ids or prefixes, e.g. ["script-mix"]')
+        try:
+            rules = expand(split_selectors(ids), all_rules(), "rule")
+        except InputError as exc:
+            raise err(key, str(exc)) from None
+        cfg.per_file_ignores.append((pattern.strip(), frozenset(rules)))
 
 
 def _exclude(ex: Any, cfg: Config, err: _Err) -> None:

@@ -1,4 +1,4 @@
-"""JSON report contract (schema_version 1) and the shipped schema."""
+"""JSON report contract (schema_version 2) and the shipped schema."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from tcheck.report import render
 from tcheck.report.json import report_dict, schema
 
 from ..conftest import FIXTURES
-from ..helpers import single_reports, validate_report
+from ..helpers import only, single_reports, validate_report
 
 WEBSITES = FIXTURES / "corpus" / "mozilla-legal" / "websites_privacy_notice_2022-05-17"
 
 
 @pytest.fixture(scope="module")
 def report000(seed000_result):
-    return json.loads(render([seed000_result], "json"))
+    return only(json.loads(render([seed000_result], "json")))
 
 
 @pytest.fixture(scope="module")
@@ -36,14 +36,14 @@ def test_schema_is_valid_and_is_the_one_shipped():
     from jsonschema import Draft202012Validator
 
     Draft202012Validator.check_schema(schema())
-    assert schema()["title"].endswith("schema_version 1")
+    assert schema()["title"].endswith("schema_version 2")
 
 
 def test_validator_rejects_broken_reports(report000):
     """The helper must really catch contract breaks (otherwise every test passes vacuously)."""
     for breaker in (
         lambda r: r.pop("findings"),
-        lambda r: r.__setitem__("schema_version", 2),
+        lambda r: r.__setitem__("model", 2),
         lambda r: r["versions"][0].__setitem__("lang", "zh-CN"),
         lambda r: r["versions"][0]["paragraphs"][0].__setitem__("line", 0),
         lambda r: r["alignment"][0].__setitem__("fr", [1]),
@@ -58,8 +58,8 @@ def test_validator_rejects_broken_reports(report000):
 
 def test_seed000_report_contract(report000, seed000_result):
     r = validate_report(report000)
-    assert r["schema_version"] == 1
-    assert r["tool"] == {"name": "tcheck", "version": tcheck.__version__}
+    full = json.loads(render([seed000_result], "json"))
+    assert full["tool"] == {"name": "tcheck", "version": tcheck.__version__}
     assert r["model"] == seed000_result.model == "use-m3"
     assert [v["lang"] for v in r["versions"]] == ["zh-Hans", "zh-Hant", "en"]
     for v_json, v in zip(r["versions"], seed000_result.document.versions):
@@ -126,7 +126,7 @@ def test_fingerprints_do_not_depend_on_line_numbers(seed000_result, embedder, tm
 
 
 def test_three_file_report_validates(three_file_result):
-    r = validate_report(json.loads(render([three_file_result], "json")))
+    r = only(json.loads(render([three_file_result], "json")))
     assert [v["lang"] for v in r["versions"]] == ["zh-Hans", "zh-Hant", "en"]
     assert {v["path"].split("/")[-1] for v in r["versions"]} == {"en.md", "zh-CN.md", "zh-TW.md"}
     for v in r["versions"]:
@@ -139,3 +139,16 @@ def test_multi_document_report_validates(seed000_result, three_file_result):
     assert len(docs) == 2
     for sev in ("error", "warning", "info"):
         assert r["summary"][sev] == sum(d["summary"][sev] for d in docs)
+
+
+def test_one_document_has_the_same_shape_as_several(seed000_result):
+    r = validate_report(json.loads(render([seed000_result], "json")))
+    assert r["schema_version"] == 2 and set(r) == {"schema_version", "tool", "documents", "summary"}
+    assert len(r["documents"]) == 1 and "schema_version" not in r["documents"][0]
+
+
+def test_old_single_document_shape_is_rejected(report000):
+    from jsonschema import Draft202012Validator
+
+    old = {"schema_version": 1, "tool": {"name": "tcheck", "version": "0"}, **report000}
+    assert list(Draft202012Validator(schema()).iter_errors(old))

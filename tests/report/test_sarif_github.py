@@ -192,7 +192,9 @@ def test_sarif_rules_declared_with_levels(tiny):
         desc = rules[ids.index(rid)]
         assert desc["shortDescription"]["text"] == cls.summary()
         assert desc["fullDescription"]["text"] == cls.description()
-        assert desc["help"]["text"] == cls.description()
+        assert desc["help"]["text"] == cls.help()  # what 'tcheck rule ID' prints: sections, severities, options
+        assert desc["help"]["markdown"].startswith(f"**{rid} (") and "## What it catches" in desc["help"]["markdown"]
+        assert desc["helpUri"] == f"https://tcheck.invalid/rules/{rid}"
         assert desc["defaultConfiguration"]["level"] == expected_level[cls.severity]
         assert desc["name"] and " " not in desc["name"]
     for r in run["results"]:

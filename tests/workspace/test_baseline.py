@@ -7,7 +7,7 @@ import pytest
 
 from tcheck.model import Alignment, Document, Finding, InputError, Location, Severity
 from tcheck.pipeline import AuditResult, Settings, audit_document, load_document
-from tcheck.workspace.baseline import load_baseline, write_baseline
+from tcheck.workspace.baseline import evidence_id, load_baseline, write_baseline
 
 ZH = [
     "# 隐私政策",
@@ -108,8 +108,19 @@ def test_baseline_file_is_readable_json(tmp_path):
     f = _finding()
     assert write_baseline(base, [_result(f)]) == 1
     data = json.loads(base.read_text(encoding="utf-8"))
-    assert data["version"] == 1
-    assert data["entries"] == [{"rule": f.rule, "fingerprint": f.fingerprint, "path": "a.md", "message": f.message}]
+    assert data["version"] == 2
+    assert data["entries"] == [
+        {"rule": f.rule, "id": evidence_id(f), "fingerprint": f.fingerprint, "path": "a.md", "message": f.message}
+    ]
+
+
+def test_version_1_files_still_match_by_fingerprint(tmp_path):
+    base = tmp_path / "baseline.json"
+    f = _finding()
+    entry = {"rule": f.rule, "fingerprint": f.fingerprint, "path": "a.md", "message": f.message}
+    base.write_text(json.dumps({"version": 1, "entries": [entry]}), encoding="utf-8")
+    res = _result(_finding())
+    assert load_baseline(base).apply([res]) == 1 and res.findings == []
 
 
 @pytest.mark.parametrize(
