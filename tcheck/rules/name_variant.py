@@ -15,6 +15,7 @@ from ..text.names import (
     contains_name,
     english_names,
     english_vocab,
+    english_word,
     is_urlish,
     latin_names,
     name_key,
@@ -206,10 +207,36 @@ def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]
         or standalone[extra]
         or extra.casefold() in ordinary
         or any(stem in ordinary for stem in _stems(extra))
-        or common_english_word(extra)
+        or common_english_word(extra, 3.0)
     ):
         return None  # a possessive, another name, or an ordinary word: "Mozilla Foundation" is a name of its own
     return kind
+
+
+_SEP_RE = re.compile(r"[\s\-‐‑_.·]+")
+
+
+def _camel(text: str) -> bool:
+    """An inner capital inside a word ("JusTalk", "GitHub"), not after a hyphen ("Cross-Chain")."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+def style_only(var: str, dom: str) -> bool:
+    """Two writings of the same letters that differ only in style, not in the name.
+
+    Heading case and hyphenation ("Cross-Chain" / "Cross-chain", "JSON RPC" / "JSON-RPC",
+    "On-Chain" / "On-chain") are style. A change of inner capitals ("Justalk" / "JusTalk")
+    or a single word broken apart ("Talk 123", "Firef-ox") is a different spelling.
+    """
+    pv, pd = _SEP_RE.split(var), _SEP_RE.split(dom)
+    if pv != pd and [p.casefold() for p in pv] != [p.casefold() for p in pd]:
+        # separators differ: a variant only when it breaks one word into pieces, some not words
+        if len(pd) > 1 or all(p.isalpha() and common_english_word(p, 3.0) for p in pv):
+            return True
+        return False
+    if var == dom:
+        return True
+    return not (_camel(var) or _camel(dom))
 
 
 def _stems(word: str) -> set[str]:
@@ -247,8 +274,8 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str 
     fw, dw = _words(form), _words(dom)
     # the same letters, spaced or cased differently: "Talk 123", "Justalk"
     if name_key(form) == name_key(dom):
-        if form.isupper() and not dom.isupper():
-            return None  # shouting heading
+        if form.isupper() and not dom.isupper() or style_only(form, dom):
+            return None  # shouting heading, heading case or hyphenation
         return "different spelling"
     # a stray modifier in front: "Paper Talk123" vs "Talk123"
     if len(fw) > len(dw) and fw[len(fw) - len(dw) :] == dw and len(fw) - len(dw) <= 2:
@@ -316,9 +343,11 @@ def misspelling_kind(var: str, dom: str, ordinary: set[str]) -> str | None:
     if name_key(var) == name_key(dom):
         if df.replace("-", "") in ordinary and "-" not in var and var in (df.capitalize(), df.title(), df):
             return None  # "Online"/"online" of an ordinary word: a style, not a name
-        return "different spelling"
+        return None if style_only(var, dom) else "different spelling"
     if vf in ordinary or df in ordinary or len(dom) < 5:
         return None
+    if english_word(var) or common_english_word(dom):
+        return None  # "Reintroduce", "Licensed" next to "Licensor": words, not misspellings of a name
     if vf.startswith(df) or df.startswith(vf):
         return None  # an inflection ("Voices") or a clipped compound
     if not any(c.isupper() for c in dom) or var[0].casefold() != dom[0].casefold() and len(dom) < 7:

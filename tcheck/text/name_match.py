@@ -30,7 +30,7 @@ _TOK_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'’\-.
 
 
 def _norm_tok(tok: str) -> str:
-    t = re.sub(r"['’]s?$", "", tok).casefold()
+    t = re.sub(r"['’]s?$", "", tok).replace("’", "'").casefold()
     if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t

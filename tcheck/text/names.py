@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .english_words import _CONNECTORS, _DETERMINERS, _FUNCTION
+from .english_words import _CONNECTORS, _DETERMINERS, _FUNCTION, CALENDAR
 from .han import HAN_RUN_RE as _HAN_RUN_RE
 from .scripts import to_simplified
 
@@ -50,7 +50,7 @@ class NameSpan:
 
 def name_key(text: str) -> str:
     """Comparison key: case-, space- and hyphen-insensitive."""
-    return re.sub(r"[\s\-‐‑_.·]+", "", text).casefold()
+    return re.sub(r"[\s\-‐‑_.·'’]+", "", text).casefold()
 
 
 def token_kind(tok: str) -> str:
@@ -218,6 +218,8 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
         k = token_kind(w)
         if k in ("alnum", "camel", "acronym"):
             return True
+        if w.lower() in CALENDAR:
+            return False  # "March of 2020", "Monday": dates, not names
         if k == "cap":
             return not (ordinary(m) and not inside) and not (inside and w.lower() in _DETERMINERS)
         if k == "num":
@@ -258,6 +260,22 @@ def is_proper(name: str, vocab: EnglishVocab) -> bool:
     return False
 
 
+def is_name(name: str, vocab: EnglishVocab) -> bool:
+    """A name by evidence, stricter than :func:`is_proper`: a token with digits or inner capitals
+    ("Talk123", "JusTalk"), or a capitalised word that is neither an ordinary word of the
+    version nor a frequent English word ("Telecom", "Kaia"; not "Mobile", "Platform", "Support").
+    """
+    for tok in name.split():
+        tok = re.sub(r"['’]s?$", "", tok)
+        k = token_kind(tok)
+        if k in ("alnum", "camel"):
+            return True
+        if k in ("cap", "acronym") and tok.lower() not in vocab.lower and not common_english_word(tok):
+            if tok.lower() not in CALENDAR:
+                return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def common_english_word(word: str, min_zipf: float = 4.0) -> bool:
     """Whether ``word`` is a frequent English word ("Foundation", "Join", "Platform").
@@ -271,6 +289,14 @@ def common_english_word(word: str, min_zipf: float = 4.0) -> bool:
     except ImportError:  # pragma: no cover - wordfreq is a dependency
         return True
     return zipf_frequency(word, "en") >= min_zipf
+
+
+def english_word(word: str) -> bool:
+    """Whether wordfreq knows ``word`` as an English word at all (Zipf 2.0 or more, "Reintroduce").
+
+    A misspelt or coined name ("Firefix", "Zentrova") scores 0.
+    """
+    return common_english_word(word, 2.0)
 
 
 def latin_names(text: str) -> list[NameSpan]:
@@ -331,6 +357,7 @@ __all__ = [
     "english_vocab",
     "EnglishVocab",
     "is_proper",
+    "is_name",
     "is_urlish",
     "sentence_initial",
     "latin_names",
@@ -338,6 +365,7 @@ __all__ = [
     "find_term",
     "contains_name",
     "common_english_word",
+    "english_word",
     "name_key",
     "token_kind",
 ]

@@ -119,7 +119,7 @@ def test_misspelling_that_another_version_also_writes_is_deliberate():
     assert _run("name-variant", doc, al) == []
 
 
-@pytest.mark.parametrize("variant", ["Firefox Nova", "Zentrova Firefox"])
+@pytest.mark.parametrize("variant", ["Firefox Velmora", "Zentrova Firefox"])
 def test_plain_name_with_an_extra_word_in_english_is_a_variant(variant):
     en = FFX_EN + [f"When you install {variant}, it checks for updates."]
     hans = FFX_HANS + ["当您安装 Firefox 时，它会检查更新。"]

@@ -16,6 +16,7 @@ from ..options import RuleOptions, opt
 from .latin import check_latin
 from .pairs import check_pairs
 from .rows import build_rows, learn
+from .vote import check_vote
 from .zh_pair import check_zh_pair
 
 
@@ -74,3 +75,4 @@ class EntityMismatch(Rule):
         yield from check_pairs(self, ctx, rows, pairs, vocab)
         yield from check_latin(self, ctx, rows, vocab)
         yield from check_zh_pair(self, ctx)
+        yield from check_vote(self, ctx)

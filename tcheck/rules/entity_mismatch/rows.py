@@ -14,7 +14,9 @@ from ...text.names import (
     contains_name,
     english_clauses,
     english_names,
+    english_word,
     han_ngrams,
+    is_name,
     is_proper,
     latin_names,
     name_key,
@@ -106,12 +108,16 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
     for i, r in enumerate(rows):
         zh_latin_keys = {p.span.key for ps in r.zh_latin.values() for p in ps}
         zh_toks = _token_set(r.zh_norm[r.primary])
+        # table rows repeat their column words ("Mobile", "Support" beside 没有, 支持): a
+        # correspondence is learned from prose only, and only for a name by evidence
+        tabular = all(s.kind == "table" for s in r.en)
         for p in r.en_names:
             # a name the Chinese keeps (even partly, "Pocket 技术") in Latin script is checked
             # directly, not learned
             if (
-                p.span.key in zh_latin_keys
-                or not is_proper(p.span.text, vocab)
+                tabular
+                or p.span.key in zh_latin_keys
+                or not is_name(p.span.text, vocab)
                 or any(_norm_tok(t) in zh_toks for t in _name_tokens(p.span.text))
             ):
                 continue
@@ -189,6 +195,7 @@ def _substitutes(r: _R, vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_r
                 or w in vocab.mid_caps
                 or not sentence_initial(seg.text, m.start())
                 or _english_looking(w)
+                or english_word(w)  # "Navigate", "There": a sentence starts with a word
                 or seg.text[m.end() : m.end() + 1] in ",:"
             ):
                 continue
