@@ -41,37 +41,61 @@ def use_color(choice: str, stream) -> bool:
 
 
 class Progress:
-    """Documents done / total and the elapsed time, redrawn on one stderr line; only on a terminal."""
+    """Documents done / total and the elapsed time, redrawn on one stderr line; only on a terminal.
 
-    def __init__(self, total: int, stream=None, enabled: bool = True):
+    A background thread redraws the line every second, so the elapsed time moves
+    while a long document is being aligned.
+    """
+
+    def __init__(self, total: int, stream=None, enabled: bool = True, tick: float = 1.0):
+        import threading
+
         self.stream = stream or sys.stderr
         self.total = total
         self.done = 0
         self.start = time.monotonic()
         self.enabled = enabled and total > 0 and bool(getattr(self.stream, "isatty", lambda: False)())
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = None
         if self.enabled:
+            self._draw()
+            if tick > 0:
+                self._thread = threading.Thread(target=self._tick, args=(tick,), daemon=True)
+                self._thread.start()
+
+    def _tick(self, every: float) -> None:
+        while not self._stop.wait(every):
             self._draw()
 
     def _draw(self) -> None:
-        elapsed = int(time.monotonic() - self.start)
-        width = 24
-        filled = width * self.done // max(1, self.total)
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(
-            f"\r\x1b[2Ktcheck: auditing [{bar}] {self.done}/{self.total} documents, {elapsed // 60}:{elapsed % 60:02d}"
-        )
-        self.stream.flush()
+        with self._lock:
+            if not self.enabled:
+                return
+            elapsed = int(time.monotonic() - self.start)
+            width = 24
+            filled = width * self.done // max(1, self.total)
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"tcheck: auditing [{bar}] {self.done}/{self.total} documents, {elapsed // 60}:{elapsed % 60:02d}"
+            try:
+                self.stream.write(f"\r\x1b[2K{line}")
+                self.stream.flush()
+            except (OSError, ValueError):  # the terminal went away: stop drawing
+                self.enabled = False
 
     def step(self) -> None:
         self.done += 1
-        if self.enabled:
-            self._draw()
+        self._draw()
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()
-            self.enabled = False
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(1.0)
+        with self._lock:
+            if self.enabled:
+                self.stream.write("\r\x1b[2K")
+                self.stream.flush()
+                self.enabled = False
 
 
 @dataclass
@@ -298,13 +322,12 @@ class Run:
         from .fix import plan_fixes, unified_diff, write_fixes
         from .report.output import write_stdout
 
-        plans, warnings = plan_fixes(results)
+        sources = {}
+        if getattr(self, "_stdin_tmp", None) is not None:
+            sources[display_stdin_path(self.stdin_filename)] = str(self._stdin_tmp)
+        plans, warnings = plan_fixes(results, sources)
         for w in warnings:
             click.echo(f"tcheck: warning: {one_line(w)}", err=True)
-        if STDIN in self.paths:
-            shown = display_stdin_path(self.stdin_filename)
-            for p in plans:
-                p.path = shown
         n_findings = sum(len(p.findings) for p in plans)
         n_edits = sum(p.edits for p in plans)
         what = _plural(n_findings, "finding") + f" ({_plural(n_edits, 'edit')}) in " + _plural(len(plans), "file")

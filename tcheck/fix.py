@@ -41,8 +41,11 @@ def fixable(results) -> list[Finding]:
     return [f for res in results for f in res.findings if f.fixes]
 
 
-def plan_fixes(results) -> tuple[list[FilePlan], list[str]]:
-    """The files the fixes of ``results`` change, and warnings for files left alone."""
+def plan_fixes(results, sources: dict[str, str] | None = None) -> tuple[list[FilePlan], list[str]]:
+    """The files the fixes of ``results`` change, and warnings for files left alone.
+
+    ``sources`` maps a reported path to the file that holds its text (standard input's copy).
+    """
     by_path: dict[str, list[tuple[Fix, Finding]]] = {}
     for f in fixable(results):
         for fx in f.fixes:
@@ -51,7 +54,7 @@ def plan_fixes(results) -> tuple[list[FilePlan], list[str]]:
     warnings: list[str] = []
     for path, items in by_path.items():
         try:
-            data = Path(path).read_bytes()
+            data = Path((sources or {}).get(path, path)).read_bytes()
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             warnings.append(f"{path}: not UTF-8; fixes not applied")

@@ -161,7 +161,7 @@ def test_output_file_prints_a_summary_on_stderr(cli, tmp_path):
 def test_progress_only_on_a_terminal(cli, tmp_path):
     tty = io.StringIO()
     tty.isatty = lambda: True
-    p = Progress(2, tty)
+    p = Progress(2, tty, tick=0)
     p.step()
     p.step()
     p.close()
@@ -172,6 +172,15 @@ def test_progress_only_on_a_terminal(cli, tmp_path):
     p.step()
     p.close()
     assert plain.getvalue() == ""
+    ticking = io.StringIO()
+    ticking.isatty = lambda: True
+    p = Progress(1, ticking, tick=0.01)
+    import time
+
+    time.sleep(0.1)
+    p.close()
+    assert ticking.getvalue().count("0/1 documents") >= 3  # redrawn while a document is audited
+    assert ticking.getvalue().endswith("\r\x1b[2K")
     doc_pair(tmp_path)
     res = cli("audit", ".", "--fail-on", "never")  # a directory audit, stderr not a terminal
     assert res.stderr == ""
@@ -194,6 +203,9 @@ def test_stdin_with_stdin_filename_finds_the_siblings(cli, tmp_path):
     (doc,) = json.loads(res.stdout)["documents"]
     assert [v["lang"] for v in doc["versions"]] == ["zh-Hant"]
     assert [f["rule"] for f in doc["findings"]] == ["script-mix"]
+    res = cli("audit", "-", "--stdin-filename", "notes/a.zh-TW.md", "--diff", input="我們會追踪您的訂單。\n")
+    assert res.exit_code == 1 and res.stdout.splitlines()[:2] == ["--- a/notes/a.zh-TW.md", "+++ b/notes/a.zh-TW.md"]
+    assert "+我們會追蹤您的訂單。" in res.stdout.splitlines()
     assert "--fix" in one_error_line(cli("audit", "-", "--fix", input="x\n"))
     assert "--stdin-filename needs" in one_error_line(cli("audit", "policy.md", "--stdin-filename", "x.md"))
 
