@@ -78,6 +78,7 @@ def _closeness(ctx: RuleContext):
 
 
 _CLOSE_MARGIN = 0.05
+_UNIT_KINDS = frozenset({"duration", "age", "money", "percent", "date"})
 
 
 def _quantities(seg: Segment) -> list[Quantity]:
@@ -168,10 +169,12 @@ class NumberMismatch(Rule):
                             changed.setdefault((b, y[1].key, x[1].key), []).append((b, y, a, x))
                     paired = {id(x[1]) for x, _ in pairs} | {id(y[1]) for _, y in pairs}
                     # a value one version lacks: only where the row is a close translation (a
-                    # rewritten sentence drops and adds numbers; that is not a number mismatch)
+                    # rewritten sentence drops and adds numbers; that is not a number mismatch),
+                    # or a period, amount, percentage or date of the English source
                     for (s, q), lang, other in [(x, a, b) for x in sa] + [(y, b, a) for y in sb]:
                         if id(q) not in paired and not q.slot:
-                            missing.setdefault((lang, q.key), []).append((lang, (s, q), other, close(row, a, b)))
+                            slot = (q.kind in _UNIT_KINDS and lang == "en") or close(row, a, b)
+                            missing.setdefault((lang, q.key), []).append((lang, (s, q), other, slot))
             yield from self._changed(ctx, changed)
             yield from self._missing(ctx, missing, changed)
 

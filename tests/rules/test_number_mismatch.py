@@ -253,3 +253,26 @@ def test_a_value_in_the_neighbouring_row_of_both_versions_does_not_hide_a_change
         "10000000000000000000000|1000000000000000000",
         "1000000000000000000|10000000000000000000000",
     )
+
+
+def test_a_period_of_the_source_is_missing_even_in_a_loose_row():
+    # mozilla-legal focus privacy notice (mozilla/legal-docs, CC-BY-SA-3.0): the stale Chinese
+    # versions lack "retained for no more than 25 months"; an idiom a translation adds
+    # (opensource-guide finding-users: 种一棵树最好是在十年前) is not reported in a loose row
+    versions = paragraphs(
+        {
+            "zh-Hans": ["一。", "二。", "三。", "四。", "我们收集少量技术数据。", "种一棵树最好是在十年前，也是现在。"],
+            "en": [
+                "One.",
+                "Two.",
+                "Three.",
+                "Four.",
+                "This data is retained for no more than 25 months.",
+                "It's never too late.",
+            ],
+        }
+    )
+    rows = [{"zh-Hans": [i], "en": [i]} for i in range(1, 7)]
+    ctx = context(versions, rows, scores={("zh-Hans", "en"): [0.8, 0.82, 0.79, 0.81, 0.6, 0.6]})
+    fs = list(all_rules()["number-mismatch"]().check(ctx))
+    assert [(f.locations[0].lang, f.evidence["found"]) for f in fs] == [("en", "25 months")]
