@@ -52,9 +52,13 @@ def load_versions(
     ``lang`` (from ``--lang``, the config or the path) makes the file a single
     version; without it the file is split at its language boundaries.
     """
-    segs = segment(read_text(path, max_size), is_markdown(path), is_html(path))
+    text = read_text(path, max_size)
+    segs = segment(text, is_markdown(path), is_html(path))
     if not segs:
-        raise InputError(f"{path}: no text to audit (the file has no paragraphs)")
+        why = " (the file has no paragraphs)"
+        if text.strip():  # front matter, an include, an import or a component: a stub of the page
+            why = ": a stub, only front matter and markup such as template tags, includes, imports or components"
+        raise InputError(f"{path}: no text to audit{why}")
     if lang is not None:
         return [_version(lang, path, segs, region)]
     blocks = split_versions(segs)

@@ -135,3 +135,20 @@ def test_big_page_is_linear():
     segs = segment_html(page)
     assert len(segs) == 20_000
     assert time.process_time() - t0 < 10
+
+
+def test_a_stub_version_is_left_out_with_one_warning_and_its_siblings_are_audited(tmp_path, monkeypatch):
+    """A page that only includes a shared page (Jekyll include, MDX import + component) never drops
+    the other versions from a directory audit; the stub gets one warning line naming it a stub."""
+    from tcheck.pipeline import prepare
+    from tcheck.workspace.grouping import plan
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "install.md").write_text("# Install\n\nDownload the installer and run it.\n", encoding="utf-8")
+    (docs / "install.zh-TW.md").write_text("# 安裝\n\n下載安裝程式並執行。\n", encoding="utf-8")
+    (docs / "install.zh-CN.md").write_text("---\ntitle: 安装\n---\n\n{% include_relative install.md %}\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    jobs, warnings = prepare(plan([str(docs)]), {}, tolerant=True)
+    assert len(jobs) == 1 and sorted(v.lang for v in jobs[0].document.versions) == ["en", "zh-Hant"]
+    assert len(warnings) == 1 and "install.zh-CN.md" in warnings[0] and "stub" in warnings[0]
