@@ -415,9 +415,30 @@ def main(argv=None) -> int:
         f"recall {report['overall']['recall']} ({found}/{lab} labels)"
     )
 
+    report["realworld"] = realworld()
+
     if not args.no_append:
         append_results(report)
     return 0
+
+
+def realworld() -> dict | None:
+    """Per-rule precision on the judged real-world set and must-find recall (bench/realworld/)."""
+    sys.path.insert(0, str(ROOT / "bench" / "realworld"))
+    import score as rw  # noqa: PLC0415
+
+    corpus = rw.corpus_dir()
+    print()
+    if corpus is None:
+        print("real-world set: ../shared/corpus not found (set TCHECK_CORPUS); skipped")
+        return None
+    print(f"real-world set: tcheck audit {corpus} (judged findings and must-find items in bench/realworld/)")
+    judged, must = rw.load_sets()
+    t0 = time.perf_counter()
+    result = rw.score(rw.audit_corpus(TCHECK, corpus), judged, must)
+    print(f"  corpus audit, cold cache, --jobs 2: {time.perf_counter() - t0:.1f} s")
+    rw.print_table(result)
+    return rw.summary(result)
 
 
 def append_results(report: dict) -> None:
@@ -447,6 +468,12 @@ def append_results(report: dict) -> None:
         parts.append(f"F1 {g.split('_')[0]} " + "/".join(f"{s['f1']:.3f}" for s in pairs.values()))
     ov = report["overall"]
     parts.append(f"precision {ov['precision']} recall {ov['recall']}")
+    rw = report.get("realworld")
+    if rw:
+        parts.append(
+            f"real-world precision {rw['precision']:.2f} (warning+ {rw['precision_warning']:.2f}) "
+            f"must-find {rw['must_found']}/{rw['must_total']}"
+        )
     per = []
     for src in ("injected", "seeds"):
         for r, x in report[src]["rules"].items():
