@@ -35,9 +35,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# template tags whose content is code (shown verbatim, never translated)
+# template tags whose content is code (shown verbatim, never translated) or never shown
 CODE_TAGS = frozenset(
     {
+        "comment",  # {% comment %}…{% endcomment %}: never shown
         "codeblock",
         "code",
         "highlight",

@@ -112,6 +112,11 @@ def test_an_indented_admonition_inside_a_list_is_markup():
     assert texts(md(text)) == ["Step one.", "The official Astro action scans for a lockfile."]
 
 
+def test_liquid_comment_blocks_are_not_text():
+    text = "{% comment %}\nTODO: translate this section later.\n{% endcomment %}\n\nShown text.\n"
+    assert texts(md(text)) == ["Shown text."]
+
+
 def test_template_tags_inside_fenced_code_are_left_to_the_fence():
     text = "Intro text here.\n\n```\n{% codeblock %}\nalert('Hello World!');\n{% endcodeblock %}\n```\n\nAfter it.\n"
     assert texts(md(text)) == ["Intro text here.", "After it."]
