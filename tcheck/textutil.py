@@ -1,3 +1,0 @@
-"""Compatibility: moved to :mod:`tcheck.text.snippets`."""
-
-from .text.snippets import embedding_text, snippet  # noqa: F401
