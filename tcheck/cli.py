@@ -207,6 +207,7 @@ def rules_cmd(fmt):
     """List the rules: id, default severity and what each catches."""
     import json
 
+    from .report.sarif import HELP_URI
     from .rules import all_rules
 
     rules = all_rules()
@@ -222,6 +223,8 @@ def rules_cmd(fmt):
                         "enabled_by_default": r.default_enabled,
                         "summary": r.summary(),
                         "description": r.description(),
+                        "options": dict(r.options),
+                        "help_uri": HELP_URI.format(id=r.id),
                     }
                     for r in rules.values()
                 ],

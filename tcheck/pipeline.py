@@ -83,7 +83,7 @@ class SegmentEmbedder:
         self._memo: dict = {}
 
     def __call__(self, version: Version):
-        from .textutil import embedding_text
+        from .text.snippets import embedding_text
 
         texts = [embedding_text(s.label, s.text) for s in version.segments]
         key = hash(tuple(texts))  # by content: safe when the instance is reused across documents

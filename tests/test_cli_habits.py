@@ -110,6 +110,9 @@ def test_rules_json_lists_every_rule(cli):
     data = json.loads(res.stdout)
     assert [r["id"] for r in data] == list(all_rules())
     assert {"id", "severity", "severities", "summary", "description", "enabled_by_default"} <= set(data[0])
+    by_id = {r["id"]: r for r in data}
+    assert by_id["broken-spacing"]["options"] == {"max_spaced_ratio": 0.02}
+    assert by_id["script-mix"]["help_uri"] == "https://tcheck.invalid/rules/script-mix"
 
 
 # ---------------------------------------------------------------------------

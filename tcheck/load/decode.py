@@ -11,8 +11,8 @@ import os
 import re
 import stat
 
-from .. import scripts
 from ..model import InputError
+from ..text.han import han_count
 
 #: default per-file size cap (bytes); ``max-file-size`` in the config changes it
 MAX_FILE_SIZE = 20 * 1024 * 1024
@@ -42,7 +42,7 @@ def decode(data: bytes, path: str) -> str:
             continue
     if text is not None:  # valid UTF-8 but reads like mojibake: keep it unless GB/Big5 reads clean
         rare = dict(zip(("gb18030", "big5"), _rare_pairs(data)))
-        clean = [t for enc, t in candidates if not rare[enc] and not _oddness(t) and scripts.han_count(t)]
+        clean = [t for enc, t in candidates if not rare[enc] and not _oddness(t) and han_count(t)]
         return clean[0] if clean else text
     if not candidates:
         raise InputError(f"{path}: cannot decode the file (not UTF-8, UTF-16, GB18030/GBK or Big5)")
@@ -102,7 +102,7 @@ def _rare_pairs(data: bytes) -> tuple[int, int]:
 def _utf8_suspicious(text: str) -> bool:
     """Valid UTF-8 without Han but with Cyrillic/Greek/rare characters: short
     GBK text can be valid UTF-8 by accident (协 = D0 AD = Cyrillic Э)."""
-    return not text.isascii() and scripts.han_count(text) == 0 and _oddness(text) > 0
+    return not text.isascii() and han_count(text) == 0 and _oddness(text) > 0
 
 
 def _checked(data: bytes, enc: str, path: str) -> str:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from ..model import Segment
+from ..text.han import has_han
 from .inline import strip_attr_lists
 
 PROSE = "paragraph"
@@ -296,15 +297,11 @@ def _code_line(line: str) -> bool:
         return True
     if not s.endswith(_CODE_ENDS) or len(_CODE_WORD_RE.findall(s)) < 3 or not _CODE_TOKEN_RE.search(s):
         return False
-    if any(_is_han(ch) for ch in s):
+    if has_han(s):
         return False
     toks = s.split()
     words = sum(t.isalpha() for t in toks)
     return not (words >= 4 and words >= 0.5 * len(toks))  # "Use the settings (see below);" is prose
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _only_links(text: str) -> bool:

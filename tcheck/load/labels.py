@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import scripts
 from ..model import Line, Segment
+from ..text.han import is_han
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 LABEL_RE = re.compile(
@@ -99,7 +99,7 @@ def is_ignore_comment(line: str) -> bool:
 
 
 def _is_cjk(ch: str) -> bool:
-    return scripts.is_han(ch) or ch in _CJK_PUNCT
+    return is_han(ch) or ch in _CJK_PUNCT
 
 
 def join_lines(parts: list[str]) -> str:

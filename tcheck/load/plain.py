@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import scripts
 from ..model import Segment
+from ..text.han import han_count
 from .labels import is_ignore_comment, join_lines, make_lines, make_segment, parse_ignore, starts_item
 
 _HEADING_END_RE = re.compile(r"[。.;；:：,，!！?？)）]$")
@@ -86,6 +86,6 @@ def _short_title(text: str) -> bool:
     text = text.strip(_INDENT_CHARS)
     if not text or _HEADING_END_RE.search(text):
         return False
-    han = scripts.han_count(text)
+    han = han_count(text)
     words = len(text.split())
     return (han and len(text) <= 25) or (not han and words <= 8 and len(text) <= 70)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import scripts
 from ..langs import LANGS
 from ..model import Segment
+from ..text.han import han_count
+from ..text.scripts import detect, latin_words, simplified_only, traditional_only
 
 _GRID = 2000  # boundaries tried per block in the three-block search
 
@@ -35,8 +36,8 @@ def _classify(segs: list[Segment]) -> list[str | None]:
     names, "Firefox Sync", "Cloudflare") occur in every version: neutral."""
     out = []
     for s in segs:
-        lang = scripts.detect(s.text)
-        if lang == "en" and not scripts.han_count(s.text) and len(scripts.latin_words(s.text)) < 4:
+        lang = detect(s.text)
+        if lang == "en" and not han_count(s.text) and len(latin_words(s.text)) < 4:
             lang = None
         out.append(lang)
     return out
@@ -184,8 +185,8 @@ def _refine_boundary(segs: list[Segment], costs: _Costs, a: Block, b: Block) -> 
 def decide_zh(segs: list[Segment], default: str = "zh-Hans") -> str:
     """zh-Hans or zh-Hant for a Chinese block, by its Simplified-only and Traditional-only characters."""
     text = "".join(s.text for s in segs)
-    hans = len(scripts.simplified_only(text))
-    hant = len(scripts.traditional_only(text))
+    hans = len(simplified_only(text))
+    hant = len(traditional_only(text))
     if hant > hans:
         return "zh-Hant"
     if hans > hant:

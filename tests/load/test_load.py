@@ -476,7 +476,7 @@ def test_single_version_seeds_stay_one_version(path, lang):
 def test_seed001_english_paragraphs_do_not_make_a_version():
     v = load_versions(str(SEED001))
     assert len(v) == 1 and v[0].lang == "zh-Hans"
-    from tcheck import scripts
+    from tcheck.text import scripts
 
     assert sum(scripts.detect(s.text) == "en" for s in v[0].segments) >= 3  # there really is English inside
 
