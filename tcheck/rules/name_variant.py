@@ -10,6 +10,8 @@ from rapidfuzz.distance import OSA
 
 from ..model import Segment, Severity, Version
 from ..text.han import HAN
+from ..text.name_gloss import conflicting, glosses
+from ..text.name_match import style_only
 from ..text.names import (
     common_english_word,
     contains_name,
@@ -117,7 +119,7 @@ class NameVariant(Rule):
                 for dom, cd in counts.most_common():
                     if dom == form or cd < min_dom or cd < ratio * c:
                         continue
-                    kind = _variant_kind(form, dom, standalone_words, version.is_zh)
+                    kind = _variant_kind(form, dom, standalone_words, version.is_zh, ordinary)
                     if kind:
                         variants[form] = (dom, kind)
                         break
@@ -135,6 +137,8 @@ class NameVariant(Rule):
                 fkey = name_key(form)
                 if any(fkey in t for t in others):
                     continue  # another version writes it the same way: deliberate
+                if kind.startswith("extra word") and o.seg.kind == "heading":
+                    continue  # "Install MetaMask", "Connect MetaMask to Kaia": a heading's verb
                 if (
                     kind == "extra word after the name"
                     or kind == "extra word before the name"
@@ -143,6 +147,7 @@ class NameVariant(Rule):
                     continue  # a plain capitalised name: only with evidence from the aligned row
                 reported.add((o.seg.index, form))
                 yield self._finding(ctx, version.lang, o.seg, form, dom, kind, counts[dom], counts[form])
+            yield from self._glosses(ctx, version)
             other_texts = ["\n".join(s.text for s in v.segments) for v in ctx.versions if v.lang != version.lang]
             for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio):
                 for t in _tokens(version):
@@ -150,6 +155,24 @@ class NameVariant(Rule):
                         continue
                     reported.add((t.seg.index, tok))
                     yield self._finding(ctx, version.lang, t.seg, tok, dom, kind, n, nv)
+
+    def _glosses(self, ctx: RuleContext, version: Version):
+        """An expansion glossed with another abbreviation than elsewhere ("跨源资源策略（CORS）")."""
+        items = [(seg, g) for seg in version.segments for g in glosses(seg.text, version.is_zh)]
+        found = conflicting([g for _, g in items], version.is_zh)
+        if not found:
+            return
+        # which one is wrong: the abbreviation all versions use more often stays
+        allt = "\n".join(s.text for v in ctx.versions for s in v.segments)
+
+        def uses(a: str) -> int:
+            return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", allt))
+
+        for g, abbr, n, expansion in found:
+            if uses(abbr) <= uses(g.abbr):
+                continue
+            seg = next(s for s, h in items if h is g)
+            yield self._finding(ctx, version.lang, seg, g.abbr, abbr, f"as the abbreviation of {expansion}", n, 1)
 
     def _finding(self, ctx: RuleContext, lang: str, seg, form: str, dom: str, kind: str, n: int, nv: int):
         msg = (
@@ -213,32 +236,6 @@ def _extension_kind(form: str, dom: str, standalone: Counter, ordinary: set[str]
     return kind
 
 
-_SEP_RE = re.compile(r"[\s\-‐‑_.·]+")
-
-
-def _camel(text: str) -> bool:
-    """An inner capital inside a word ("JusTalk", "GitHub"), not after a hyphen ("Cross-Chain")."""
-    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
-
-
-def style_only(var: str, dom: str) -> bool:
-    """Two writings of the same letters that differ only in style, not in the name.
-
-    Heading case and hyphenation ("Cross-Chain" / "Cross-chain", "JSON RPC" / "JSON-RPC",
-    "On-Chain" / "On-chain") are style. A change of inner capitals ("Justalk" / "JusTalk")
-    or a single word broken apart ("Talk 123", "Firef-ox") is a different spelling.
-    """
-    pv, pd = _SEP_RE.split(var), _SEP_RE.split(dom)
-    if pv != pd and [p.casefold() for p in pv] != [p.casefold() for p in pd]:
-        # separators differ: a variant only when it breaks one word into pieces, some not words
-        if len(pd) > 1 or all(p.isalpha() and common_english_word(p, 3.0) for p in pv):
-            return True
-        return False
-    if var == dom:
-        return True
-    return not (_camel(var) or _camel(dom))
-
-
 def _stems(word: str) -> set[str]:
     """Inflected forms whose stem may be ordinary ("Accounts" -> "account")."""
     w = word.casefold()
@@ -270,7 +267,7 @@ def _counterpart_has_bare(ctx: RuleContext, version: Version, occ: _Occ, form: s
     return seen
 
 
-def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str | None:
+def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool, ordinary: set[str]) -> str | None:
     fw, dw = _words(form), _words(dom)
     # the same letters, spaced or cased differently: "Talk 123", "Justalk"
     if name_key(form) == name_key(dom):
@@ -281,7 +278,15 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool) -> str 
     if len(fw) > len(dw) and fw[len(fw) - len(dw) :] == dw and len(fw) - len(dw) <= 2:
         mods = fw[: len(fw) - len(dw)]
         if (
-            all(token_kind(m) == "cap" for m in mods)
+            # not a possessive ("Astro's GitHub"), a compound ("React-based dApp") or a word the
+            # text also writes in lower case ("Import Web3Auth")
+            all(
+                token_kind(m) == "cap"
+                and not _POSSESSIVE_RE.search(m)
+                and "-" not in m
+                and m.casefold() not in ordinary
+                for m in mods
+            )
             and not any(standalone[m] for m in mods)
             and token_kind(dw[0]) in ("alnum", "camel")
         ):

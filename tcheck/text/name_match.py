@@ -12,13 +12,12 @@ import re
 from rapidfuzz import fuzz
 
 from ..model import Segment
-from .names import NameSpan, find_term, name_key
+from .names import NameSpan, common_english_word, find_term, name_key
 
 
 def _count_name(text: str, name: str) -> int:
-    import re
-
-    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+    """Mentions of ``name`` in ``text``, plural and possessive included ("RPC APIs")."""
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:['’]?s|es)?(?![A-Za-z0-9])", text, re.IGNORECASE))
 
 
 def _is_partial(found: str, expected: str) -> bool:
@@ -133,3 +132,31 @@ def _find_zh(segs: list[Segment], term: str) -> tuple[Segment, str]:
         if pos:
             return s, s.text[pos[0] : pos[1]]
     return segs[0], term
+
+
+_SEP_RE = re.compile(r"[\s\-‐‑_.·]+")
+
+
+def _camel(text: str) -> bool:
+    """An inner capital inside a word ("JusTalk", "GitHub"), not after a hyphen ("Cross-Chain")."""
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+def style_only(var: str, dom: str) -> bool:
+    """Two writings of the same letters that differ only in style, not in the name.
+
+    Heading case and hyphenation ("Cross-Chain" / "Cross-chain", "JSON RPC" / "JSON-RPC",
+    "On-Chain" / "On-chain") are style. A change of inner capitals ("Justalk" / "JusTalk")
+    or a single word broken apart ("Talk 123", "Firef-ox") is a different spelling.
+    """
+    if var.replace("’", "'") == dom.replace("’", "'"):
+        return True  # a typographic apostrophe: "I’ve" / "I've", "D’cent" / "D'cent"
+    pv, pd = _SEP_RE.split(var), _SEP_RE.split(dom)
+    if pv != pd and [p.casefold() for p in pv] != [p.casefold() for p in pd]:
+        # separators differ: a variant only when it breaks one word into pieces, some not words
+        if len(pd) > 1 or all(p.isalpha() and common_english_word(p, 3.0) for p in pv):
+            return True
+        return False
+    if var == dom:
+        return True
+    return not (_camel(var) or _camel(dom))

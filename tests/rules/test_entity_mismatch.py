@@ -189,3 +189,181 @@ def test_names_inside_untranslated_english_in_the_chinese_are_not_kept_names():
     ]
     doc, al = _doc(zh_Hans=zh, en=en)
     assert _run("entity-mismatch", doc, al) == []
+
+
+# ---------------------------------------------------------------------------- real documents
+# Passages below are copied from the corpus sites named in each comment (licences from
+# /work/shared/corpus/MANIFEST.tsv); each is consistent unless the test says otherwise.
+
+# kaia-docs build/wallets/wallets (kaiachain/kaia-docs, MIT licence): a comparison table whose
+# column words ("Mobile", "No", "Support") repeat beside 移动电话, 没有, 支持
+_WALLET_EN = [
+    "D'cent | Hybrid | EOA | Mobile | No | No | Support | Yes",
+    "DeFi Wallet | Non-custodial | EOA | Mobile, Desktop | No | No | Support | Yes",
+    "DeKeys | Non-custodial | EOA | Browser | No | Yes | Support | No",
+    "Favorlet | Non-custodial | EOA | Mobile | No | No | Support | No",
+    "Huobi Wallet | Non-custodial | EOA | Mobile | No | No | Support | No",
+    "Klip Wallet | Non-custodial | EOA | Mobile | No | No | Support | No",
+]
+_WALLET_HANS = [
+    "D'cent | 混合动力 | EOA | 移动电话 | 没有 | 没有 | 支持 | 是",
+    "DeFi Wallet | 非监护 | EOA | 移动、桌面 | 没有 | 没有 | 支持 | 是",
+    "DeKeys | 非监护 | EOA | 浏览器 | 没有 | 是 | 支持 | 没有",
+    "Favorlet | 非监护 | EOA | 移动电话 | 没有 | 没有 | 支持 | 没有",
+    "Huobi Wallet | 非监护 | EOA | 移动电话 | 没有 | 没有 | 支持 | 没有",
+    "Klip Wallet | 非监护 | EOA | 移动电话 | 没有 | 没有 | 支持 | 没有",
+]
+
+
+def _tables(doc):
+    for v in doc.versions:
+        for s in v.segments:
+            s.kind = "table"
+    return doc
+
+
+def test_table_column_words_are_not_learned_as_names():
+    en = _WALLET_EN + ["Kaia Wallet | Non-custodial | EOA | Browser | No | Yes | Support | No"]
+    hans = _WALLET_HANS + ["Kaia Wallet | 非监护 | EOA | 移动, 浏览器 | 没有 | 是 | 支持 | 没有"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", _tables(doc), al) == []
+
+
+def test_frequent_english_words_are_not_learned_as_names():
+    # kaia-docs misc/terms-of-use (kaiachain/kaia-docs, MIT licence): "Platform" is 平台 in
+    # every row; "Kaia Blockchain Network Platform" is the same platform, not another name
+    en = [
+        "The Platform is operated by the Kaia Foundation.",
+        "You may use the Platform only as permitted by these Terms.",
+        "We may suspend the Platform at any time.",
+        "Fees for the Platform are listed on the website.",
+        'We may make the source code of Kaia Blockchain Network Platform ("Platform") available as open source.',
+    ]
+    hans = [
+        "平台由 Kaia 基金会运营。",
+        "您只能在本条款允许的范围内使用平台。",
+        "我们可随时暂停平台。",
+        "平台的费用列于网站上。",
+        '我们可以将Kaia区块链网络平台（以下简称 "平台"）的源代码作为开源软件提供。',
+    ]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_sentence_initial_words_months_and_apostrophes_are_not_names():
+    # hexo-site docs/one-command-deployment (hexojs/site, CC-BY-4.0): "Navigate" opens a sentence
+    hans = [
+        "部署到 Github Pages 的步骤如下。",
+        "Github Pages 会托管您的站点。",
+        "前往 Github Pages 的设置页面。",
+    ]
+    en = [
+        "Deploying to Github Pages takes these steps.",
+        "Github Pages hosts your site.",
+        "Navigate to the settings page.",
+    ]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+    # kaia-docs misc/faq (kaiachain/kaia-docs, MIT): a typographic apostrophe is the same name
+    doc, al = _doc(zh_Hans=["支持 D'cent 钱包。"], en=["D’cent wallet is supported."])
+    assert _run("entity-mismatch", doc, al) == []
+    # a month phrase is a date, not a product name
+    hans = ["Kaia 主网于 2020 年 3 月上线。", "Kaia 很快。", "Kaia 很安全。"]
+    en = ["The mainnet launched in March of 2020.", "Kaia is fast.", "Kaia is secure."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_a_frequent_place_name_is_no_substitute_for_a_kept_name():
+    # kaia-docs learn/why-kaia (kaiachain/kaia-docs, MIT): 亚洲 is "Asia"; Kaia is still there
+    hans = ["Kaia Blockchain 的目标是成为亚洲第一区块链。", "Kaia 很快。", "Kaia 很安全。"]
+    en = ["Kaia Blockchain aims to become Asia's #1 blockchain.", "Kaia is fast.", "Kaia is secure."]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+# kaia-docs build/get-started/hardhat (kaiachain/kaia-docs, MIT licence): the Chinese keeps
+# "Hardhat" in Latin letters throughout, except where a machine translation wrote 硬头盔
+_HARDHAT_EN = [
+    "Hardhat is a smart-contract development environment.",
+    "Compile your smart contract using Hardhat.",
+    "Test your smart contracts using Hardhat.",
+    "Explore Hardhat forking features.",
+    "To use Hardhat, we need to set up our development environment.",
+    "With hardhat, you can fork the mainnet at a particular block.",
+]
+_HARDHAT_HANS = [
+    "Hardhat 是一个智能合约开发环境。",
+    "使用 Hardhat 编译智能合约。",
+    "使用 Hardhat 测试智能合约。",
+    "探索 Hardhat 分叉功能。",
+    "要使用 Hardhat，我们需要建立开发环境。",
+    "使用硬头盔，您可以在特定区块分叉主网。",
+]
+_HARDHAT_HANT = [
+    "Hardhat 是一個智能合約開發環境。",
+    "使用 Hardhat 編譯智能合約。",
+    "使用 Hardhat 測試智能合約。",
+    "探索 Hardhat 分叉功能。",
+    "要使用 Hardhat，我們需要建立開發環境。",
+    "使用硬頭盔，您可以在特定區塊分叉主網。",
+]
+
+
+def test_a_name_the_chinese_keeps_elsewhere_but_translates_once_is_reported():
+    doc, al = _doc(zh_Hans=_HARDHAT_HANS, zh_Hant=_HARDHAT_HANT, en=_HARDHAT_EN)
+    found = _run("entity-mismatch", doc, al)
+    assert [(f.locations[0].lang, f.locations[0].paragraph, f.evidence["expected"]) for f in found] == [
+        ("zh-Hans", 6, "hardhat")
+    ]
+    assert "zh-Hans and zh-Hant do not write 'hardhat'" in found[0].message
+    assert "∅" not in found[0].message
+    # kept everywhere: nothing
+    hans = _HARDHAT_HANS[:-1] + ["使用 Hardhat，您可以在特定区块分叉主网。"]
+    hant = _HARDHAT_HANT[:-1] + ["使用 Hardhat，您可以在特定區塊分叉主網。"]
+    doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=_HARDHAT_EN)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+def test_a_usual_translation_of_a_name_is_not_reported():
+    # "Ethereum" is 以太坊 in every Chinese row: a usage, not a slip
+    en = [f"Ethereum {w}." for w in ("is a blockchain", "has accounts", "uses gas", "has blocks", "has nodes")]
+    hans = ["以太坊是区块链。", "以太坊有账户。", "以太坊使用燃料。", "以太坊有区块。", "以太坊有节点。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+
+
+# hexo-site docs/configuration (hexojs/site, CC-BY-4.0): the zh-TW table lost the setting
+# name `theme_config` that en and zh-CN write
+def test_the_chinese_version_that_drops_a_setting_both_others_write_is_blamed():
+    en = [
+        "theme | Theme name. false disables theming",
+        "theme_config | Theme configuration. Include any custom theme settings under this key.",
+        "The theme_config inside site's primary configuration file has the highest priority.",
+        "Put theme_config in _config.yml.",
+    ]
+    hans = [
+        "theme | 当前主题名称。 值为false时禁用主题",
+        "theme_config | 主题的配置文件。 在这里放置的配置会覆盖主题目录下的配置",
+        "Hexo 配置文件中的 theme_config 的优先级最高。",
+        "将 theme_config 放在 _config.yml 中。",
+    ]
+    hant = [
+        "theme | Theme name. false disables theming",
+        "使用主題名稱, 設為 false 表示關閉主題功能 | Theme configuration. Include any custom theme settings.",
+        "在頁面主要設定檔案中的 theme_config 優先級最高。",
+        "將 theme_config 放在 _config.yml 中。",
+    ]
+    doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert [(f.locations[0].lang, f.locations[0].paragraph, f.evidence["expected"]) for f in found] == [
+        ("zh-Hant", 2, "theme_config")
+    ]
+    assert "where en and zh-Hans both do" in found[0].message
+    # a word zh-Hant leaves in English while zh-Hans translates it is untranslated text, not a name
+    doc, al = _doc(
+        zh_Hans=["## 脚手架", "使用脚手架创建文章。"],
+        zh_Hant=["## Scaffolds", "使用 Scaffolds 建立文章。"],
+        en=["## Scaffolds", "Create posts with scaffolds."],
+    )
+    assert _run("entity-mismatch", doc, al) == []

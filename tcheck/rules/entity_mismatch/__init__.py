@@ -13,6 +13,7 @@ from ...model import Severity
 from ...text.names import english_vocab
 from ..base import Rule, RuleContext
 from ..options import RuleOptions, opt
+from .kept import check_kept
 from .latin import check_latin
 from .pairs import check_pairs
 from .rows import build_rows, learn
@@ -74,5 +75,6 @@ class EntityMismatch(Rule):
         pairs = learn(self, ctx, rows, vocab)
         yield from check_pairs(self, ctx, rows, pairs, vocab)
         yield from check_latin(self, ctx, rows, vocab)
+        yield from check_kept(self, ctx, rows, vocab)
         yield from check_zh_pair(self, ctx)
         yield from check_vote(self, ctx)

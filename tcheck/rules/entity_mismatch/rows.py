@@ -11,6 +11,7 @@ from ...text.han import FUNCTION_CHARS
 from ...text.name_match import _english_looking, _has_word, _name_tokens, _norm_tok, _token_set
 from ...text.names import (
     NameSpan,
+    common_english_word,
     contains_name,
     english_clauses,
     english_names,
@@ -210,6 +211,8 @@ def _substitutes(r: _R, vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_r
             or "/" in q.span.text
             or any(t in all_zh_keys for t in new)
             or not is_proper(q.span.text, vocab)
+            # "Asia" where the Chinese says 亚洲: a frequent English word is translated, not kept
+            or all(common_english_word(t) for t in _name_tokens(q.span.text))
         ):
             continue
         if (

@@ -8,6 +8,7 @@ first, writes neither that name nor a spelling of it: the odd version is the one
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...model import Segment, Severity
 from ...text.name_match import _name_shaped, _name_tokens, _norm_tok, _token_set
@@ -43,6 +44,19 @@ def check_vote(rule, ctx: RuleContext):
     """A name en and one Chinese version write in a row, that the other Chinese version drops."""
     if any(ctx.version(lg) is None for lg in (*_ZH, "en")):
         return
+    # segments of each Chinese version per name: a name that version keeps in Latin elsewhere
+    elsewhere = {lg: Counter(k for seg in ctx.version(lg).segments for k in _marks([seg])) for lg in _ZH}
+    en_keys = [name_key(seg.text) for seg in ctx.version("en").segments]
+    en_text = "\n".join(seg.text for seg in ctx.version("en").segments)
+
+    def kept_elsewhere(lg: str, k: str, name: str) -> bool:
+        """The version writes the name in Latin in most other rows that have it ("Kaia",
+        `theme_config`), so here it translated, transliterated or dropped it ("Ethereum" /
+        以太坊 throughout is a usage); a word the English puts in the plural ("dApps") is a
+        common noun, not a name."""
+        n_en = sum(1 for t in en_keys if k in t)
+        return elsewhere[lg][k] >= max(2, (n_en - 1) / 2) and not _plural_in(name, en_text)
+
     for row in ctx.alignment.rows:
         segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in (*_ZH, "en")}
         if not all(segs.values()) or any(s.kind == "code" for ss in segs.values() for s in ss):
@@ -61,7 +75,9 @@ def check_vote(rule, ctx: RuleContext):
                 (k, v)
                 for k, v in marks[has].items()
                 if k in keys["en"]
-                and k not in marks[lacks]
+                and kept_elsewhere(lacks, k, v[1])
+                and not any(k in m for m in marks[lacks])
+                and not _initials_in(v[1], texts[lacks])
                 and not contains_name(texts[lacks], v[1])
                 and not any(_norm_tok(t) in lacks_toks for t in _name_tokens(v[1]) or [v[1]])
             ]
@@ -69,6 +85,18 @@ def check_vote(rule, ctx: RuleContext):
                 continue
             _, (seg, name) = dropped[0]
             yield _finding(rule, ctx, has, lacks, segs, seg, name)
+
+
+def _plural_in(name: str, text: str) -> bool:
+    if " " in name or "_" in name or name.endswith("s"):
+        return False
+    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}s(?![A-Za-z0-9])", text, re.IGNORECASE))
+
+
+def _initials_in(name: str, text: str) -> bool:
+    """The version writes the name's short form ("JS" for "JavaScript")."""
+    caps = "".join(c for c in name if c.isupper())
+    return len(caps) >= 2 and caps != name and bool(re.search(rf"(?<![A-Za-z]){caps}(?![A-Za-z])", text))
 
 
 def _finding(rule, ctx: RuleContext, has: str, lacks: str, segs: dict, seg: Segment, name: str):
