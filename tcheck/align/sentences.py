@@ -16,10 +16,10 @@ with its own translation.
   same vector cache the paragraphs use, so a re-audit stays warm); zh-Hans
   <-> zh-Hant by the character ratio after OpenCC conversion, or the
   embedding of the converted texts when that is higher.
-* Only rows that need it are embedded: both sides have at least two
-  sentences, or one side has several and the row's length ratio is off the
-  document's typical ratio. Other rows get the trivial alignment (all
-  sentences in one bead) without any embedding.
+* Only rows that need it are embedded: both sides have several sentences
+  but not as many, or the row's length ratio is off the document's typical
+  ratio. Other rows get the trivial alignment without any embedding:
+  sentences paired in order when both sides have as many, else one bead.
 
 :class:`SentenceAligner` is created lazily once per rule context
 (:func:`aligner_for`); ``RuleContext.sentence_pairs(row, a, b)`` is its one
@@ -75,7 +75,7 @@ class SentenceAlignment:
     a: list[RowSentence]
     b: list[RowSentence]
     beads: list[Bead]
-    aligned: bool  # False: the trivial alignment (nothing was embedded)
+    aligned: bool  # False: the trivial alignment, nothing embedded (1-1 in order when the counts agree)
     ratio: float  # the document's typical length ratio len(b) / len(a)
     row_ratio: float  # this row's ratio
     sims: np.ndarray | None = field(default=None, repr=False)  # a x b sentence similarities
@@ -200,8 +200,10 @@ class SentenceAligner:
         sa, sb = self.sentences(a, row.get(a)), self.sentences(b, row.get(b))
         if max(len(sa), len(sb)) < 2:
             return False
-        if min(len(sa), len(sb)) >= 2:
+        if min(len(sa), len(sb)) >= 2 and len(sa) != len(sb):
             return True
+        # one sentence against several, or as many on both sides: only when the length
+        # ratio says something is missing (else a merge, or sentences in order)
         la, lb = _length(self.side_text(a, row)), _length(self.side_text(b, row))
         if la == 0 or lb == 0:
             return False
@@ -235,9 +237,11 @@ class SentenceAligner:
         ratio = self.typical_ratio(a, b)
         la, lb = sum(_length(s.text) for s in sa), sum(_length(s.text) for s in sb)
         row_ratio = lb / la if la else 0.0
-        result = SentenceAlignment(
-            a, b, sa, sb, [Bead(tuple(range(len(sa))), tuple(range(len(sb))))], False, ratio, row_ratio
-        )
+        if len(sa) == len(sb):  # as many sentences on both sides: in order, one to one
+            trivial = [Bead((i,), (i,)) for i in range(len(sa))]
+        else:
+            trivial = [Bead(tuple(range(len(sa))), tuple(range(len(sb))))]
+        result = SentenceAlignment(a, b, sa, sb, trivial, False, ratio, row_ratio)
         if sa and sb and self._needs(row, a, b):
             self._prepare(a, b)
             sims = self._sim_matrix(a, sa, b, sb)

@@ -210,7 +210,7 @@ class MissingSentence(Rule):
         if having:
             z = having[0]
             alz, side_x, side_z = views[z]
-            partners = alz.partner(side_x, i) if alz.aligned else []
+            partners = alz.partner(side_x, i) if alz.aligned or len(alz.a) == len(alz.b) else []
             if not partners:
                 return None
             partner_key = " ".join(_sents(alz, side_z)[j].text for j in partners)
