@@ -204,3 +204,114 @@ def test_extra_word_without_evidence_from_the_aligned_row_is_not_flagged():
     en = FFX_EN[:2] + ["When you install Firefox Nova, it checks for updates."]
     doc, al = _doc(zh_Hans=FFX_HANS[:2] + ["当您安装 Firefox 时，它会检查更新。"], en=en)
     assert _run("name-variant", doc, al) == []
+
+
+# ---------------------------------------------------------------------------- real documents
+# kaia-docs pages (kaiachain/kaia-docs, MIT licence; /work/shared/corpus/MANIFEST.tsv)
+
+
+def test_a_name_with_a_common_word_is_not_a_variant():
+    # misc/faq, build/get-started/hardhat: "Kaia Documentation", "Hardhat Docs" are the name
+    # plus an ordinary word the Chinese translates (Kaia 文档)
+    en = [
+        "Kaia is an EVM-compatible blockchain.",
+        "Kaia offers fast finality.",
+        "Kaia supports fee delegation.",
+        "Kaia has low fees.",
+        "For more, see the Kaia Documentation.",
+        "See also the Kaia Ecosystem page and the Hardhat Docs.",
+        "Hardhat compiles contracts.",
+        "Run Hardhat tests.",
+        "Deploy with Hardhat.",
+    ]
+    hans = [
+        "Kaia 是兼容 EVM 的区块链。",
+        "Kaia 提供快速最终性。",
+        "Kaia 支持手续费代付。",
+        "Kaia 的费用很低。",
+        "更多信息请参阅 Kaia 文档。",
+        "另请参阅 Kaia 生态系统页面和 Hardhat 文档。",
+        "Hardhat 编译合约。",
+        "运行 Hardhat 测试。",
+        "使用 Hardhat 部署。",
+    ]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_heading_case_hyphenation_and_apostrophes_are_style():
+    # build/tools/cross-chain: "Cross-Chain" in headings, "Cross-chain" in sentences;
+    # references/public-en: "JSON-RPC Endpoints" and "JSON RPC Endpoints"
+    en = [
+        "Cross-Chain Bridges",
+        "Cross-Chain Messaging",
+        "Cross-Chain Oracles",
+        "Cross-chain bridges move assets between chains.",
+        "JSON-RPC Endpoints",
+        "JSON-RPC Endpoints list",
+        "JSON-RPC Endpoints for Kairos",
+        "JSON RPC Endpoints",
+        "I've been there. I've seen it. I've done it. I’ve learned.",
+    ]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+    # a real respelling of a name with inner capitals stays a variant
+    doc, al = _doc(en=["TypeScript is typed.", "Use TypeScript.", "TypeScript helps.", "Learn Typescript now."])
+    assert [f.evidence["variant"] for f in _run("name-variant", doc, al)] == ["Typescript"]
+
+
+def test_english_words_are_not_misspellings_of_a_name():
+    en = [
+        "The Licensor grants you a licence.",
+        "The Licensor may revoke it.",
+        "The Licensor is not liable.",
+        "Licensed material is provided as is.",
+        "Reintroduced features are listed below.",
+        "Reintroduce the setting if needed.",
+        "Reintroduced twice.",
+    ]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_imperatives_possessives_and_compounds_before_a_name_are_not_variants():
+    # build/wallets/wallet-libraries/web3Auth, build/tutorials/connecting-metamask,
+    # shared/scaffold-eth: "Import Web3Auth", "Install MetaMask", "React-based dApp"
+    en = [
+        "Web3Auth is a wallet SDK.",
+        "Web3Auth supports social logins.",
+        "You configure Web3Auth with your client ID.",
+        "Import Web3Auth and other dependent packages.",
+        "You can import the provider as well.",
+        "Visit Astro's Web3Auth page.",
+        "Open a React-based Web3Auth demo.",
+    ]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+
+
+def test_an_expansion_abbreviated_two_ways_is_a_variant():
+    # mdn web/http/guides/cross-origin_resource_policy (mdn/translated-content, CC-BY-SA-2.5):
+    # zh-CN writes CORS for 跨源资源策略 once, CORP everywhere else
+    hans = [
+        "CORP（跨源资源策略）是通过 HTTP 标头设定的。CORP 是对同源策略的补充。",
+        "该策略仅对 no-cors 请求生效，对于列入 CORS 安全名单的方法/标头，系统默认会发出这类请求。",
+        "CORP 这个概念最初于 2012 年被提出。",
+        "而跨源资源策略（CORS）的制定，旨在为网站提供一种直接手段。",
+    ]
+    doc, al = _doc(zh_Hans=hans)
+    found = _run("name-variant", doc, al)
+    assert [(f.evidence["variant"], f.evidence["dominant"], f.locations[0].paragraph) for f in found] == [
+        ("CORS", "CORP", 4)
+    ]
+    assert "跨源资源策略" in found[0].message
+    # kaia-docs misc/glossary: KEN is "Kaia 终端节点", EN is 终端节点: related names, not a slip
+    hans = [
+        "### 终端节点 (EN)",
+        "EN 是终端节点。",
+        "### Kaia 终端节点 (KEN)",
+        "### 以太坊虚拟机（EVM）",
+        "### Kaia 虚拟机（KVM）",
+    ]
+    doc, al = _doc(zh_Hans=hans)
+    assert _run("name-variant", doc, al) == []
