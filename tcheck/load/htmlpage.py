@@ -58,6 +58,7 @@ _BREAKS = frozenset(
     "div section article main aside ul ol dl table thead tbody tfoot tr body html hr figure details "
     "form fieldset center header footer".split()
 ) | frozenset(_BLOCK_KIND)
+_ROW_BOUNDS = frozenset({"tr", "table", "thead", "tbody", "tfoot"})
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _NAV_WORDS = frozenset(
     "nav navbar navigation menu menubar breadcrumb breadcrumbs sidebar toc skip-link skiplink "
@@ -120,10 +121,12 @@ class _PageReader(HTMLParser):
             self.last_br = True
             return
         self.last_br = False
-        if tag in _BREAKS:
+        if tag in _BREAKS and not self._inside_row(tag):
             self.flush()
             if tag in _BLOCK_KIND:
                 self.stack.append(tag)
+        elif tag in _BREAKS:
+            self._add_text(" ")  # a block inside a table cell: the row stays one segment
         elif tag in ("td", "th"):
             if any(p.text.strip() for p in self.pieces):
                 self.pieces.append(_Piece(0, 0, " | "))  # cells of a row joined like Markdown tables
@@ -150,7 +153,7 @@ class _PageReader(HTMLParser):
         self.last_br = False
         if tag in _CONTENT_ROOTS and self.content_depth:
             self.content_depth -= 1
-        if tag in _BREAKS:
+        if tag in _BREAKS and not self._inside_row(tag):
             self.flush()
             if tag in _BLOCK_KIND and tag in self.stack:
                 while self.stack and self.stack.pop() != tag:
@@ -194,7 +197,7 @@ class _PageReader(HTMLParser):
     def flush(self) -> None:
         pieces, self.pieces = self.pieces, []
         self.open_piece = None
-        kind = _BLOCK_KIND.get(self.stack[-1], "paragraph") if self.stack else "paragraph"
+        kind = self._kind()
         text = "".join(p.text for p in pieces)
         if not text.strip():
             return
@@ -211,6 +214,20 @@ class _PageReader(HTMLParser):
         elif kind == "heading":
             seg.kind = kind
         self.segs.append(seg)
+
+    def _inside_row(self, tag: str) -> bool:
+        return tag not in _ROW_BOUNDS and bool(self.stack) and "tr" in self.stack
+
+    def _kind(self) -> str:
+        """The kind of the text now ending: the innermost heading, code, title or table row decides;
+        else a paragraph inside a list item is the item (``<li><p>Text</p></li>``)."""
+        for tag in reversed(self.stack):
+            kind = _BLOCK_KIND[tag]
+            if kind in ("heading", "code", "meta", "table"):
+                return kind
+        if "li" in self.stack:
+            return "item"
+        return _BLOCK_KIND.get(self.stack[-1], "paragraph") if self.stack else "paragraph"
 
     def _lines(self, pieces: list[_Piece]) -> tuple[Line, ...]:
         """One Line per source line the text pieces cover: the covered columns of that line."""

@@ -94,6 +94,21 @@ def test_br_and_inline_markup():
     assert [s.text for s in segment_html(page)] == ["One bold word next line", "New block"]
 
 
+def test_nested_blocks():
+    page = (
+        "<ul><li><p>First item text.</p><ul><li>Nested item.</li></ul></li></ul>"
+        "<table><tr><td><div>Cell one</div></td><td>Cell two</td></tr></table>"
+        "<body>Loose body text.<noscript>Enable JS</noscript><template><p>T</p></template></body>"
+    )
+    got = [(s.kind, s.text) for s in segment_html(page)]
+    assert got == [
+        ("item", "First item text."),
+        ("item", "Nested item."),
+        ("table", "Cell one | Cell two"),
+        ("paragraph", "Loose body text."),
+    ]
+
+
 def test_unclosed_tags_and_broken_html_never_fail():
     for page in (
         "<p>a<p>b<li>c",
