@@ -78,6 +78,8 @@ SAME = [
     ("a Layer 1 blockchain", "一个第 1 层区块链"),
     # kaia-docs learn/transaction-fees: type 2 = 第 2 类
     ("type 2 transactions", "第 2 类交易"),
+    # kaia-docs erc-20 sample: 10^22 written out
+    ("should be also 10^22", "也应该是 10000000000000000000000"),
     # a US date and a Chinese date
     ("on 04/25/2024", "于2024年4月25日"),
     ("May 31, 2024", "2024 年 5 月 31 日"),
@@ -146,3 +148,21 @@ def test_value_written_in_another_format():
     assert written(q, "定标信息每 86 400 个区块更新一次")
     (q,) = extract("超过4000个开源项目")
     assert not written(q, "over 40,000 open source projects")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 5000, "x" * 20000 + "1" * 5000, "一" * 5000, "v1." * 3000, "1." * 5000, " 1 000" * 2000, "a1" * 5000],
+)
+def test_pathological_runs_are_read_quickly(text):
+    """Long runs of digits, numerals or dotted labels: no quadratic backtracking (was 10 s)."""
+    import time
+
+    start = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_a_huge_figure_is_no_crash():
+    (q,) = extract("1" * 5000)
+    assert q.slot and q.key == "1" * 5000

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .lexicon import (
+    _CN_ALL,
     _EN_CURRENCY,
     _EN_CURRENCY_WORDS,
     _EN_UNITS,
@@ -38,7 +39,7 @@ class AmountPasses:
             self.add(*m.span(), _fmt(v), "money", code)
         # 1000元 / 5美元 / 3万元 / 一千元
         suf = "|".join(s for s, _ in _ZH_CURRENCY_SUFFIX)
-        rx = re.compile(r"(?:(%s)\s*(%s)?|(%s))\s*(%s)" % (_NUM, _SCALE_ZH, _CN_RUN, suf))
+        rx = re.compile(r"(?:(?<![\d.,])(%s)\s*(%s)?|(?<![%s])(%s))\s*(%s)" % (_NUM, _SCALE_ZH, _CN_ALL, _CN_RUN, suf))
         for m in rx.finditer(t):
             if not self._free(*m.span()):
                 continue
@@ -109,7 +110,7 @@ class AmountPasses:
                 self.add(*m.span(), str(int(m.group(1)) ** int(m.group(2))), "number", "")
         for m in re.finditer(r"(?<![\w.,])\d{7,}(?![\w.,])", self.text):
             if self._free(*m.span()):
-                self.add(*m.span(), str(int(m.group(0))), "number", "figures", slot=True)
+                self.add(*m.span(), m.group(0).lstrip("0") or "0", "number", "figures", slot=True)
 
     def arabic(self):
         t = self.text

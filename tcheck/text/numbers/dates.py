@@ -133,7 +133,7 @@ class DatePasses:
 
     def fractions(self):
         t = self.text
-        for m in re.finditer(r"([\d%s]+)\s*分之\s*([\d%s]+)" % (_CN_ALL, _CN_ALL), t):
+        for m in re.finditer(r"(?<![\d%s])([\d%s]+)\s*分之\s*([\d%s]+)" % (_CN_ALL, _CN_ALL, _CN_ALL), t):
             if not self._free(*m.span()):
                 continue
             den, num = (_num(x) if x[0].isdigit() else _cn_value(x) for x in m.groups())

@@ -7,14 +7,18 @@ from .lexicon import _CN_ALL
 from .rx import re
 
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"'，。；、）)】」]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
-_DOMAIN_RE = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|tw|hk|io|gov|edu|mozilla|app|dev)\b(?:/\S*)?", re.I)
+_DOMAIN_RE = re.compile(
+    r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|tw|hk|io|gov|edu|mozilla|app|dev)\b(?:/\S*)?", re.I
+)
 # phone numbers (the links' pattern), digit groups and long digit strings (ids)
 _PHONE_RE = re.compile(
     PHONE_RE.pattern
     + r"|(?<![\d,.])\d{3,4}[\s.]\d{3,4}[\s.]\d{4}(?![\d,])"  # 400 123 4567
     + r"|(?<![\d,.])\d{7,}(?![\d,])"  # long digit strings: ids, phone numbers
 )
-_GLUED_RE = re.compile(r"[A-Za-z_]+/?[\d.]*\d[\w]*|\d+[A-Za-z_][A-Za-z_\d]*")  # also HTTP/2, HTTP/1.1
+_GLUED_RE = re.compile(
+    r"(?<![A-Za-z_])[A-Za-z_]+/?[\d.]*\d[\w]*|(?<!\d)\d+[A-Za-z_][A-Za-z_\d]*"
+)  # also HTTP/2, HTTP/1.1
 _TEMPLATE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|</?[A-Za-z][^<>]*>")  # {{RFC(7230)}}, <tag attr=1>
 _ENUM_RE = re.compile(r"[(（]\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四五六七八九十]{1,3})\s?[)）]")
 # never numbers, masked before any pass: HTML entities (&#124;), round-the-clock (24/7, 7x24),
@@ -22,8 +26,8 @@ _ENUM_RE = re.compile(r"[(（]\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四
 _NEVER_RE = re.compile(
     r"&#\d+;|&#x[0-9a-f]+;|&[a-z]{2,8};"
     r"|(?<![\d/])(?:24\s*/\s*7|7\s*[x×*]\s*24|24\s*[x×*]\s*7)(?![\d/])"
-    r"|[\d%s]+\s*进(?:制|位)|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)"
-    % _CN_ALL,
+    r"|(?<![\d%s])[\d%s]+\s*进(?:制|位)|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)"
+    % (_CN_ALL, _CN_ALL),
     re.I,
 )
 # cross references: weak

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lexicon import _EN_NUMBER_RE, _MULT_WORDS, _SCALES, _ZH_CLASSIFIERS
+from .lexicon import _CN_ALL, _EN_NUMBER_RE, _MULT_WORDS, _SCALES, _ZH_CLASSIFIERS
 from .masks import _ORDINAL_RE, _XREF_RE, _YI_IDIOMS
 from .numerals import _cn_value, _en_words_value
 from .patterns import _CN_RUN, _NUM
@@ -18,7 +18,9 @@ class WordPasses:
     def spelled_with_digits(self):
         """'thirty (30) days', '三十（30）天': one quantity, the digits carry the value."""
         t = self.text
-        rx = re.compile(r"(?:%s|%s)\s*[(（]\s*(%s)\s*[)）]" % (_EN_NUMBER_RE.pattern, _CN_RUN, _NUM), re.I)
+        rx = re.compile(
+            r"(?:%s|(?<![%s])%s)\s*[(（]\s*(%s)\s*[)）]" % (_EN_NUMBER_RE.pattern, _CN_ALL, _CN_RUN, _NUM), re.I
+        )
         for m in rx.finditer(t):
             v = _num(m.group(1))
             if v is None:
