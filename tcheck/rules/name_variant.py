@@ -6,18 +6,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz.distance import OSA
-
 from ..model import Segment, Severity, Version
 from ..text.han import HAN
 from ..text.name_gloss import conflicting, glosses
-from ..text.name_match import style_only
+from ..text.name_match import misspelling_kind, style_only
 from ..text.names import (
     common_english_word,
     contains_name,
     english_names,
     english_vocab,
-    english_word,
     is_urlish,
     latin_names,
     name_key,
@@ -75,7 +72,10 @@ class NameVariant(Rule):
     least ``min_dominant`` times and ``ratio`` times as often: a stray
     modifier ("News Talk123"), a half-translated tail ("JusTalk家庭APP" where
     the text says "JusTalk Family"), a clipped name ("Jus"), another spelling
-    of the same letters ("Talk 123", "Justalk").
+    of the same letters ("Talk 123", "Justalk", "Typescript"), and an
+    expansion abbreviated two ways ("跨源资源策略（CORS）" where the text
+    otherwise glosses it CORP; the abbreviation all versions use less is
+    reported).
 
     ## Why
     A product or company name is a fixed string; a variant confuses readers
@@ -87,8 +87,18 @@ class NameVariant(Rule):
     ## Not reported
     An article or a possessive, different names that share a common word,
     inflections and ordinary English words, and a form that another version
-    of the document also uses (deliberate). At the spot of an entity-mismatch
-    finding this rule yields to it.
+    of the document also uses (deliberate). Style, not names: heading case and
+    hyphenation ("Cross-Chain" / "Cross-chain", "JSON RPC" / "JSON-RPC"),
+    typographic apostrophes, a name plus a common word ("Kaia Documentation",
+    "Hardhat Docs"), a verb, possessive or compound before it in a heading or
+    where the text writes the word in lower case ("Install MetaMask",
+    "Astro's GitHub", "React-based dApp"); a known English word is never a
+    misspelling of a name ("Reintroduce", "Licensed" / "Licensor"); nested
+    abbreviations ("KEN" / "EN"). At the spot of an entity-mismatch finding
+    this rule yields to it.
+
+    Measured on the real-world corpus: 0.00 before (0 true / 8 false), 2 true
+    of 3 after (left: "Import Web3Auth", an imperative opening a sentence).
     """
 
     id = "name-variant"
@@ -328,40 +338,6 @@ def _tokens(version: Version) -> list[_Tok]:
             if len(w) >= 2 and not is_urlish(w):
                 out.append(_Tok(seg, w, m.start()))
     return out
-
-
-def _differs_in_digits(a: str, b: str) -> bool:
-    return [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]
-
-
-def misspelling_kind(var: str, dom: str, ordinary: set[str]) -> str | None:
-    """How the rare word ``var`` misspells the frequent name ``dom``, or None when it is another word.
-
-    ``ordinary`` holds the case-folded words the document writes in lower case: a
-    variant or a name that is an ordinary word ("Policy"/"Police") is not judged.
-    """
-    if var == dom or var.islower() or len(var) < 4 or _differs_in_digits(var, dom):
-        return None
-    vf, df = var.casefold(), dom.casefold()
-    if var.isupper() and not dom.isupper():
-        return None  # a shouting heading
-    if name_key(var) == name_key(dom):
-        if df.replace("-", "") in ordinary and "-" not in var and var in (df.capitalize(), df.title(), df):
-            return None  # "Online"/"online" of an ordinary word: a style, not a name
-        return None if style_only(var, dom) else "different spelling"
-    if vf in ordinary or df in ordinary or len(dom) < 5:
-        return None
-    if english_word(var) or common_english_word(dom):
-        return None  # "Reintroduce", "Licensed" next to "Licensor": words, not misspellings of a name
-    if vf.startswith(df) or df.startswith(vf):
-        return None  # an inflection ("Voices") or a clipped compound
-    if not any(c.isupper() for c in dom) or var[0].casefold() != dom[0].casefold() and len(dom) < 7:
-        return None
-    d = OSA.distance(vf.replace("-", ""), df.replace("-", ""))
-    limit = 1 if len(dom) < 8 else 2
-    if 0 < d <= limit:
-        return "misspelled"
-    return None
 
 
 def token_variants(version: Version, others: list[str], min_dom: int, ratio: float):

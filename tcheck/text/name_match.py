@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ..model import Segment
-from .names import NameSpan, common_english_word, find_term, name_key
+from .names import NameSpan, common_english_word, english_word, find_term, name_key
 
 
 def _count_name(text: str, name: str) -> int:
@@ -160,3 +161,37 @@ def style_only(var: str, dom: str) -> bool:
     if var == dom:
         return True
     return not (_camel(var) or _camel(dom))
+
+
+def _differs_in_digits(a: str, b: str) -> bool:
+    return [c for c in a if c.isdigit()] != [c for c in b if c.isdigit()]
+
+
+def misspelling_kind(var: str, dom: str, ordinary: set[str]) -> str | None:
+    """How the rare word ``var`` misspells the frequent name ``dom``, or None when it is another word.
+
+    ``ordinary`` holds the case-folded words the document writes in lower case: a
+    variant or a name that is an ordinary word ("Policy"/"Police") is not judged.
+    """
+    if var == dom or var.islower() or len(var) < 4 or _differs_in_digits(var, dom):
+        return None
+    vf, df = var.casefold(), dom.casefold()
+    if var.isupper() and not dom.isupper():
+        return None  # a shouting heading
+    if name_key(var) == name_key(dom):
+        if df.replace("-", "") in ordinary and "-" not in var and var in (df.capitalize(), df.title(), df):
+            return None  # "Online"/"online" of an ordinary word: a style, not a name
+        return None if style_only(var, dom) else "different spelling"
+    if vf in ordinary or df in ordinary or len(dom) < 5:
+        return None
+    if english_word(var) or common_english_word(dom):
+        return None  # "Reintroduce", "Licensed" next to "Licensor": words, not misspellings of a name
+    if vf.startswith(df) or df.startswith(vf):
+        return None  # an inflection ("Voices") or a clipped compound
+    if not any(c.isupper() for c in dom) or var[0].casefold() != dom[0].casefold() and len(dom) < 7:
+        return None
+    d = OSA.distance(vf.replace("-", ""), df.replace("-", ""))
+    limit = 1 if len(dom) < 8 else 2
+    if 0 < d <= limit:
+        return "misspelled"
+    return None

@@ -32,13 +32,28 @@ class EntityMismatch(Rule):
     * A Latin-script name kept in the Chinese ("JusTalk") that the aligned
       English misspells, replaces or drops.
     * A Latin-script name spelled differently in zh-Hans and zh-Hant.
+    * A name the Chinese keeps in Latin letters wherever the English has it,
+      except in one row where it is translated or transliterated (硬头盔 for
+      Hardhat, 凯亚基金会 for Kaia Foundation): a warning on the Chinese.
+    * With three versions, a name or setting identifier (`theme_config`) that
+      en and one Chinese version write in a row and the other Chinese version,
+      which writes it in other rows, drops or translates: the odd version is
+      reported.
 
     ## Why
     Chinese names have no capitals, so the rule learns the document's own
     correspondence table from the alignment: Han terms (normalised to
     Simplified with OpenCC) that co-occur with an English name candidate in
-    most rows where the term occurs, and in at least ``min_support`` rows. A
-    glossary, when given, adds its pairs.
+    most rows where the term occurs, and in at least ``min_support`` prose rows
+    (table rows repeat their column words). Only names by evidence are learned:
+    a token with digits or inner capitals, or a capitalised word that is
+    neither an ordinary word of the version nor a frequent English word
+    (wordfreq). A glossary, when given, adds its pairs.
+
+    Measured on the real-world corpus (bench/realworld, read by hand): 0.28
+    before these conditions (5 true / 13 false), about 0.88 after (30 true / 4
+    false of 34 findings read: dApp rendered 应用程序 in two headings, a
+    community name translated once, a subject dropped in a rewritten sentence).
 
     ## Example
     zh-Hans "讯小通不会出售您的数据。" / en "China Telecom will not sell your
@@ -49,7 +64,13 @@ class EntityMismatch(Rule):
     Names inside untranslated English in the Chinese, rows whose alignment
     score is below ``min_pair_score``, a possessive or an article in front of
     the name, a short form of the expected name, and a row with more new
-    names than missing ones (which replaced which cannot be told).
+    names than missing ones (which replaced which cannot be told). Words that
+    are not names: a capitalised word opening a sentence that English knows
+    ("Navigate", "There"), month and weekday names ("March of 2020"), a
+    single frequent English word ("Asia" for 亚洲), table column words, a
+    typographic apostrophe ("D’cent" / "D'cent"), a word the English also puts
+    in the plural ("dApps"), a name the Chinese always translates ("Ethereum"
+    / 以太坊), an English word one Chinese version leaves untranslated.
     """
 
     id = "entity-mismatch"

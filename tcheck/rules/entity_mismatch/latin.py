@@ -16,7 +16,7 @@ from ...text.name_match import (
     _short_form,
     _token_set,
 )
-from ...text.names import common_english_word, name_key, sentence_initial
+from ...text.names import _TOKEN_RE, common_english_word, name_key, sentence_initial
 from ...text.scripts import to_simplified
 from ..base import RuleContext
 from .rows import _R, _col_span, _Pos, _substitutes
@@ -214,6 +214,8 @@ def _replaced_or_dropped(rule, ctx: RuleContext, c: _Case, st: _Stats, vocab, zh
     share = support / max(1, st.n_zh[sp.key] - 1)
     if c.deficit or len(c.missing) != len(c.toks) or support < 2 or share < 0.6:
         return  # a repeated name said once, a partly kept name: paraphrase, not a drop
+    if any(_short_form(t, sp.text) for t in _TOKEN_RE.findall(r.en_text)):
+        return  # "prism plugins" where the Chinese says "PrismJS 插件": the short form is there
     if not sp.strong and (
         support < 3
         or share < 0.8

@@ -212,7 +212,9 @@ def _substitutes(r: _R, vocab, zh_toks: set[str], all_zh_keys: set[str], all_e_r
             or any(t in all_zh_keys for t in new)
             or not is_proper(q.span.text, vocab)
             # "Asia" where the Chinese says 亚洲: a frequent English word is translated, not kept
-            or all(common_english_word(t) for t in _name_tokens(q.span.text))
+            # (two capitalised words, "Safe Wallet", are a name of their own)
+            or len(_name_tokens(q.span.text)) == 1
+            and common_english_word(q.span.text)
         ):
             continue
         if (

@@ -46,7 +46,7 @@ def check_vote(rule, ctx: RuleContext):
         return
     # segments of each Chinese version per name: a name that version keeps in Latin elsewhere
     elsewhere = {lg: Counter(k for seg in ctx.version(lg).segments for k in _marks([seg])) for lg in _ZH}
-    en_keys = [name_key(seg.text) for seg in ctx.version("en").segments]
+    en_keys = [set(_marks([seg])) for seg in ctx.version("en").segments]
     en_text = "\n".join(seg.text for seg in ctx.version("en").segments)
 
     def kept_elsewhere(lg: str, k: str, name: str) -> bool:
@@ -54,7 +54,7 @@ def check_vote(rule, ctx: RuleContext):
         `theme_config`), so here it translated, transliterated or dropped it ("Ethereum" /
         以太坊 throughout is a usage); a word the English puts in the plural ("dApps") is a
         common noun, not a name."""
-        n_en = sum(1 for t in en_keys if k in t)
+        n_en = sum(1 for t in en_keys if k in t)  # "theme_config", not "Theme configuration"
         return elsewhere[lg][k] >= max(2, (n_en - 1) / 2) and not _plural_in(name, en_text)
 
     for row in ctx.alignment.rows:
