@@ -34,7 +34,17 @@ _KIND_ORDER = {
 def _shown(q: Quantity) -> str:
     """Surface text plus the normalised value when they differ: '30天 (30 days)'."""
     d = describe(q)
-    return q.text if d.replace(" ", "") == q.text.replace(" ", "") else f"{q.text} ({d})"
+    same = d.replace(" ", "") == q.text.replace(" ", "")
+    if not same and q.kind in ("number", "version"):  # 8.10 = 8.1, 12.0 = 12, v7 = 7: the text says it
+        same = q.text.strip().lstrip("vV") in (d, d + ".0") or _figure(q.text) == _figure(d)
+    return q.text if same else f"{q.text} ({d})"
+
+
+def _figure(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").strip().lstrip("vV"))
+    except ValueError:
+        return None
 
 
 def _compatible(x: Quantity, y: Quantity) -> int:
