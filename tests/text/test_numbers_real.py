@@ -85,6 +85,14 @@ SAME = [
     ("May 31, 2024", "2024 年 5 月 31 日"),
     # 12小时 = 12 hours
     ("within 12 hours", "12小时内"),
+    # times, multipliers, periods in other units, decades, weekly days (common documentation phrasing)
+    ("9:00 AM–5:00 PM", "上午 9 点至下午 5 点"),
+    ("Monday–Friday, 9am–6pm", "周一至周五上午 9 点至下午 6 点"),
+    ("a 2x speedup", "速度提升 2 倍"),
+    ("kept for 12 months", "保存一年"),
+    ("in the 2020s", "在 2020 年代"),
+    ("every Monday", "每周一"),
+    ("the 1st of every month", "每月 1 日"),
     # 6-7点 = 晚上 6 點到 7 點 (opensource-guide, zh-Hans / zh-Hant)
     ("每两周的星期四的6-7点", "每兩週的週四晚上 6 點到 7 點之間"),
 ]

@@ -96,7 +96,11 @@ class AmountPasses:
         return "number", "", pos
 
     def suffixed(self):
-        """5M, 100K, 2.5bn: a figure with a scale letter (before identifiers like 5G are masked)."""
+        """5M, 100K, 2.5bn: a figure with a scale letter; 2x, 10×: a multiplier (before identifiers
+        like 5G are masked)."""
+        for m in re.finditer(r"(?<![\w.,$])(\d+(?:\.\d+)?)[x×](?![\w])", self.text):
+            if self._free(*m.span()):
+                self.add(*m.span(), _fmt(_num(m.group(1))), "multiplier", "")
         for m in re.finditer(r"(?<![\w.,$])(%s)(K|M|B|k|bn)(?![\w])" % _NUM, self.text):
             v = self._scaled(m.group(1), m.group(2))
             if v is not None and self._free(*m.span()):

@@ -89,7 +89,7 @@ class DatePasses:
         for m in re.finditer(r"%s|%s" % (_EN_EVERY_OTHER, _EN_BIWEEKLY), self.text, re.I):
             self.add(*m.span(), "2", "duration", "week", weak=True)  # alternate Thursdays = 每两周
         rx = re.compile(
-            r"(?:星期|礼拜|(?<![一二两三四五六七八九十\d每])周)([一二三四五六日天])(?![次些般样起致直定切个周年期])"
+            r"(?:星期|礼拜|(?<![一二两三四五六七八九十\d])周)([一二三四五六日天])(?![次些般样起致直定切个周年期篇份遍趟回轮])"
         )
         for m in rx.finditer(self.text):
             if self._free(*m.span()):
@@ -97,6 +97,22 @@ class DatePasses:
         for m in re.finditer(r"\b(%s)s?\b" % "|".join(d.capitalize() for d in _WEEKDAYS_EN), self.text):
             if self._free(*m.span()):
                 self.add(*m.span(), f"W{_WEEKDAYS_EN[m.group(1).lower()]}", "weekday", slot=True)
+
+    def times(self):
+        """9:00, 5:00 PM, 6pm: the hour (and minutes other than :00); 5 PM also matches 17 (下午 5 点 = 17 点)."""
+        rx = re.compile(
+            r"(?<![\w.:])(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?![\w])"
+            r"|(?<![\w.:])(\d{1,2}):(\d{2})(?::\d{2})?(?![\w:])",
+            re.I,
+        )
+        for m in rx.finditer(self.text):
+            h, mi = int(m.group(1) or m.group(4)), m.group(2) or m.group(5) or "00"
+            if h > 24 or int(mi) > 59 or not self._free(*m.span()):
+                continue
+            pm = (m.group(3) or "").lower().startswith("p")
+            other = h + 12 if pm and h < 12 else (h - 12 if h > 12 else h)
+            tail = "" if mi == "00" else f":{mi}"
+            self.add(*m.span(), f"{h}{tail}", "time", "", alts=[f"{other}{tail}"])
 
     def months(self):
         """A month named alone (end of March): compared with a month only."""

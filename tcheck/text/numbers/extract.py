@@ -6,9 +6,9 @@ import re as _re
 
 from .amounts import AmountPasses
 from .dates import DatePasses
-from .lexicon import _CN_DIGIT, _EN_WORD, _MONTHS, _WEEKDAYS_EN
+from .lexicon import _CN_DIGIT, _DURATION_PARENT, _DURATION_STEPS, _EN_WORD, _MONTHS, _WEEKDAYS_EN
 from .masks import _DOMAIN_RE, _MASKS, _NEVER_RE, _URL_RE
-from .quantity import Quantity, prepare
+from .quantity import Quantity, _fmt, prepare
 from .rx import re
 from .versions import VersionPasses
 from .words import WordPasses
@@ -18,6 +18,20 @@ _ANY_RE = re.compile(
     % (_CN_DIGIT, _EN_WORD, "|".join(_WEEKDAYS_EN), "|".join(m for m in _MONTHS if len(m) > 3)),
     re.I,
 )
+
+
+def _duration_alts(key: str, unit: str) -> list[str]:
+    """The same period in the neighbouring units: 12 months = 1 year, 1 year = 12 months, 2 weeks = 14 days."""
+    try:
+        v = float(key)
+    except ValueError:
+        return []
+    out = []
+    if _DURATION_STEPS.get(unit):
+        out.append(_fmt(v * _DURATION_STEPS[unit]))
+    if unit in _DURATION_PARENT and (v / _DURATION_PARENT[unit][1]).is_integer():
+        out.append(_fmt(v / _DURATION_PARENT[unit][1]))
+    return out
 
 
 class Extractor(DatePasses, AmountPasses, VersionPasses, WordPasses):
@@ -49,6 +63,8 @@ class Extractor(DatePasses, AmountPasses, VersionPasses, WordPasses):
 
     def add(self, a, b, key, kind, unit="", weak=False, alts=(), slot=False):
         self._take(a, b)
+        if kind == "duration" and not alts:
+            alts = _duration_alts(key, unit)
         weak = weak or slot or any(self.code[a:b])
         self.out.append(Quantity(key, kind, unit, self.orig[a:b], a, b, weak, frozenset(alts), slot))
 
@@ -59,14 +75,15 @@ class Extractor(DatePasses, AmountPasses, VersionPasses, WordPasses):
         self.weekdays()
         self.dates()
         self.months()
+        self.times()
         self.money()
         self.powers()
         self.versions()
         self.suffixed()
+        self.ordinals()
         for rx in _MASKS:
             for m in rx.finditer(self.text):
                 self._take(*m.span())
-        self.ordinals()
         self.percents()
         self.fractions()
         self.arabic()

@@ -184,6 +184,16 @@ _EN_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a duration in the next smaller unit (1 year = 12 months, 2 weeks = 14 days)
+_DURATION_STEPS = {"year": 12, "month": None, "week": 7, "day": 24, "hour": 60, "minute": 60}
+_DURATION_PARENT = {
+    "month": ("year", 12),
+    "day": ("week", 7),
+    "hour": ("day", 24),
+    "minute": ("hour", 60),
+    "second": ("minute", 60),
+}
+
 # weekdays: Monday = 1 ... Sunday = 7 (Chinese after 星期 / 礼拜 / 周, Simplified spelling)
 _WEEKDAYS_EN = {
     d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1)

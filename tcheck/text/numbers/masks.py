@@ -24,7 +24,7 @@ _ENUM_RE = re.compile(r"[(（]\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4}|[一二三四
 # never numbers, masked before any pass: HTML entities (&#124;), round-the-clock (24/7, 7x24),
 # numerals inside compounds (十六进制 hexadecimal, 三元组 triple, 三元运算符 ternary operator)
 _NEVER_RE = re.compile(
-    r"&#\d+;|&#x[0-9a-f]+;|&[a-z]{2,8};"
+    r"&#\d+;|&#x[0-9a-f]+;|&[a-z]{2,8};|(?<!\d)\d{2,4}\s*年代"
     r"|(?<![\d/])(?:24\s*/\s*7|7\s*[x×*]\s*24|24\s*[x×*]\s*7)(?![\d/])"
     r"|(?<![\d%s])[\d%s]+\s*进(?:制|位)|[一二三四五六七八九十\d]\s*元(?=组|运算|操作|表达式|函数|关系|素|方程|数组|语法|条件)"
     % (_CN_ALL, _CN_ALL),
