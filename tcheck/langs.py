@@ -35,6 +35,73 @@ ZH = "zh"
 _SECONDARY = ("-hk", "-mo", "-sg")
 
 
+#: language names as language switchers and menus write them: autonyms (简体中文,
+#: 繁體中文, 日本語, English …), tags and the usual labels of a Chinese or English page.
+#: An autonym is written in its own script whatever the page's script, so 繁體中文 in a
+#: zh-Hans page is no script mix and English in a language switcher is no untranslated text.
+AUTONYMS: tuple[str, ...] = (
+    "English",
+    "简体中文",
+    "繁體中文",
+    "繁体中文",
+    "中文",
+    "中文(简体)",
+    "中文(繁體)",
+    "中文（简体）",
+    "中文（繁體）",
+    "正體中文",
+    "简体",
+    "繁體",
+    "繁体",
+    "日本語",
+    "한국어",
+    "Français",
+    "Deutsch",
+    "Español",
+    "Português",
+    "Русский",
+    "Italiano",
+    "Türkçe",
+    "Polski",
+    "Nederlands",
+    "Tiếng Việt",
+    "Bahasa Indonesia",
+    "العربية",
+    "فارسی",
+    "हिन्दी",
+    "ไทย",
+    "Українська",
+    "Čeština",
+    "Svenska",
+    "Български",
+    "Ελληνικά",
+    "Magyar",
+    "Română",
+    "Dansk",
+    "Suomi",
+    "Norsk",
+    "עברית",
+    "Català",
+    "zh-CN",
+    "zh-TW",
+    "zh-HK",
+    "zh-Hans",
+    "zh-Hant",
+    "中文版",
+    "英文",
+    "英文版",
+    "English version",
+    "Simplified Chinese",
+    "Traditional Chinese",
+    "简体中文版",
+    "繁體中文版",
+)
+#: the autonyms written with Han characters, longest first (for masking them in a text)
+HAN_AUTONYMS: tuple[str, ...] = tuple(
+    sorted((n for n in AUTONYMS if any("\u3400" <= c <= "\u9fff" for c in n)), key=len, reverse=True)
+)
+
+
 def _key(tag: str) -> str:
     return tag.strip().lower().replace("_", "-")
 

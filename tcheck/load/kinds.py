@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from ..langs import AUTONYMS
 from ..model import Segment
 from ..text.han import has_han
 from .inline import strip_attr_lists
@@ -326,66 +327,7 @@ def seg_label_only(text: str) -> bool:
 # language switchers
 
 #: language names as language switchers write them (compared case-insensitively)
-LANGUAGE_NAMES = frozenset(
-    n.lower()
-    for n in (
-        "English",
-        "简体中文",
-        "繁體中文",
-        "繁体中文",
-        "中文",
-        "中文(简体)",
-        "中文(繁體)",
-        "中文（简体）",
-        "中文（繁體）",
-        "正體中文",
-        "简体",
-        "繁體",
-        "繁体",
-        "日本語",
-        "한국어",
-        "Français",
-        "Deutsch",
-        "Español",
-        "Português",
-        "Русский",
-        "Italiano",
-        "Türkçe",
-        "Polski",
-        "Nederlands",
-        "Tiếng Việt",
-        "Bahasa Indonesia",
-        "العربية",
-        "فارسی",
-        "हिन्दी",
-        "ไทย",
-        "Українська",
-        "Čeština",
-        "Svenska",
-        "Български",
-        "Ελληνικά",
-        "Magyar",
-        "Română",
-        "Dansk",
-        "Suomi",
-        "Norsk",
-        "עברית",
-        "Català",
-        "zh-CN",
-        "zh-TW",
-        "zh-HK",
-        "zh-Hans",
-        "zh-Hant",
-        "中文版",
-        "英文",
-        "英文版",
-        "English version",
-        "Simplified Chinese",
-        "Traditional Chinese",
-        "简体中文版",
-        "繁體中文版",
-    )
-)
+LANGUAGE_NAMES = frozenset(n.lower() for n in AUTONYMS)
 _NAME_SEPARATORS = "|/·•,，、;；"
 
 

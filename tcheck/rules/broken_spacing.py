@@ -21,6 +21,10 @@ _WINDOW = 4  # Han characters looked at on each side of the space
 _SINGLE_GAP_RE = re.compile(f"(?<={_HAN})[ \u00a0](?={_HAN})")
 _ADJ_RE = re.compile(f"(?={_HAN}{_HAN})")
 _PARTICLES = set("的了地得着著过過们們吗嗎呢吧")
+# honorifics a legal text sets off with a full-width space (　貴用戶, 　台端): deliberate
+_HONORIFICS = ("貴", "贵", "台端", "您", "閣下", "阁下", "貴公司", "贵公司")
+_PUNCT_RE = re.compile("[，。；！？、：]")
+_PHRASE = 4  # Han characters on both sides of a space that make it a separator between phrases
 
 
 _LABEL_RE = re.compile(r"[\s\d.、()（）*#>\-]*")
@@ -123,7 +127,11 @@ class BrokenSpacing(Rule):
     Spaces around Latin words and numbers, after punctuation, between two
     whole words (例如 密码), and deliberate letter-spacing of single
     characters (第 一 章, 目 录); a version with more spaced pairs than
-    ``max_spaced_ratio`` is spaced on purpose.
+    ``max_spaced_ratio`` is spaced on purpose. The full-width space a legal
+    text puts before an honorific (本公司　貴用戶, 　台端) is deliberate; a
+    space between two phrases of four or more Han characters each in a text
+    without Chinese punctuation (a label, a table cell) stands for punctuation
+    and is reported only when it cuts a dictionary word.
     """
 
     id = "broken-spacing"
@@ -157,8 +165,12 @@ class BrokenSpacing(Rule):
                     right = _run(text, m.end(), 1)
                     if spaced_out or (len(left) == 1 and len(right) == 1):
                         continue  # letter-spaced single characters: 第 一 章, 姓 名
+                    if "\u3000" in m.group() and text.startswith(_HONORIFICS, m.end()):
+                        continue  # 　貴用戶: the respectful space of a (Taiwanese) legal text
                     found = split_word(left[-_WINDOW:], right[:_WINDOW])
-                    if not found and sparse and m.end() - m.start() == 1:
+                    # two phrases in a text without punctuation (a label, a table cell): the space is the punctuation
+                    phrases = len(left) >= _PHRASE and len(right) >= _PHRASE and not _PUNCT_RE.search(text)
+                    if not found and sparse and not phrases and m.end() - m.start() == 1:
                         if len(left) >= 3 and len(right) >= 3 and not _run_in_heading(text, m.start()):
                             found = left[-1] + right[0], 1  # 领导者 回报: two words run together in the source
                         elif len(left) >= 2 and right[0] in _PARTICLES:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from ..model import Severity
 from ..text.zhdiff import OTHER, Side, Terms, changed_name, changed_negations, changed_numbers, diff_hunks, judge
+from ..text.zhdiff.blame import blame, en_sentence
+from ..text.zhdiff.words import clause_negation_differs
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
@@ -15,9 +17,15 @@ class HansHantDivergence(Rule):
 
     ## What it catches
     A different number, a negation present in one version only (不, 没, 未,
-    無, 非, 不得) or a different name (error); a clause of six characters or
-    more added or removed in an otherwise identical paragraph (warning). One
-    finding per paragraph, with the differing spans in both versions.
+    無, 非, 不得: one clause negated in one version and the same clause,
+    otherwise parallel, not negated in the other) or a different name or
+    term (a misspelt Latin word, a term the document uses throughout written
+    differently once: error); a clause of six characters or more added or
+    removed in an otherwise identical paragraph (info: measured 0 of 5 real).
+    One finding per paragraph, put on the version that is probably wrong:
+    with an English version, the Chinese version that disagrees with it
+    (its number, its name, its negation); the message quotes the clause of
+    each version, and the English sentence when it decides.
 
     ## Why
     The two Chinese versions are usually one text in two scripts; a
@@ -33,13 +41,18 @@ class HansHantDivergence(Rule):
 
     ## Not reported
     Differences OpenCC's Taiwan phrase tables explain (信息/資訊, 账户/帳戶,
-    软件/軟體), near-synonyms, reordered or rephrased passages. A changed
-    number that number-mismatch reports at the same spot is left to it.
+    软件/軟體), one dictionary word for another (智能合约/智慧契約,
+    依赖项/相依性, 请参见/請參閱), a negation worded differently on both
+    sides (不要…依赖 / 不依賴, 不相符 / 相悖) and words that only look negative
+    (不过, 不同, 未来), an English gloss or name in one version only
+    (布局 / 版面配置 (Layout)), code written in the prose, reordered or
+    rephrased passages. A changed number that number-mismatch reports at the
+    same spot is left to it.
     """
 
     id = "hans-hant-divergence"
     severity = Severity.ERROR
-    severities = (Severity.ERROR, Severity.WARNING)
+    severities = (Severity.ERROR, Severity.INFO)
     yields_to = ("number-mismatch",)  # a changed number: number-mismatch says which version is odd
 
     @dataclass(frozen=True)
@@ -51,39 +64,56 @@ class HansHantDivergence(Rule):
             return
         need = int(ctx.option(self, "min_context"))
         terms = Terms(ctx.version("zh-Hans").segments, ctx.version("zh-Hant").segments)
-        for hans_segs, hant_segs, _row in ctx.aligned_pairs("zh-Hans", "zh-Hant"):
+        en = ctx.version("en")
+        for hans_segs, hant_segs, row in ctx.aligned_pairs("zh-Hans", "zh-Hant"):
             a, b = Side(hans_segs, False), Side(hant_segs, True)
             if not a.key or not b.key or a.key == b.key:
                 continue
             diffs = _differences(a, b, need, terms)
             if diffs:
-                yield self._finding(ctx, hans_segs, hant_segs, diffs)
+                en_text = " ".join(en[i].text for i in row.get("en")) if en is not None else None
+                yield self._finding(ctx, hans_segs, hant_segs, diffs, en_text, row)
 
-    def _finding(self, ctx: RuleContext, hans_segs, hant_segs, diffs: list[dict]):
+    def _finding(self, ctx: RuleContext, hans_segs, hant_segs, diffs: list[dict], en_text, row):
         sev = max(d["_sev"] for d in diffs)
         worst = [d for d in diffs if d["_sev"] == sev]
         for d in diffs:
             del d["_sev"]
         d0 = worst[0]
-        shown = "; ".join(_shown(d) for d in diffs[:4])
-        more = f" (+{len(diffs) - 4} more)" if len(diffs) > 4 else ""
-        seg = hant_segs[0]
-        span = d0["zh-Hant_span"]
-        loc = ctx.loc_at("zh-Hant", seg, span["line"], span["column"]) if span else ctx.loc("zh-Hant", seg)
-        msg = (
-            f"zh-Hant {seg.kind} {seg.index} differs from zh-Hans {hans_segs[0].kind} {hans_segs[0].index} "
-            f"(line {hans_segs[0].line}) beyond script conversion: {_WHAT[d0['kind']]}: {shown}{more}"
+        odd = blame(d0, en_text, row)
+        where = odd or "zh-Hant"
+        segs = {"zh-Hans": hans_segs, "zh-Hant": hant_segs}
+        seg, other = segs[where][0], segs[OTHER[where]]
+        span = d0[f"{where}_span"]
+        loc = ctx.loc_at(where, seg, span["line"], span["column"]) if span else ctx.loc(where, seg)
+        said = f'zh-Hans says "{d0["zh-Hans_clause"]}"; zh-Hant says "{d0["zh-Hant_clause"]}"'
+        en_said = en_sentence(d0, en_text) if en_text else ""
+        if en_said:
+            said += f'; en says "{en_said}"'
+        if odd:
+            verdict = f"{odd} is probably wrong" + (" (en agrees with the other)" if en_text else "")
+        else:
+            verdict = "which one is right cannot be told" + ("" if en_text else " without an English version")
+        more = f" (and {len(diffs) - 1} more difference{'s' if len(diffs) > 2 else ''})" if len(diffs) > 1 else ""
+        msg = f"zh-Hans and zh-Hant differ: {_WHAT[d0['kind']]}: {said} — {verdict}{more}"
+        for d in diffs:
+            d.pop("zh-Hans_clause", None), d.pop("zh-Hant_clause", None)
+        ok = OTHER[odd] if odd else "zh-Hans"
+        fix = "; ".join(
+            f'"{d[where] or "(nothing)"}" → "{d[ok] or "(nothing)"}"' for d in worst[:3] if d[where] != d[ok]
         )
         return ctx.finding(
             self,
             msg,
             loc,
-            counterparts=[ctx.loc("zh-Hans", s) for s in hans_segs],
-            evidence={"differences": diffs, "key": ",".join(d["kind"] for d in diffs)},
-            suggestion=(
-                "make the two versions say the same: "
-                + "; ".join(f'"{d["zh-Hant"] or "∅"}" ↔ "{d["zh-Hans"] or "∅"}"' for d in worst[:3])
-            ),
+            counterparts=[ctx.loc(OTHER[where], s) for s in other],
+            evidence={
+                "differences": diffs,
+                "key": ",".join(d["kind"] for d in diffs),
+                "probably_wrong": odd,
+                "en": en_said or None,
+            },
+            suggestion=f"make {where} say what {OTHER[where]} says" + (f": {fix}" if odd and fix else ""),
             severity=sev,
             texts=[s.text for s in hans_segs + hant_segs],
         )
@@ -92,7 +122,7 @@ class HansHantDivergence(Rule):
 _WHAT = {
     "number": "a different number",
     "negation": "a negation in one version only",
-    "name": "a different name",
+    "name": "a different name or term",
     "added": "a clause that zh-Hans lacks",
     "removed": "a clause that zh-Hant lacks",
 }
@@ -106,6 +136,8 @@ def _diff(kind: str, sev: Severity, a: Side, b: Side, a1: int, a2: int, b1: int,
         "zh-Hant": b.orig(b1, b2),
         "zh-Hans_span": a.span(a1, a2),
         "zh-Hant_span": b.span(b1, b2),
+        "zh-Hans_clause": a.clause_text(a1, a2),
+        "zh-Hant_clause": b.clause_text(b1, b2),
         **extra,
         "_sev": sev,
     }
@@ -135,18 +167,8 @@ def _differences(a: Side, b: Side, need: int, terms: Terms) -> list[dict]:
     # separately worded versions: a number or a negation changed at a place
     # that otherwise matches, even when the sentence around it is reworded
     kinds = {d["kind"] for d in diffs}
-    for kind, found in (("number", changed_numbers(a, b)), ("negation", changed_negations(a, b))):
+    negations = [h for h in changed_negations(a, b) if clause_negation_differs(a, b, *h)]
+    for kind, found in (("number", changed_numbers(a, b)), ("negation", negations)):
         if kind not in kinds:
             diffs += [_diff(kind, Severity.ERROR, a, b, *h) for h in found[:3]]
     return diffs
-
-
-def _shown(d: dict) -> str:
-    out = f'zh-Hans "{d["zh-Hans"] or "∅"}" vs zh-Hant "{d["zh-Hant"] or "∅"}"'
-    if "recurring" in d:
-        r = d["recurring"]
-        out += (
-            f' ("{d[r]}" occurs {d["occurrences"]} times in {r} and also in the other '
-            f'version; "{d[OTHER[r]]}" occurs only here)'
-        )
-    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Severity
-from ..text.scripts import simplified_only, traditional_only
+from ..text.scripts import mask_autonyms, simplified_only, traditional_only
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
 from .base import Rule, RuleContext
@@ -38,6 +38,9 @@ class ScriptMix(Rule):
     ## Not reported
     Characters correct in some words of both scripts (台, 后, 干, 於) unless
     next to a certain hit, Traditional variants (爲, 着), and Taiwan usage.
+    Names of languages written in their own script (简体中文 / 繁體中文 /
+    日本語 in a language switcher or a list of translations; the table is
+    ``tcheck.langs.AUTONYMS``).
     Judged with OpenCC's regional standards (Taiwan ``s2tw``, Hong Kong
     ``s2hk``; both must agree when the region is unknown).
     """
@@ -52,7 +55,7 @@ class ScriptMix(Rule):
                 continue
             for seg in v.segments:
                 raw = RawText(seg)
-                masked = mask_markup(raw.text)
+                masked = mask_autonyms(mask_markup(raw.text))  # 繁體中文 in a zh-Hans language menu
                 if v.lang == "zh-Hant":
                     hits = simplified_only(masked, v.region)
                     found, expected = "Simplified", "Traditional"

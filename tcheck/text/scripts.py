@@ -155,6 +155,22 @@ def traditional_only(text: str) -> list[ScriptHit]:
     return [ScriptHit(i, text[i], s) for i, s in sorted(keep.items())]
 
 
+@cache
+def _autonym_re() -> re.Pattern:
+    from ..langs import HAN_AUTONYMS
+
+    long = [re.escape(n) for n in HAN_AUTONYMS if len(n) >= 3]
+    short = [re.escape(n) for n in HAN_AUTONYMS if len(n) < 3]
+    # a long autonym anywhere (切换到繁體中文); a short one (繁體) only standing alone
+    return re.compile("|".join(long) + "|" + f"(?<![\u3400-\u9fff])(?:{'|'.join(short)})(?![\u3400-\u9fff])")
+
+
+def mask_autonyms(text: str, fill: str = " ") -> str:
+    """``text`` with the names of languages written in their own script (简体中文, 繁體中文,
+    日本語: a language switcher or a menu of the page's languages) blanked out, same length."""
+    return _autonym_re().sub(lambda m: fill * len(m.group(0)), text)
+
+
 def detect(text: str) -> str | None:
     """'en', 'zh-Hans', 'zh-Hant', 'zh' (Chinese, script undecidable) or None."""
     han = han_count(text)

@@ -52,3 +52,15 @@ def test_broken_spacing_seed004():
     words = {s["word"]: s["line"] for f in found for s in f.evidence["spans"]}
     assert words.get("泄露") == line_of(SEED004, "泄 露")
     assert words.get("公司") == line_of(SEED004, "关联公 司")
+
+
+def test_broken_spacing_full_width_space_before_an_honorific_is_deliberate():
+    # Taiwanese legal texts set an honorific off with U+3000 (　貴用戶, 　台端)
+    text = "本公司將依法保護　貴用戶之個人資料，並於　台端同意後方得使用。\n"
+    assert run("broken-spacing", version("zh-Hant", text, region="TW")) == []
+    # a space standing for punctuation between two phrases of a label is no broken word
+    body = "我们会按照法律法规的规定处理您的个人信息，并采取合理的安全措施保护这些信息。\n\n" * 6
+    assert run("broken-spacing", version("zh-Hans", body + "项目文件目录 存储内容的位置\n")) == []
+    # a word cut by a space still is
+    (f,) = run("broken-spacing", version("zh-Hant", "本公司絕不洩 露　貴用戶之個人資料。\n", region="TW"))
+    assert f.evidence["spans"][0]["word"] == "洩露"

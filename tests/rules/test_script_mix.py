@@ -64,3 +64,16 @@ def test_script_mix_has_almost_no_hits_on_real_translations(pattern):
     hits = sum(len(run_file("script-mix", f)) for f in files)
     # the real texts hold a handful of genuine slips (升级, 一个, 贡献), nothing more
     assert hits <= 5
+
+
+def test_script_mix_language_autonyms_are_not_script_mix():
+    # a language switcher / list of translations names each language in its own script
+    from .conftest import run as _run
+    from .conftest import version as _version
+
+    hans = _version("zh-Hans", "本指南也有其他语言版本：简体中文、繁體中文、日本語 和 English。\n")
+    assert _run("script-mix", hans) == []
+    hant = _version("zh-Hant", "語言：简体中文 | 繁體中文 | English\n", region="TW")
+    assert _run("script-mix", hant) == []
+    (f,) = _run("script-mix", _version("zh-Hant", "切換到简体中文後，我們会追踪您的設定。\n", region="TW"))
+    assert "会" in f.evidence["key"] and "简" not in f.evidence["key"]

@@ -11,9 +11,15 @@ from ..scripts import convert
 from ..spans import RawText, text_positions
 
 _NEGATION = set("不没未无非勿毋")
-_NOT_NEGATION_RE = re.compile(r"非常|无论|不论|无线|不断")
+# words that hold a negator character without negating anything (不过 "but", 不同
+# "different", 未来 "future", 无论 "whatever")
+_NOT_NEGATION_RE = re.compile(
+    r"非常|无论|不论|无线|不断|不过|不仅|不但|不同|不久|不少|不管|不止|未来|无关|并非|除非|莫非|是非"
+)
 _CN_NUMBER_RE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?=[个年月日天周小时分钟秒次项条岁倍%％])")
 _LATIN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_CLAUSE_ENDS = set("，。；：！？,;:!?\n")
+_CLAUSE_STOPS = "，。；：！？;!?\n"
 _CONTEXT = 3  # characters of equal text added around a difference for the regional check
 
 
@@ -48,17 +54,82 @@ class _Side:
         self.key_chars: list[str] = []
         self.orig_chars: list[str] = []  # the source characters, as written
         self.where: list[tuple[int, int]] = []  # (segment number in row, offset in seg.text)
+        self.clause: list[int] = []  # clause number of every key character
+        n_clause = 0
         for k, seg in enumerate(segs):
             text = seg.text
             conv, src = _canonical(text, hant)
+            n_clause += 1
             for c, i in zip(conv, src):
                 n = unicodedata.normalize("NFKC", c).lower()
                 if not n or not (n[0].isalnum() or is_han(n[0])):
+                    n_clause += n[:1] in _CLAUSE_ENDS
                     continue
                 self.key_chars.append(n[0])
                 self.orig_chars.append(text[i] if i < len(text) else c)
                 self.where.append((k, i))
+                self.clause.append(n_clause)
         self.key = "".join(self.key_chars)
+
+    def clause_key(self, pos: int) -> str:
+        """The key characters of the clause holding key position ``pos`` (the one before, at the end)."""
+        if not self.key:
+            return ""
+        pos = min(max(pos, 0), len(self.key) - 1)
+        c = self.clause[pos]
+        lo, hi = pos, pos + 1
+        while lo > 0 and self.clause[lo - 1] == c:
+            lo -= 1
+        while hi < len(self.key) and self.clause[hi] == c:
+            hi += 1
+        return self.key[lo:hi]
+
+    def in_parens(self, a: int, b: int) -> bool:
+        """Whether key characters a..b sit inside one pair of parentheses (a gloss: 佈局 (Layout))."""
+        if a >= b or not self.where:
+            return False
+        k, i = self.where[a]
+        k2, i2 = self.where[b - 1]
+        if k != k2:
+            return False
+        text = self.segs[k].text
+        before, after = text[:i], text[i2 + 1 :]
+        op = max(before.rfind("("), before.rfind("（"))
+        cl = max(before.rfind(")"), before.rfind("）"))
+        if op < 0 or cl > op:
+            return False
+        ends = [x for x in (after.find(")"), after.find("）")) if x >= 0]
+        opens = [x for x in (after.find("("), after.find("（")) if x >= 0]
+        return bool(ends) and (not opens or min(ends) < min(opens))
+
+    def clause_text(self, a: int, b: int, limit: int = 70) -> str:
+        """The source clause(s) around key characters a..b, whole (cut at a word boundary past ``limit``)."""
+        if not self.where:
+            return ""
+        a = min(max(a, 0), len(self.where) - 1)
+        last = min(max(a, b - 1), len(self.where) - 1)
+        k, i = self.where[a]
+        k2, i2 = self.where[last]
+        text = self.segs[k].text
+        if k2 != k:
+            i2 = len(text) - 1
+        lo, hi = i, i2 + 1
+        while lo > 0 and text[lo - 1] not in _CLAUSE_STOPS and i - lo < limit:
+            lo -= 1
+        while hi < len(text) and text[hi] not in _CLAUSE_STOPS and hi - i2 < limit:
+            hi += 1
+        if lo > 0 and text[lo - 1] not in _CLAUSE_STOPS:  # cut inside a long clause: at a space
+            sp = text.find(" ", lo, i)
+            lo = sp + 1 if sp >= 0 else lo
+        if hi < len(text) and text[hi] not in _CLAUSE_STOPS:
+            sp = text.rfind(" ", i2 + 1, hi)
+            hi = sp if sp >= 0 else hi
+        out = text[lo:hi].strip()
+        return (
+            ("…" if lo > 0 and text[lo - 1] not in _CLAUSE_STOPS else "")
+            + out
+            + ("…" if hi < len(text) and text[hi] not in _CLAUSE_STOPS else "")
+        )
 
     def orig(self, a: int, b: int) -> str:
         """Source text behind key characters a..b (b exclusive)."""

@@ -1,0 +1,97 @@
+"""Which Chinese version a difference is probably wrong in, and what the English says there."""
+
+from __future__ import annotations
+
+import re
+
+from .side import _LATIN_RE, _NEGATION, _NOT_NEGATION_RE
+
+_OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_EN_NEGATION_RE = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without|unless)\b|n't\b", re.I)
+_SENTENCE_RE = re.compile(r"(?<=[.!?;:])\s+")
+_EN_MAX = 200  # characters of English quoted
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _DIGITS_RE.findall(text)}
+
+
+def _latin(text: str) -> set[str]:
+    return {w.lower() for w in _LATIN_RE.findall(text) if len(w) > 1}
+
+
+def _has_negation(text: str) -> bool:
+    return any(c in _NEGATION for c in _NOT_NEGATION_RE.sub("", text))
+
+
+def _by_presence(hans: bool, hant: bool) -> str | None:
+    """The version lacking what English has (or None when English does not tell)."""
+    if hans and not hant:
+        return "zh-Hant"
+    if hant and not hans:
+        return "zh-Hans"
+    return None
+
+
+def blame(d: dict, en_text: str | None, row=None) -> str | None:
+    """The version (zh-Hans or zh-Hant) a difference is probably wrong in, or None.
+
+    A term the document uses throughout is right where it recurs; otherwise English
+    decides: the version whose number, Latin name or negation English does not
+    share, or, for an added or dropped clause, the version whose meaning is
+    further from the English row."""
+    hs, ht = d.get("zh-Hans", ""), d.get("zh-Hant", "")
+    if "recurring" in d:
+        return _OTHER[d["recurring"]]
+    if not en_text:
+        return None
+    kind = d["kind"]
+    if kind == "number":
+        en = _numbers(en_text)
+        return _by_presence(bool(_numbers(hs) & en), bool(_numbers(ht) & en))
+    if kind == "name":
+        en = en_text.lower()
+        return _by_presence(
+            bool(_latin(hs)) and all(w in en for w in _latin(hs)), bool(_latin(ht)) and all(w in en for w in _latin(ht))
+        )
+    if kind == "negation":
+        neg_s, neg_t = _has_negation(hs), _has_negation(ht)
+        if neg_s == neg_t:
+            return None
+        en_neg = bool(_EN_NEGATION_RE.search(en_text))
+        negated = "zh-Hans" if neg_s else "zh-Hant"
+        return _OTHER[negated] if en_neg else negated
+    meaning = getattr(row, "meaning", None) or {}
+    ms, mt = meaning.get(("zh-Hans", "en")), meaning.get(("zh-Hant", "en"))
+    if ms is not None and mt is not None and abs(ms - mt) >= 0.05:
+        return "zh-Hans" if ms < mt else "zh-Hant"
+    return None
+
+
+def _cut(text: str) -> str:
+    if len(text) <= _EN_MAX:
+        return text
+    sp = text.rfind(" ", 0, _EN_MAX)
+    return text[: sp if sp > 0 else _EN_MAX] + "…"
+
+
+def en_sentence(d: dict, en_text: str) -> str:
+    """The English sentence that bears on a difference (the one holding its number,
+    name or negation), whole; the row itself when it is short; else nothing."""
+    text = " ".join(en_text.split())
+    sentences = [s for s in _SENTENCE_RE.split(text) if s.strip()]
+    pieces = d.get("zh-Hans", "") + " " + d.get("zh-Hant", "")
+    if d["kind"] == "number":
+        want = _numbers(pieces)
+        hits = [s for s in sentences if _numbers(s) & want]
+    elif d["kind"] == "name":
+        want = _latin(pieces)
+        hits = [s for s in sentences if want & _latin(s)]
+    elif d["kind"] == "negation" and len(sentences) > 1:
+        hits = [s for s in sentences if _EN_NEGATION_RE.search(s)]
+    else:
+        hits = []
+    if len(hits) >= 1 and len(hits) < len(sentences) or len(sentences) == 1:
+        return _cut(hits[0] if hits else sentences[0])
+    return _cut(text) if len(text) <= _EN_MAX else ""
