@@ -123,6 +123,7 @@ class Run:
     stdin_filename: str | None = None
     show_diff: bool = False
     apply_fix: bool = False
+    shard: str | None = None  # --shard K/N (tcheck.shard)
     warnings: list[str] = field(default_factory=list)
 
     # ------------------------------------------------------------------ checks
@@ -143,6 +144,12 @@ class Run:
             raise InputError("--stdin-filename needs '-' as the path (the text comes from standard input)")
         if STDIN in self.paths and self.apply_fix:
             raise InputError("--fix cannot write to standard input; use --diff")
+        if self.shard is not None:
+            from .shard import parse_shard
+
+            self._shard = parse_shard(self.shard)
+            if STDIN in self.paths:
+                raise InputError("--shard cannot be combined with standard input")
 
     # -------------------------------------------------------------------- run
     def execute(self) -> int:
@@ -220,12 +227,31 @@ class Run:
         all_files = [f for g in groups for f in g.files]
         lang_map = _parse_langs(self.langs, list(dict.fromkeys([*self.paths, *all_files])))
         tolerant = any(Path(p).is_dir() for p in self.paths)  # a directory walk skips unreadable documents
+        if self.shard is not None:
+            return self._shard_jobs(groups, lang_map, tolerant, cfg), all_files
         self._prepare_args = (groups, lang_map, tolerant)
         jobs, load_warnings = prepare(
             groups, lang_map, named=set(self.paths), tolerant=tolerant, max_size=cfg.max_file_size
         )
         self.warnings.extend(load_warnings)
         return jobs, all_files
+
+    def _shard_jobs(self, groups, lang_map, tolerant, cfg):
+        """--shard K/N: this shard's groups (tcheck.shard), each document with its place in the whole run."""
+        from .pipeline import prepare
+        from .shard import select
+
+        mine = select(groups, self._shard)
+        self._prepare_args = ([g for _, g in mine], lang_map, tolerant)
+        jobs, self._shard_order = [], []
+        for gi, g in mine:
+            part, load_warnings = prepare(
+                [g], lang_map, named=set(self.paths), tolerant=tolerant, max_size=cfg.max_file_size
+            )
+            self.warnings.extend(load_warnings)
+            jobs.extend(part)
+            self._shard_order.extend([gi, j] for j in range(len(part)))
+        return jobs
 
     def _reload(self, jobs):
         """The documents again, from the files as they are now (after --fix)."""
@@ -363,7 +389,8 @@ class Run:
             )
         more = f" ({len(stale) - MAX_STALE_SHOWN} more not shown)" if len(stale) > MAX_STALE_SHOWN else ""
         click.echo(
-            f"tcheck: {_plural(len(stale), 'baseline entry', 'baseline entries')} no longer match a finding{more}; "
+            f"tcheck: {_plural(len(stale), 'baseline entry', 'baseline entries')} "
+            f"no longer match{'es' if len(stale) == 1 else ''} a finding{more}; "
             f"drop them with --write-baseline {one_line(str(self.baseline_path))} --prune",
             err=True,
         )
@@ -396,6 +423,10 @@ class Run:
                 outputs.stage(baseline_path, stage_baseline)
             color = self.fmt == "text" and (self.color == "always" or (to_stdout and use_color(self.color, sys.stdout)))
             text = render(results, self.fmt, color=color, quiet=self.quiet, statistics=self.statistics)
+            if self.shard is not None and self.fmt == "json":  # what tcheck merge needs
+                from .shard import annotate
+
+                text = annotate(text, self._shard, self._shard_order, results)
             if not to_stdout:
                 outputs.stage_text(output, text)
             outputs.commit()

@@ -229,7 +229,7 @@ def test_baseline_entries_match_by_their_own_evidence_and_stale_ones_are_pruned(
     res = cli("audit", "note.zh-CN.md", *sel, "--baseline", "base.json", "--format", "json")
     assert res.exit_code == 0 and rules_in(res) == []
     assert "stale entry (script-mix in note.zh-CN.md)" in res.stderr
-    assert "1 baseline entry no longer match" in res.stderr and "--prune" in res.stderr
+    assert "1 baseline entry no longer matches a finding" in res.stderr and "--prune" in res.stderr
     # entries of documents not audited in this run are never called stale
     write(tmp_path, "other.zh-CN.md", "# 说明\n\n这是另一份文件。\n")
     res = cli("audit", "other.zh-CN.md", *sel, "--baseline", "base.json")
@@ -242,6 +242,31 @@ def test_baseline_entries_match_by_their_own_evidence_and_stale_ones_are_pruned(
     res = cli("audit", "note.zh-CN.md", *sel, "--baseline", "base.json")
     assert res.exit_code == 0 and "stale" not in res.stderr
     assert "--prune needs" in one_error_line(cli("audit", "note.zh-CN.md", "--prune"))
+
+
+def test_fixing_one_problem_of_a_paragraph_pair_keeps_the_other_baselined(cli, tmp_path):
+    """The issue's case: a paragraph with a wrong e-mail address and a wrong number of days."""
+    write(
+        tmp_path,
+        "p.md",
+        "# Privacy\n\nWe value your privacy and explain how we use your data.\n\n"
+        "Contact privacy@example.com and we will reply within 30 days.\n\nThank you for using our service.\n",
+    )
+    write(
+        tmp_path,
+        "p.zh-CN.md",
+        "# 隐私\n\n我们重视您的隐私，并说明我们如何使用您的数据。\n\n"
+        "请联系 privacy@example.org，我们会在 60 天内回复。\n\n感谢您使用我们的服务。\n",
+    )
+    sel = ("--select", "link-mismatch,number-mismatch")
+    assert rules_in(cli("audit", "p.md", *sel, "--format", "json")) == ["link-mismatch", "number-mismatch"]
+    cli("audit", "p.md", *sel, "--write-baseline", "b.json")
+    text = (tmp_path / "p.zh-CN.md").read_text(encoding="utf-8")
+    (tmp_path / "p.zh-CN.md").write_text(text.replace("example.org", "example.com"), encoding="utf-8")
+    res = cli("audit", "p.md", *sel, "--baseline", "b.json", "--format", "json")
+    assert res.exit_code == 0 and rules_in(res) == []
+    assert json.loads(res.stdout)["summary"]["baseline"] == 1
+    assert "stale entry (link-mismatch in p.md)" in res.stderr
 
 
 # ---------------------------------------------------------------------------
