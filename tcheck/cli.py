@@ -172,6 +172,12 @@ def _rules_option(name: str, help_text: str):
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Audit documents in N processes."
 )
+@click.option(
+    "--shard",
+    metavar="K/N",
+    default=None,
+    help="Audit only shard K of N (a balanced share of the documents, for CI matrices); 'tcheck merge' joins them.",
+)
 def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_config, glossary, **opts):
     """Audit PATH... (files or directories; - reads standard input).
 
@@ -199,6 +205,45 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
         **opts,
     )
     sys.exit(run.execute())
+
+
+@main.command("merge")
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="Report format.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the merged report to this file (- or nothing: standard output).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="never",
+    show_default=True,
+    help="Exit 1 when a merged finding is at or above this severity.",
+)
+def merge_cmd(reports, fmt, output, fail_on):
+    """Merge the JSON reports of 'tcheck audit --shard K/N --format json' into one report.
+
+    \b
+    The result equals the report of the same audit run without --shard:
+      tcheck merge shard-*.json --format sarif --output tcheck.sarif
+    """
+    from .pipeline import fails
+    from .report import render
+    from .report.merge import merge_results
+    from .report.output import STDOUT, Outputs, write_stdout
+
+    results = merge_results(list(reports))
+    text = render(results, fmt)
+    if output in (None, STDOUT):
+        write_stdout(text)
+    else:
+        with Outputs() as outputs:
+            outputs.stage_text(output, text)
+            outputs.commit()
+    sys.exit(EXIT_FINDINGS if any(fails(r, fail_on) for r in results) else EXIT_CLEAN)
 
 
 @main.command("rules")
