@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from ..langs import marker_lang
 from ..model import Segment
 from .scripts import nfkc_same_length
 
 _A = re.ASCII
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`\]\[{}|\\^\x80-\U0010ffff]+", re.I | _A)
-MD_TARGET_RE = re.compile(r"\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?(?:\s+[\"'(][^)]*)?\)")
 OBFUSCATED_RE = re.compile(
     r"\[\s*email(?:\s|&#160;|&nbsp;|\u00a0)*protected\s*\]|__cf_email__|/cdn-cgi/l/email-protection", re.I
 )
@@ -67,6 +67,12 @@ class Link:
     scheme: str = ""  # url only: http / https
     host: str = ""  # url: host without language subdomain; email: domain
     localized: bool = False  # url: a language part was found (zh.wikipedia.org, /zh-CN/)
+    path: tuple[str, ...] = ()  # url: the page's path segments (language parts, index.html, .html/.md dropped)
+    fragment: str = ""  # url: the part after '#', compared on its own
+    relative: bool = False  # url: a link inside the site (/docs/x, ../x.md, permalinks.html, #anchor)
+    page_lang: str = ""  # url: the language a path part marks (en, zh-Hans, zh-Hant, zh), "" when none
+    placeholder: bool = False  # url: a reserved example host (example.com, localhost, *.test)
+    image: bool = False  # the target of an image (![alt](src)): not compared
 
 
 def _strip_trailing(s: str) -> str:
@@ -91,46 +97,116 @@ def _cut_unbalanced(url: str) -> str:
     return url
 
 
+_PLACEHOLDER_HOST_RE = re.compile(
+    r"(?:^|\.)(?:example\.(?:com|org|net|edu)|example|test|invalid|localhost|local)$|^(?:127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?)$",
+    re.I,
+)
+_PAGE_EXT_RE = re.compile(r"\.(?:html?|mdx?|php|aspx?)$", re.I)
+
+
+def is_placeholder_host(host: str) -> bool:
+    """A host reserved for examples and tests (RFC 2606 / 6761): example.com, *.test, localhost."""
+    return bool(host) and bool(_PLACEHOLDER_HOST_RE.search(host))
+
+
+def page_path(path: str) -> tuple[tuple[str, ...], str]:
+    """(segments, language) of a URL path: language parts, ``index.html`` and page extensions dropped.
+
+    ``/zh-tw/docs/setup.html`` -> ``(("docs", "setup"), "zh-Hant")``; ``../x/`` -> ``(("x",), "")``.
+    """
+    lang = ""
+    segs = []
+    for s in path.split("/"):
+        s = unquote(s)
+        if s in ("", ".", ".."):
+            continue
+        if _LOCALE_SEG_RE.match(s):
+            lang = lang or (marker_lang(s) or "other")
+            continue
+        segs.append(s)
+    if segs:
+        last = _LOCALE_IN_NAME_RE.sub("", segs[-1])
+        if re.fullmatch(r"(?:index|README|_index)\.(?:html?|mdx?)|index", last, re.I):
+            segs.pop()
+        else:
+            segs[-1] = _PAGE_EXT_RE.sub("", last)
+    return tuple(s.lower() if not _has_han(s) else s for s in segs), lang
+
+
+def _has_han(s: str) -> bool:
+    return any(ord(c) > 0x2E7F for c in s)
+
+
 def normalize_url(url: str, full: bool = False):
     """(key, scheme, host): case of the host, www., trailing slash, locale parts and tracking parameters dropped.
 
     With ``full=True`` also returns whether a language part was removed (the link is localised).
     """
-    url = _strip_trailing(url)
-    localized = False
+    ln = url_link(url)
+    if ln is None:
+        return (url.lower(), "", "", False) if full else (url.lower(), "", "")
+    return (ln.key, ln.scheme, ln.host, ln.localized) if full else (ln.key, ln.scheme, ln.host)
+
+
+# a site-relative target: /x, ./x, ../x, #x, or an ASCII path (permalinks.html, tag-plugins#Code-Block)
+_RELATIVE_RE = re.compile(
+    r"(?:[/#]|\.\.?/)[^\s<>{}$`,;\\\[\]]*$|(?![a-z][a-z0-9+.-]*:)[A-Za-z0-9_][\w.~%-]*(?:/[\w.~%-]*)*(?:#[^\s<>{}$`\\]*)?$",
+    re.A | re.I,
+)
+
+
+def url_link(url: str, text: str | None = None, image: bool = False) -> Link | None:
+    """The :class:`Link` for a link target: absolute (``https://…``, ``www.…``), site-relative
+    (``/docs/x``, ``../x.md``, ``permalinks.html``) or an in-page anchor (``#x``); None for other
+    schemes (``mailto:``, ``javascript:``) and for targets that are not addresses."""
+    url = _strip_trailing(url.strip())
+    if not url:
+        return None
+    text = text if text is not None else url
     if url.lower().startswith("www."):
         url = "http://" + url
+    relative = not re.match(r"(?:https?|ftp)://", url, re.I)
+    if relative and not _RELATIVE_RE.match(url):
+        return None
     try:
         p = urlsplit(url)
+        port = p.port
     except ValueError:
-        return url.lower(), "", ""
-    scheme = p.scheme.lower()
+        return None
+    fragment = unquote(p.fragment)
+    if relative and p.path in ("", ".", "./"):
+        return Link("anchor", text, "#" + fragment.lower(), fragment=fragment, relative=True) if fragment else None
     host = (p.hostname or "").lower()
     if host.startswith("www."):
         host = host[4:]
+    localized = False
     labels = host.split(".")
     if len(labels) > 2 and _LOCALE_SEG_RE.match(labels[0]):
         host = ".".join(labels[1:])  # zh.wikipedia.org -> wikipedia.org
         localized = True
-    segs = [unquote(s) for s in p.path.split("/") if s]
-    kept = [s for s in segs if not _LOCALE_SEG_RE.match(s)]
-    localized = localized or len(kept) != len(segs)
-    segs = kept
-    if segs:
-        last = _LOCALE_IN_NAME_RE.sub("", segs[-1])
-        localized = localized or last != segs[-1]
-        segs[-1] = last
-        if re.fullmatch(r"index\.html?", segs[-1], re.I):
-            segs.pop()
-    path = "/".join(segs)
-    query = urlencode(sorted((k, v) for k, v in parse_qsl(p.query) if k.lower() not in _LOCALE_PARAMS))
-    port = f":{p.port}" if p.port and p.port not in (80, 443) else ""
-    key = f"{host}{port}/{path}" + (f"?{query}" if query else "")
-    if any(k.lower() in _LOCALE_PARAMS for k, _ in parse_qsl(p.query)):
-        localized = True
-    if full:
-        return key, scheme, host, localized
-    return key, scheme, host
+    if not relative and not host:
+        return None
+    segs, page_lang = page_path(p.path)
+    params = parse_qsl(p.query)
+    localized = localized or bool(page_lang) or _LOCALE_IN_NAME_RE.search(p.path.rstrip("/")) is not None
+    localized = localized or any(k.lower() in _LOCALE_PARAMS for k, _ in params)
+    query = urlencode(sorted((k, v) for k, v in params if k.lower() not in _LOCALE_PARAMS))
+    port = f":{port}" if port and port not in (80, 443) else ""
+    key = ("~" if relative else f"{host}{port}") + "/" + "/".join(segs) + (f"?{query}" if query else "")
+    return Link(
+        "url",
+        text,
+        key,
+        "" if relative else p.scheme.lower(),
+        host,
+        localized,
+        path=segs,
+        fragment=fragment,
+        relative=relative,
+        page_lang=page_lang,
+        placeholder=is_placeholder_host(host),
+        image=image,
+    )
 
 
 def normalize_phone(s: str) -> str:
@@ -151,11 +227,18 @@ def _is_date_like(s: str) -> bool:
     return bool(m) and 1 <= int(m.group(2)) <= 12
 
 
-def extract_links(seg: Segment) -> list[Link]:
-    """E-mail addresses, absolute URLs and phone numbers in a segment (raw source and text)."""
+def extract_links(seg: Segment, source: str | None = None, refs: dict[str, str] | None = None) -> list[Link]:
+    """E-mail addresses, URLs (absolute, site-relative, in-page anchors) and phone numbers in a segment.
+
+    ``source`` is the segment's text as written (template tags included; default ``seg.raw``),
+    ``refs`` the version's reference definitions (``[id]: url``). Images are left out.
+    """
+    from .md_links import markdown_links
+
     out: list[Link] = []
-    seen: set[tuple[str, str]] = set()
-    sources = [seg.raw] + ([seg.text] if seg.text not in seg.raw else [])
+    seen: set[tuple[str, str, str]] = set()
+    raw = source if source is not None else seg.raw
+    sources = [raw] + ([seg.text] if seg.text not in raw else [])
     for src in sources:
         src = nfkc_same_length(src)
         taken = [False] * len(src)
@@ -163,19 +246,17 @@ def extract_links(seg: Segment) -> list[Link]:
         def add(link: Link, span):
             for i in range(*span):
                 taken[i] = True
-            if (link.kind, link.key) not in seen:
-                seen.add((link.kind, link.key))
+            if link.image:
+                return
+            if (link.kind, link.key, link.fragment) not in seen:
+                seen.add((link.kind, link.key, link.fragment))
                 out.append(link)
 
         for m in OBFUSCATED_RE.finditer(src):
             add(Link("obfuscated", m.group(0), "obfuscated"), m.span())
-        # Markdown link targets: [text](url "title"), one level of parentheses inside the URL
-        for m in MD_TARGET_RE.finditer(src):
-            url = m.group(1)
-            if re.match(r"(?:https?|ftp)://", url, re.I):
-                key, scheme, host, localized = normalize_url(url, full=True)
-                if host:
-                    add(Link("url", url, key, scheme, host, localized), m.span(1))
+        for link, span in markdown_links(src, refs):
+            if link.kind in ("url", "anchor"):
+                add(link, span)
         for m in re.finditer(r"mailto:([^\s)\"'>?]+)", src, re.I):
             addr = _strip_trailing(m.group(1))
             if "@" in addr:
@@ -186,10 +267,10 @@ def extract_links(seg: Segment) -> list[Link]:
             text = _cut_unbalanced(_strip_trailing(m.group(0)))
             if "@" in text and not text.lower().startswith(("http", "ftp")):
                 continue
-            key, scheme, host, localized = normalize_url(text, full=True)
-            if not host:
+            link = url_link(text)
+            if link is None or not link.host:
                 continue
-            add(Link("url", text, key, scheme, host, localized), (m.start(), m.start() + len(text)))
+            add(link, (m.start(), m.start() + len(text)))
         for m in EMAIL_RE.finditer(src):
             if any(taken[m.start() : m.end()]):
                 continue

@@ -80,16 +80,26 @@ def test_obfuscated_email_is_info():
     assert fs[0].locations[0].lang == "zh-Hant" and "obfuscated" in fs[0].message
 
 
-def test_http_vs_https_is_only_a_note():
+def test_http_vs_https_is_the_same_page():
     fs = run(
         "link-mismatch",
         {
-            "zh-Hans": ["详见 http://example.com/privacy。"],
-            "en": ["See https://example.com/privacy."],
+            "zh-Hans": ["详见 http://acme.dev/privacy。"],
+            "en": ["See https://acme.dev/privacy."],
         },
     )
-    assert [f.severity for f in fs] == [Severity.INFO]
-    assert fs[0].locations[0].lang == "zh-Hans"
+    assert fs == []
+
+
+def test_placeholder_hosts_are_not_compared():
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["例如 http://example.com/blog 或 http://localhost:4000/。"],
+            "zh-Hant": ["例如 http://example.org/blog 或 http://127.0.0.1:4000/。"],
+        },
+    )
+    assert fs == []
 
 
 def test_equivalent_links_are_not_flagged():
@@ -137,8 +147,8 @@ def test_other_site_is_an_error_but_other_page_of_same_site_a_warning():
     fs = run(
         "link-mismatch",
         {
-            "zh-Hans": ["见[指南](https://guide.example.com/readme)。", "见[条款](https://example.com/terms)。"],
-            "en": ["See [the guide](https://www.other.org/readme).", "See [terms](https://example.com/tos)."],
+            "zh-Hans": ["见[指南](https://guide.acme.dev/readme)。", "见[条款](https://acme.dev/terms)。"],
+            "en": ["See [the guide](https://www.other.org/readme).", "See [terms](https://acme.dev/tos)."],
         },
         markdown=True,
     )
@@ -149,15 +159,15 @@ def test_link_two_versions_give_is_reported_once_at_the_third():
     fs = run(
         "link-mismatch",
         {
-            "zh-Hans": ["详见[说明](https://example.com/help)和[条款](https://example.com/terms)。"],
-            "zh-Hant": ["詳見[說明](https://example.com/help)和[條款](https://example.com/terms)。"],
+            "zh-Hans": ["详见[说明](https://acme.dev/help)和[条款](https://acme.dev/terms)。"],
+            "zh-Hant": ["詳見[說明](https://acme.dev/help)和[條款](https://acme.dev/terms)。"],
             "en": ["See the help pages and the terms."],
         },
         markdown=True,
     )
     assert len(fs) == 1
     assert fs[0].locations[0].lang == "en" and fs[0].severity == Severity.WARNING
-    assert "https://example.com/help" in fs[0].message and "https://example.com/terms" in fs[0].message
+    assert "https://acme.dev/help" in fs[0].message and "https://acme.dev/terms" in fs[0].message
 
 
 def test_bare_url_followed_by_parenthesis_in_chinese():
@@ -178,3 +188,147 @@ def test_number_missing_from_one_of_three_versions_is_reported_once():
     assert len(fs) == 1
     assert fs[0].locations[0].lang == "en" and fs[0].severity == Severity.WARNING
     assert {c.lang for c in fs[0].counterparts} == {"zh-Hans", "zh-Hant"}
+
+
+# ---- links compared as targets (issue 8 item 6); passages from real documents
+
+
+def test_broken_link_syntax_is_reported_where_another_version_has_a_working_link():
+    # kaiachain/kaia-docs (MIT), minidapps/unity/quick-start: zh-CN breaks the faucet link
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["- 从 [Kaia 水龙头] 测试 Kaia(https://faucet.kaia.io/)"],
+            "zh-Hant": ["- 從 [Kaia 水龍頭](https://faucet.kaia.io/) 取得測試用 KAIA"],
+            "en": ["- Test KAIA from [Kaia Faucet](https://faucet.kaia.io/)"],
+        },
+        markdown=True,
+    )
+    (f,) = fs
+    assert f.locations[0].lang == "zh-Hans" and f.severity == Severity.WARNING
+    assert f.evidence["difference"] == "broken-syntax"
+    assert f.locations[0].column == len("- 从 ") + 1
+    assert "does not render as a link" in f.message and "en has a working link" in f.message
+
+
+def test_zh_version_linking_the_english_page_where_the_other_links_its_own():
+    # hexojs/site (CC-BY-4.0), docs/github-pages: zh-TW links /docs/… where zh-CN links /zh-cn/docs/…
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["使用 [一键部署](/zh-cn/docs/one-command-deployment) 部署。"],
+            "zh-Hant": ["使用 [一鍵部署](/docs/one-command-deployment) 部署。"],
+            "en": ["Use [one-command deployment](/docs/one-command-deployment)."],
+        },
+        markdown=True,
+    )
+    (f,) = fs
+    assert f.locations[0].lang == "zh-Hant" and f.evidence["difference"] == "language-page"
+    assert "/zh-cn/docs/one-command-deployment" in f.message
+
+
+def test_english_pages_of_a_site_without_localised_links_are_not_reported():
+    # nodejs/nodejs.org (MIT): every version links the same unlocalised pages
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["参见[贡献指南](/en/about/get-involved)。"],
+            "zh-Hant": ["參見[貢獻指南](https://nodejs.org/en/about/get-involved)。"],
+            "en": ["See the [contributing guide](/en/about/get-involved)."],
+        },
+        markdown=True,
+    )
+    assert fs == []
+
+
+def test_dead_anchor_is_reported():
+    # hexojs/site (CC-BY-4.0), docs/github-pages: zh-TW #一鍵部屬 matches no zh-TW heading
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["请参阅 [一键部署](#一键部署)。", "## 一键部署"],
+            "zh-Hant": ["請參閱 [一鍵部屬](#一鍵部屬)。", "## One-command deployment"],
+        },
+        markdown=True,
+    )
+    (f,) = fs
+    assert f.locations[0].lang == "zh-Hant" and f.evidence["difference"] == "dead-anchor"
+    assert f.severity == Severity.WARNING
+
+
+def test_same_page_written_relative_and_absolute_is_not_reported():
+    # hexojs/site (CC-BY-4.0), docs/syntax-highlight
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["[反引号代码块标签插件](tag-plugins#反引号代码块)"],
+            "en": ["[Tag Plugin - Backtick Code Block](https://hexo.io/docs/tag-plugins#Backtick-Code-Block)"],
+        },
+        markdown=True,
+    )
+    assert fs == []
+
+
+def test_another_page_of_the_site_is_reported():
+    # hexojs/site (CC-BY-4.0), docs/configuration: permalink linked to variables.html
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["改写 [`permalink`](variables.html) 的值来美化 URL"],
+            "zh-Hant": ["改寫 [`permalink`](variables.html) 的值來美化 URL"],
+            "en": ["Rewrite the [`permalink`](permalinks.html) variables to pretty URLs"],
+        },
+        markdown=True,
+    )
+    assert fs and all(f.severity == Severity.WARNING for f in fs)
+    assert "permalinks.html" in fs[0].message and "variables.html" in fs[0].message
+
+
+def test_third_party_mirror_instead_of_the_sites_page():
+    # github/opensource.guide (CC-BY-4.0), legal: zh-TW links a fork's notices.md
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["参见[免责声明](/notices/)。"],
+            "zh-Hant": ["參見[免責聲明](https://github.com/cnbo/open-source-guide/blob/gh-pages/notices.md)。"],
+            "en": ["See the [disclaimer](/notices/)."],
+        },
+        markdown=True,
+    )
+    assert [f.locations[0].lang for f in fs] == ["zh-Hant"]
+
+
+def test_mention_written_as_text_is_the_profile_link():
+    # github/opensource.guide (CC-BY-4.0), best-practices: en writes @progrium, the site autolinks it
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["[@progrium](https://github.com/progrium) [发现](https://acme.dev/post)……"],
+            "zh-Hant": ["[@progrium](https://github.com/progrium) [發現](https://acme.dev/post)……"],
+            "en": ["@progrium [found that](https://acme.dev/post) …"],
+        },
+        markdown=True,
+    )
+    assert fs == []
+
+
+def test_reference_style_links_are_compared(tmp_path):
+    # hexojs/site (CC-BY-4.0): [text][id] with the definition at the end of the page
+    from tcheck.load import load_versions
+
+    from .conftest import check, context, diagonal
+
+    files = {
+        "zh-Hans": "阅读 [API 文档][api]。\n\n[api]: /api/\n",
+        "en": "Read [the API docs](/api/).\n",
+    }
+    versions = []
+    for lang, text in files.items():
+        p = tmp_path / f"doc.{lang}.md"
+        p.write_text(text, encoding="utf-8")
+        versions += load_versions(str(p), lang)
+    assert check("link-mismatch", context(versions, diagonal(versions))) == []
+    (tmp_path / "doc.zh-Hans.md").write_text("阅读 [API 文档][api]。\n\n[api]: /plugins/\n", encoding="utf-8")
+    versions = [v for lang in files for v in load_versions(str(tmp_path / f"doc.{lang}.md"), lang)]
+    fs = check("link-mismatch", context(versions, diagonal(versions)))
+    assert len(fs) == 1 and "/plugins/" in fs[0].message

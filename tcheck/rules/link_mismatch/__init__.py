@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..model import Segment, Severity
-from ..text.links import Link, extract_links
-from .base import Rule, RuleContext
+from ...model import Segment, Severity
+from ...text.links import Link
+from ..base import Rule, RuleContext
+from .sources import VersionLinks
+from .syntax import same_target, syntax_findings
 
 _NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number"}
 
@@ -43,6 +45,7 @@ class LinkMismatch(Rule):
         langs = ctx.document.langs
         if len(langs) < 2:
             return
+        vl = {lg: VersionLinks.read(ctx.version(lg)) for lg in langs}
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             # a version whose paragraph does not correspond to the others' (misaligned, rewritten) is
@@ -51,7 +54,9 @@ class LinkMismatch(Rule):
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
-            items = {lg: [(s, ln) for s in segs[lg] for ln in ctx.per_segment(extract_links, lg, s)] for lg in present}
+            all_items = {lg: [(s, ln) for s in segs[lg] for ln in vl[lg].links(s)] for lg in present}
+            yield from syntax_findings(self, ctx, vl, segs, all_items)
+            items = {lg: [(s, ln) for s, ln in all_items[lg] if _compared(ln)] for lg in present}
             if not any(items.values()):
                 continue
             reported: set[tuple] = set()
@@ -66,47 +71,24 @@ class LinkMismatch(Rule):
                         if key not in reported:
                             reported.add(key)
                             yield f
-            yield from self._missing(ctx, row, present, segs, items, used)
+            anchored = {lg for lg in present if any(ln.kind == "anchor" for _, ln in all_items[lg])}
+            yield from self._missing(ctx, present, segs, items, used, anchored)
 
     def _compare(self, ctx, present, items, a, b):
         """(finding or None, items it explains) for links that changed between ``a`` and ``b``."""
-        ka = {(ln.kind, ln.key) for _, ln in items[a]}
-        kb = {(ln.kind, ln.key) for _, ln in items[b]}
-        only_a = [(s, ln) for s, ln in items[a] if (ln.kind, ln.key) not in kb and ln.kind != "obfuscated"]
-        only_b = [(s, ln) for s, ln in items[b] if (ln.kind, ln.key) not in ka and ln.kind != "obfuscated"]
 
         def holds(lang, ln):
-            return any(x.kind == ln.kind and x.key == ln.key for _, x in items[lang])
+            return any(same_target(x, ln) for _, x in items[lang])
 
-        # 1. same link, different scheme (http vs https): the keys match, the schemes do not
-        for sa, la in items[a]:
-            if la.kind != "url" or not la.scheme:
-                continue
-            same = [(sb, lb) for sb, lb in items[b] if lb.kind == "url" and lb.key == la.key]
-            if same and all(lb.scheme and lb.scheme != la.scheme for _, lb in same):
-                sb, lb = same[0]
-                lang, seg, ln, rl, rs, rln = (a, sa, la, b, sb, lb) if la.scheme == "http" else (b, sb, lb, a, sa, la)
-                yield (
-                    self._finding(
-                        ctx,
-                        Severity.INFO,
-                        lang,
-                        seg,
-                        ln,
-                        [(rl, rs, rln)],
-                        f"{lang} links to {ln.text} with {ln.scheme}:// where {rl} uses {rln.scheme}:// ({rln.text})",
-                        f"use {rln.scheme}:// in both versions",
-                        "scheme",
-                    ),
-                    set(),
-                )
+        only_a = [(s, ln) for s, ln in items[a] if ln.kind != "obfuscated" and not holds(b, ln)]
+        only_b = [(s, ln) for s, ln in items[b] if ln.kind != "obfuscated" and not holds(a, ln)]
         # 2. changed: one item of a kind only on each side
         for kind in ("email", "phone", "url"):
             xa = [x for x in only_a if x[1].kind == kind]
             xb = [x for x in only_b if x[1].kind == kind]
             for (sa, la), (sb, lb) in zip(xa, xb):
                 explained = {(a, la.kind, la.key), (b, lb.kind, lb.key)}
-                if kind == "url" and _same_site(la.host, lb.host):
+                if kind == "url" and _same_site(la.host, lb.host) and not (la.relative or lb.relative):
                     if la.localized or lb.localized or _path(la.key) == _path(lb.key):
                         # a localised page of the same site (/en-US/ vs /zh-CN/, en. vs zh.wikipedia),
                         # or the same page with other query parameters: not a mismatch
@@ -118,7 +100,7 @@ class LinkMismatch(Rule):
                 else:
                     lang, seg, ln, rl, rs, rln = b, sb, lb, a, sa, la
                 sev = Severity.ERROR
-                if kind == "url" and _same_site(ln.host, rln.host):
+                if kind == "url" and (ln.relative or rln.relative or _same_site(ln.host, rln.host)):
                     sev = Severity.WARNING  # same site, another page
                 noun = _NOUN[kind]
                 yield (
@@ -136,7 +118,7 @@ class LinkMismatch(Rule):
                     explained,
                 )
 
-    def _missing(self, ctx, row, present, segs, items, used):
+    def _missing(self, ctx, present, segs, items, used, anchored):
         """Items some versions give and others lack, one finding per paragraph that has to change."""
         holders: dict[tuple, list] = {}
         for lg in present:
@@ -149,8 +131,12 @@ class LinkMismatch(Rule):
         lacks_at: dict[str, list] = {}  # lacking lang -> [(item, holders)]
         gives_at: dict[tuple, list] = {}  # (holder lang, seg index) -> [(seg, link, lacking langs)]
         for (kind, key), hs in holders.items():
-            have = [h[0] for h in hs]
+            ln0 = hs[0][2]
+            have = [lg for lg in present if any(same_target(x, ln0) for _, x in items[lg])]
             lacking = [lg for lg in present if lg not in have and (lg, kind, key) not in used]
+            lacking = [lg for lg in lacking if not _mentioned(ln0, segs[lg])]
+            # a section of this page linked by its full path in one version, by '#section' in another
+            lacking = [lg for lg in lacking if not (ln0.relative and ln0.fragment and lg in anchored)]
             if not lacking or any((lg, kind, key) in used for lg in present if lg not in have):
                 continue
             obf = [lg for lg in lacking if kind == "email" and any(ln.kind == "obfuscated" for _, ln in items[lg])]
@@ -265,6 +251,19 @@ class LinkMismatch(Rule):
     def _span(seg: Segment, ln: Link) -> dict:
         line, col = seg.locate(ln.text)
         return {"text": ln.text, "paragraph": seg.index, "line": line, "column": col, "end_column": col + len(ln.text)}
+
+
+def _compared(ln: Link) -> bool:
+    """Links compared between versions: not in-page anchors, images or example hosts."""
+    return ln.kind != "anchor" and not ln.image and not ln.placeholder
+
+
+def _mentioned(ln: Link, segs: list[Segment]) -> bool:
+    """A profile link (github.com/name) that a version writes as an @mention (autolinked by the site)."""
+    if ln.kind != "url" or len(ln.path) != 1 or ln.relative:
+        return False
+    needle = "@" + ln.path[0]
+    return any(needle in s.raw.lower() for s in segs)
 
 
 def _path(key: str) -> str:
