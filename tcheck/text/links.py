@@ -181,7 +181,7 @@ def url_link(url: str, text: str | None = None, image: bool = False) -> Link | N
         host = host[4:]
     localized = False
     labels = host.split(".")
-    if len(labels) > 2 and _LOCALE_SEG_RE.match(labels[0]):
+    if len(labels) > 2 and (_LOCALE_SEG_RE.match(labels[0]) or labels[0] in ("cn", "tw", "hk")):
         host = ".".join(labels[1:])  # zh.wikipedia.org -> wikipedia.org
         localized = True
     if not relative and not host:

@@ -332,3 +332,29 @@ def test_reference_style_links_are_compared(tmp_path):
     versions = [v for lang in files for v in load_versions(str(tmp_path / f"doc.{lang}.md"), lang)]
     fs = check("link-mismatch", context(versions, diagonal(versions)))
     assert len(fs) == 1 and "/plugins/" in fs[0].message
+
+
+def test_link_given_through_a_template_macro_is_not_missing():
+    # mdn/translated-content (CC-BY-SA-2.5), cross-origin resource policy: zh-CN links through a macro
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ['- `same-origin`：只有来自同{{Glossary("Origin", "源")}}的请求才能获取到这个资源。'],
+            "zh-Hant": ["- `same-origin`：只有來自相同[_來源_](/zh-TW/docs/Glossary/Origin)的請求可以讀取資源。"],
+        },
+        markdown=True,
+    )
+    assert fs == []
+
+
+def test_regional_subdomain_is_the_same_page():
+    # withastro/docs (MIT), install-and-setup: zh-CN links the Chinese mirror of the Vite guide
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["[浏览器兼容性](https://cn.vite.dev/guide/build#browser-compatibility)"],
+            "zh-Hant": ["[瀏覽器相容性](https://vite.dev/guide/build.html#browser-compatibility)"],
+        },
+        markdown=True,
+    )
+    assert fs == []

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ...model import Segment, Severity
 from ...text.links import Link
 from ..base import Rule, RuleContext
 from .sources import VersionLinks
 from .syntax import same_target, syntax_findings
 
+_MACRO_RE = re.compile(r"\{\{\s*[A-Za-z][\w-]*\s*\(")
 _NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number"}
 
 
@@ -72,7 +75,9 @@ class LinkMismatch(Rule):
                             reported.add(key)
                             yield f
             anchored = {lg for lg in present if any(ln.kind == "anchor" for _, ln in all_items[lg])}
-            yield from self._missing(ctx, present, segs, items, used, anchored)
+            # a version that links pages of the site through template macros ({{Glossary("Origin")}})
+            macros = {lg for lg in present if any(_MACRO_RE.search(vl[lg].source(s)) for s in segs[lg])}
+            yield from self._missing(ctx, present, segs, items, used, anchored, macros)
 
     def _compare(self, ctx, present, items, a, b):
         """(finding or None, items it explains) for links that changed between ``a`` and ``b``."""
@@ -118,7 +123,7 @@ class LinkMismatch(Rule):
                     explained,
                 )
 
-    def _missing(self, ctx, present, segs, items, used, anchored):
+    def _missing(self, ctx, present, segs, items, used, anchored, macros):
         """Items some versions give and others lack, one finding per paragraph that has to change."""
         holders: dict[tuple, list] = {}
         for lg in present:
@@ -137,6 +142,7 @@ class LinkMismatch(Rule):
             lacking = [lg for lg in lacking if not _mentioned(ln0, segs[lg])]
             # a section of this page linked by its full path in one version, by '#section' in another
             lacking = [lg for lg in lacking if not (ln0.relative and ln0.fragment and lg in anchored)]
+            lacking = [lg for lg in lacking if not (ln0.relative and lg in macros)]
             if not lacking or any((lg, kind, key) in used for lg in present if lg not in have):
                 continue
             obf = [lg for lg in lacking if kind == "email" and any(ln.kind == "obfuscated" for _, ln in items[lg])]

@@ -133,12 +133,11 @@ def _dead_anchor(rule, ctx, vl, items, lg, others):
     for seg, ln in items[lg]:
         if ln.kind != "anchor" or vl[lg].has_anchor(ln.fragment):
             continue
-        ref = next(
-            ((o, s, x) for o in others for s, x in items[o] if x.kind == "anchor" and vl[o].has_anchor(x.fragment)),
-            None,
-        )
-        if ref is None:
+        refs = [(o, s, x) for o in others for s, x in items[o] if x.kind == "anchor" and vl[o].has_anchor(x.fragment)]
+        if not refs:
             continue
+        same = [r for r in refs if r[2].fragment == ln.fragment]
+        ref = (same or refs)[0]
         o, s, x = ref
         yield ctx.finding(
             rule,
@@ -157,5 +156,5 @@ def _dead_anchor(rule, ctx, vl, items, lg, others):
             texts=[seg.text, s.text],
             # the same anchor as the other version's, under a translated heading: whether it still
             # works depends on the site's slug rule (some keep the source heading's ids)
-            severity=Severity.INFO if ln.fragment == x.fragment else Severity.WARNING,
+            severity=Severity.INFO if same else Severity.WARNING,
         )
