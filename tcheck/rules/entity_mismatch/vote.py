@@ -88,9 +88,11 @@ def check_vote(rule, ctx: RuleContext):
 
 
 def _plural_in(name: str, text: str) -> bool:
-    if " " in name or "_" in name or name.endswith("s"):
+    """The English writes the word both singular and plural ("dApp", "dApps"): a common noun."""
+    if " " in name or "_" in name:
         return False
-    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}s(?![A-Za-z0-9])", text, re.IGNORECASE))
+    other = name[:-1] if name.endswith("s") else name + "s"
+    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(other)}(?![A-Za-z0-9])", text, re.IGNORECASE))
 
 
 def _initials_in(name: str, text: str) -> bool:
