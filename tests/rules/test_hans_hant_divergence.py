@@ -303,3 +303,16 @@ def test_divergence_english_decides_which_chinese_version_is_wrong():
     # a negation English does not have: the negated version is the odd one
     (h,) = _three("我们会向第三方提供您的信息。", "我們不會向第三方提供您的資訊。", "We share your data with partners.")
     assert h.evidence["probably_wrong"] == "zh-Hant"
+
+
+def test_divergence_the_version_keeping_the_english_source_is_the_odd_one():
+    # hexo-site (hexojs/site, CC-BY-4.0 docs): zh-Hant keeps the English sentence after its translation
+    en = "Hexo inherits from EventEmitter. Use the on method to listen for events emitted by Hexo."
+    hans = "Hexo 继承了 EventEmitter，您可以用 on 方法监听 Hexo 所发布的事件，更详细的说明请参阅 Node.js 的 API。"
+    hant = hans.replace("继承", "繼承").replace("监听", "監聽").replace("发布", "發佈").replace("详细", "詳細")
+    hant = (
+        hant.replace("说明", "說明").replace("请参阅", "請參閱")
+        + " Use the on method to listen for events emitted by Hexo."
+    )
+    found = _three(hans, hant, en)
+    assert found and all(f.evidence["probably_wrong"] == "zh-Hant" for f in found)

@@ -10,6 +10,7 @@ _OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _EN_NEGATION_RE = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without|unless)\b|n't\b", re.I)
 _SENTENCE_RE = re.compile(r"(?<=[.!?;:])\s+")
+_ENGLISH_RUN_RE = re.compile(r"[A-Za-z][^\u3400-\u9fff。，；：！？]*")
 _EN_MAX = 200  # characters of English quoted
 
 
@@ -46,15 +47,19 @@ def blame(d: dict, en_text: str | None, row=None) -> str | None:
         return _OTHER[d["recurring"]]
     if not en_text:
         return None
+    flat = " ".join(en_text.split()).lower()
+    for side, piece in (("zh-Hans", hs), ("zh-Hant", ht)):
+        for run in _ENGLISH_RUN_RE.findall(piece):
+            english = " ".join(run.split()).lower().rstrip(". ")
+            if len(_LATIN_RE.findall(english)) >= 4 and english in flat:
+                return side  # the English source left untranslated in this version
     kind = d["kind"]
     if kind == "number":
-        en = _numbers(en_text)
-        return _by_presence(bool(_numbers(hs) & en), bool(_numbers(ht) & en))
+        en, ns, nt = _numbers(en_text), _numbers(hs), _numbers(ht)
+        return _by_presence(bool((ns - nt) & en), bool((nt - ns) & en))
     if kind == "name":
-        en = en_text.lower()
-        return _by_presence(
-            bool(_latin(hs)) and all(w in en for w in _latin(hs)), bool(_latin(ht)) and all(w in en for w in _latin(ht))
-        )
+        en, ls, lt = _latin(en_text), _latin(hs), _latin(ht)
+        return _by_presence(bool(ls - lt) and ls - lt <= en, bool(lt - ls) and lt - ls <= en)
     if kind == "negation":
         neg_s, neg_t = _has_negation(hs), _has_negation(ht)
         if neg_s == neg_t:

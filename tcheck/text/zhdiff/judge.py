@@ -147,6 +147,7 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     if (
         han_len <= 6
         and (nums_a or nums_b)
+        and sorted(_numbers(a.key)) != sorted(_numbers(b.key))  # the same figures, reordered: wording
         and (nums_a and nums_b or not hs or not ht)
         and _numbers(hans_ctx) != _numbers(hant_ctx)
         and not (hs and ht and same_quantities(a, b))  # 500 万 vs 5M: the same quantity

@@ -20,9 +20,12 @@ def clause_negation_differs(a: _Side, b: _Side, a1: int, a2: int, b1: int, b2: i
     clauses are otherwise parallel (a rewritten clause is wording)."""
     ca = a.clause_key(a1 if a1 < a2 else a1 - 1 if a1 >= len(a.key) else a1)
     cb = b.clause_key(b1 if b1 < b2 else b1 - 1 if b1 >= len(b.key) else b1)
-    if _negations(ca) == _negations(cb):
+    # one clause negated, the other not at all (概不负责 / 不對…負責 and 不準確 both negate)
+    if min(_negations(ca), _negations(cb)) > 0 or _negations(ca) == _negations(cb):
         return False
     more, less = (ca, cb) if _negations(ca) > _negations(cb) else (cb, ca)
+    if "零" in less and "零" not in more:
+        return False  # 无 JS / 零 JS: "zero" negates as well
     masked = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), more)
     # the negated word itself (相符 of 不相符) must stand in the other clause: 不相符 vs 相悖 is wording
     negated = [masked[p + 1 : p + 3] for p, c in enumerate(masked) if c in _NEGATION]
@@ -65,10 +68,10 @@ def _covering_words(key: str, x1: int, x2: int) -> list[str]:
 
 def synonym_words(a: _Side, b: _Side, a1: int, a2: int, b1: int, b2: int) -> bool:
     """Whether a substitution swaps one dictionary word for another (合约/契约,
-    依赖/相依, 参见/参阅, 编号/号码): regional or stylistic wording, not a changed
+    依赖项/相依性, 参见/参阅, 编号/号码): regional or stylistic wording, not a changed
     name. A one-character slip (花/话) or an unknown term (讯大通) is not."""
     wa, wb = _covering_words(a.key, a1, a2), _covering_words(b.key, b1, b2)
-    if not wa or not wb or wa == wb or not all(len(w) >= 2 for w in wa + wb):
+    if not wa or not wb or wa == wb or not any(len(w) >= 2 for w in wa) or not any(len(w) >= 2 for w in wb):
         return False
     return not (_proper(wa) and _proper(wb))  # 北京 / 上海: two places are two names
 
