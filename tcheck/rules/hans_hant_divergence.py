@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model import Severity
 from ..text.zhdiff import OTHER, Side, Terms, changed_name, changed_negations, changed_numbers, diff_hunks, judge
 from ..text.zhdiff.blame import blame, en_sentence
+from ..text.zhdiff.hunks import _negations as negation_count
 from ..text.zhdiff.words import clause_negation_differs
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
@@ -171,4 +172,7 @@ def _differences(a: Side, b: Side, need: int, terms: Terms) -> list[dict]:
     for kind, found in (("number", changed_numbers(a, b)), ("negation", negations)):
         if kind not in kinds:
             diffs += [_diff(kind, Severity.ERROR, a, b, *h) for h in found[:3]]
+    for d in diffs:
+        if d["kind"] == "negation":  # English decides by the negators of each whole row
+            d["negations"] = {"zh-Hans": negation_count(a.key), "zh-Hant": negation_count(b.key)}
     return diffs

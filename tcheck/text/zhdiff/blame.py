@@ -64,9 +64,14 @@ def blame(d: dict, en_text: str | None, row=None) -> str | None:
         neg_s, neg_t = _has_negation(hs), _has_negation(ht)
         if neg_s == neg_t:
             return None
-        en_neg = bool(_EN_NEGATION_RE.search(en_text))
         negated = "zh-Hans" if neg_s else "zh-Hant"
-        return _OTHER[negated] if en_neg else negated
+        en_neg = len(_EN_NEGATION_RE.findall(en_text))
+        if en_neg == 0:
+            return negated  # English negates nothing here
+        count = d.get("negations", {})  # negators of each whole row
+        if count and count.get(negated) == en_neg != count.get(_OTHER[negated]):
+            return _OTHER[negated]
+        return None
     meaning = getattr(row, "meaning", None) or {}
     ms, mt = meaning.get(("zh-Hans", "en")), meaning.get(("zh-Hant", "en"))
     if ms is not None and mt is not None and abs(ms - mt) >= 0.05:
