@@ -358,3 +358,19 @@ def test_regional_subdomain_is_the_same_page():
         markdown=True,
     )
     assert fs == []
+
+
+def test_section_link_dropped_in_one_version():
+    # hexojs/site (CC-BY-4.0), docs/index: zh-TW drops the link to the installation section
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["你可以直接前往 [安装 Hexo](#安装-Hexo) 步骤。", "## 安装 Hexo"],
+            "zh-Hant": ["你可以直接前往安裝 Hexo 步驟。", "## 安裝 Hexo"],
+            "en": ["You can skip to the [Hexo installation](#Install-Hexo) step.", "## Install Hexo"],
+        },
+        markdown=True,
+    )
+    (f,) = fs
+    assert f.locations[0].lang == "zh-Hant" and "link to the section" in f.message
+    assert f.severity == Severity.WARNING

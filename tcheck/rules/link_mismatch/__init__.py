@@ -3,41 +3,61 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...model import Segment, Severity
 from ...text.links import Link
+from ...text.md_links import anchor_ids, anchor_key
 from ..base import Rule, RuleContext
 from .sources import VersionLinks
 from .syntax import same_target, syntax_findings
 
 _MACRO_RE = re.compile(r"\{\{\s*[A-Za-z][\w-]*\s*\(")
-_NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number"}
+_NOUN = {"email": "e-mail address", "url": "link", "phone": "phone number", "section": "link to the section"}
 
 
 class LinkMismatch(Rule):
     """E-mail addresses, links or phone numbers that differ between aligned paragraphs.
 
     ## What it catches
-    A different e-mail address or phone number (error), a different link
-    (warning: localised pages differ legitimately; another site is an error),
-    http vs https (warning), an item missing from one version (warning), and
+    A different e-mail address or phone number (error); a link to another page
+    (warning when it is the same site or a page of the site itself, error for
+    another site); an address, link or section link one version lacks
+    (warning); link syntax one version breaks (``[text] (url)``, ``[text]
+    words(url)``, ``[text]（url）``, ``((url))``) where another version has a
+    working link (warning); a Chinese version linking the unlocalised page of
+    the site (``/docs/x``) where the other Chinese version links its own
+    localised page (``/zh-cn/docs/x``) (warning); an in-page ``#anchor`` that
+    matches no heading of its version while the other version's matches one
+    (warning; info when it is the other version's anchor kept under a
+    translated heading, which works only on sites that keep the source ids);
     an address replaced by an obfuscation placeholder ("[email protected]",
     info).
 
     ## Why
-    Contact details must be identical in every version: a reader who writes
-    to the address in the Chinese text must reach the same mailbox as one
-    who uses the English text.
+    Contact details and links must lead to the same place in every version: a
+    reader who follows the link in the Chinese text must reach the page the
+    English text points to, in the reader's language where the site has it.
 
     ## Example
-    zh-Hans "请发送邮件至 privacy@example.com" / en "write to
-    legal@example.com" → error.
+    zh-Hans "请发送邮件至 privacy@acme.dev" / en "write to legal@acme.dev" →
+    error. zh-Hans "[文档](variables.html)" / en "[docs](permalinks.html)" →
+    warning.
 
     ## Not reported
-    Addresses equal after normalisation: case of the domain, trailing slash
-    or punctuation, ``www.``, tracking parameters, language parts of a URL
-    (``/en-US/`` vs ``/zh-CN/``, ``zh.`` vs ``en.`` subdomains); dates that
-    look like phone numbers; rows whose versions do not correspond.
+    Links compared as targets: the scheme (http/https), case of the host,
+    ``www.``, trailing slash, ``index.html``, page extensions (``.html``,
+    ``.md``), tracking and language parameters, language parts of the path or
+    host (``/en/x/``, ``/zh_cn/x/``, ``/zh-TW/x/``, ``zh.`` or ``cn.``
+    subdomains) and the fragment; a site-relative link (``tag-plugins``,
+    ``../x.md``) and an address whose path ends with it; reference-style
+    links (``[text][id]``) resolved; links in component props (``href=``,
+    ``link=``) and template tags read; images; placeholder hosts
+    (example.com/.org/.net, localhost, ``.test``, ``.invalid``); a profile
+    link that another version writes as an @mention; a page the other
+    version links through a template macro (``{{Glossary("Origin")}}``);
+    dates that look like phone numbers; rows whose versions do not
+    correspond.
     """
 
     id = "link-mismatch"
@@ -49,6 +69,7 @@ class LinkMismatch(Rule):
         if len(langs) < 2:
             return
         vl = {lg: VersionLinks.read(ctx.version(lg)) for lg in langs}
+        sections = _sections(ctx, vl)
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             # a version whose paragraph does not correspond to the others' (misaligned, rewritten) is
@@ -60,6 +81,8 @@ class LinkMismatch(Rule):
             all_items = {lg: [(s, ln) for s in segs[lg] for ln in vl[lg].links(s)] for lg in present}
             yield from syntax_findings(self, ctx, vl, segs, all_items)
             items = {lg: [(s, ln) for s, ln in all_items[lg] if _compared(ln)] for lg in present}
+            for lg in present:  # in-page anchors compared by the aligned row of the heading they lead to
+                items[lg] += [(s, sec) for s, ln in all_items[lg] if (sec := _section(ln, sections[lg]))]
             if not any(items.values()):
                 continue
             reported: set[tuple] = set()
@@ -142,6 +165,7 @@ class LinkMismatch(Rule):
             lacking = [lg for lg in lacking if not _mentioned(ln0, segs[lg])]
             # a section of this page linked by its full path in one version, by '#section' in another
             lacking = [lg for lg in lacking if not (ln0.relative and ln0.fragment and lg in anchored)]
+            lacking = [lg for lg in lacking if not (kind == "section" and lg in anchored)]
             lacking = [lg for lg in lacking if not (ln0.relative and lg in macros)]
             if not lacking or any((lg, kind, key) in used for lg in present if lg not in have):
                 continue
@@ -259,6 +283,27 @@ class LinkMismatch(Rule):
         return {"text": ln.text, "paragraph": seg.index, "line": line, "column": col, "end_column": col + len(ln.text)}
 
 
+def _sections(ctx, vl) -> dict[str, dict[str, int]]:
+    """Per version: the anchor keys of its headings (text and explicit ids) -> their row number."""
+    out: dict[str, dict[str, int]] = {lg: {} for lg in vl}
+    for n, row in enumerate(ctx.alignment.rows):
+        for lg in vl:
+            for i in row.get(lg) or ():
+                seg = ctx.version(lg)[i]
+                if seg.kind == "heading":
+                    for key in {anchor_key(seg.text)} | anchor_ids(vl[lg].source(seg)):
+                        out[lg].setdefault(key, n)
+    return out
+
+
+def _section(ln: Link, sections: dict[str, int]) -> Link | None:
+    """An in-page anchor as a link to the aligned row of its heading (None when it leads nowhere)."""
+    if ln.kind != "anchor":
+        return None
+    n = sections.get(anchor_key(ln.fragment))
+    return None if n is None else replace(ln, kind="section", key=f"row{n}")
+
+
 def _compared(ln: Link) -> bool:
     """Links compared between versions: not in-page anchors, images or example hosts."""
     return ln.kind != "anchor" and not ln.image and not ln.placeholder
@@ -280,6 +325,8 @@ def _plural(kind: str, n: int, kinds: list[str]) -> str:
     if len(set(kinds)) > 1:
         return "addresses and links"
     noun = _NOUN[kind]
+    if kind == "section" and n > 1:
+        return "links to the sections"
     return noun if n == 1 else noun + ("es" if noun.endswith("ss") else "s")
 
 
