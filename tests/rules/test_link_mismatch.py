@@ -374,3 +374,20 @@ def test_section_link_dropped_in_one_version():
     (f,) = fs
     assert f.locations[0].lang == "zh-Hant" and "link to the section" in f.message
     assert f.severity == Severity.WARNING
+
+
+def test_translator_credit_is_no_missing_link():
+    # github/opensource.guide (CC-BY-4.0), maintaining-balance: zh-TW credits its translator
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["本指南是由[@abbycabs](https://github.com/abbycabs)编写的，由以下人员贡献："],
+            "zh-Hant": [
+                "本指南由[@abbycabs](https://github.com/abbycabs)撰寫，[@jianan1104](https://github.com/jianan1104)翻譯，"
+                "並得到以下貢獻者的貢獻："
+            ],
+            "en": ["This guide was written by [@abbycabs](https://github.com/abbycabs) with contributions from:"],
+        },
+        markdown=True,
+    )
+    assert fs == []

@@ -151,7 +151,7 @@ class LinkMismatch(Rule):
         holders: dict[tuple, list] = {}
         for lg in present:
             for s, ln in items[lg]:
-                if ln.kind == "obfuscated" or (lg, ln.kind, ln.key) in used:
+                if ln.kind == "obfuscated" or (lg, ln.kind, ln.key) in used or _credit(s, ln):
                     continue
                 holders.setdefault((ln.kind, ln.key), [])
                 if lg not in [h[0] for h in holders[(ln.kind, ln.key)]]:
@@ -302,6 +302,15 @@ def _section(ln: Link, sections: dict[str, int]) -> Link | None:
         return None
     n = sections.get(anchor_key(ln.fragment))
     return None if n is None else replace(ln, kind="section", key=f"row{n}")
+
+
+_CREDIT_RE = re.compile(r"^[)\]\s]{0,3}(?:翻译|翻譯|译|譯|校对|校對|校订|校訂)")
+
+
+def _credit(seg: Segment, ln: Link) -> bool:
+    """A translator's credit: a link followed by 翻译 / 校对 ("translated by [@x](…)")."""
+    at = seg.raw.find(ln.text)
+    return at >= 0 and bool(_CREDIT_RE.match(seg.raw[at + len(ln.text) :]))
 
 
 def _compared(ln: Link) -> bool:
