@@ -391,3 +391,16 @@ def test_translator_credit_is_no_missing_link():
         markdown=True,
     )
     assert fs == []
+
+
+def test_same_document_in_another_format_is_the_same_target():
+    # github/opensource.guide (CC-BY-4.0), legal: the Apache ICLA as PDF in en, as text in zh
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["[个人贡献者许可协议](https://www.apache.org/licenses/icla.txt)"],
+            "en": ["[Individual Contributor License Agreement](https://www.apache.org/licenses/icla.pdf)"],
+        },
+        markdown=True,
+    )
+    assert fs == []

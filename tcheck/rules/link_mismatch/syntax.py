@@ -31,8 +31,10 @@ def same_target(a: Link, b: Link) -> bool:
         return False
     if a.key == b.key:
         return True
-    if a.kind != "url" or not (a.relative or b.relative) or not a.path or not b.path:
+    if a.kind != "url" or not a.path or not b.path:
         return False
+    if not (a.relative or b.relative):  # the same document in another format: icla.pdf / icla.txt
+        return a.host == b.host and a.path[:-1] == b.path[:-1] and _stem(a.path[-1]) == _stem(b.path[-1])
     if a.relative and b.relative:
         n = min(len(a.path), len(b.path))
         return a.path[-n:] == b.path[-n:]
@@ -40,6 +42,10 @@ def same_target(a: Link, b: Link) -> bool:
     if rel.text.startswith("/"):  # rooted at the site: the whole path, on whatever host the site has
         return ab.path == rel.path
     return ab.path[-len(rel.path) :] == rel.path
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name[1:] else name
 
 
 def syntax_findings(rule, ctx, vl, segs, items):
