@@ -367,3 +367,20 @@ def test_the_chinese_version_that_drops_a_setting_both_others_write_is_blamed():
         en=["## Scaffolds", "Create posts with scaffolds."],
     )
     assert _run("entity-mismatch", doc, al) == []
+
+
+def test_a_common_noun_one_chinese_version_translates_is_not_a_dropped_name():
+    # kaia-docs minidapps/minidapps (kaiachain/kaia-docs, MIT licence): "dApp" / "dApps" is a
+    # common noun; zh-CN renders it 应用程序 in a heading where zh-TW keeps it
+    en = ["Build a dApp on Kaia.", "dApps run on Kaia.", "Deploy your dApp.", "## Key SDKs for Building Mini dApp"]
+    hans = ["在 Kaia 上构建 dApp。", "dApp 运行在 Kaia 上。", "部署您的 dApp。", "## 构建微型应用程序的关键 SDK"]
+    hant = ["在 Kaia 上建構 dApp。", "dApp 運行在 Kaia 上。", "部署您的 dApp。", "## 建立迷你 dApp 的關鍵 SDK"]
+    doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=en)
+    assert _run("entity-mismatch", doc, al) == []
+    # the same shape with a product name the English never puts in the plural is reported
+    en = ["Build on Kaia.", "Kaia is fast.", "Deploy to Kaia.", "## Why Kaia"]
+    hans = ["在 Kaia 上构建。", "Kaia 很快。", "部署到 Kaia。", "## 为什么选择凯亚"]
+    hant = ["在 Kaia 上建構。", "Kaia 很快。", "部署到 Kaia。", "## 為什麼選擇 Kaia"]
+    doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=en)
+    found = _run("entity-mismatch", doc, al)
+    assert [(f.locations[0].lang, f.locations[0].paragraph) for f in found] == [("zh-Hans", 4)]

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ...model import Severity
 from ...text.name_match import _near, _norm_tok
-from ...text.names import NameSpan, common_english_word, latin_names, token_kind
+from ...text.names import NameSpan, common_english_word, english_clauses, latin_names, token_kind
 from ..base import RuleContext
 from .rows import _R, _Pos
 
@@ -88,6 +88,8 @@ def check_kept(rule, ctx: RuleContext, rows: list[_R], vocab):
             p = _where(r, w)
             if not all(r.confident(lg, min_score) for lg in r.zh) or r.en_text.count(p.span.text) > 1:
                 continue
+            if any(english_clauses("\n".join(s.text for s in segs)) for segs in r.zh.values()):
+                continue  # a partly untranslated row is rewritten around the name, not a rendering of it
             # a Latin word spelled near the name is a misspelling, reported by the Latin check
             cands = [_Pos(s, sp) for s in r.zh[r.primary] for sp in latin_names(s.text)]
             if not _near([p.span.text], cands, fuzzy):
