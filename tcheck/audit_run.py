@@ -215,7 +215,6 @@ class Run:
 
     # ------------------------------------------------------------- documents
     def _jobs(self, cfg):
-        from .pipeline import prepare
         from .workspace.grouping import plan
 
         excluded = cfg.is_excluded if cfg.exclude else None
@@ -227,36 +226,23 @@ class Run:
         all_files = [f for g in groups for f in g.files]
         lang_map = _parse_langs(self.langs, list(dict.fromkeys([*self.paths, *all_files])))
         tolerant = any(Path(p).is_dir() for p in self.paths)  # a directory walk skips unreadable documents
-        if self.shard is not None:
-            return self._shard_jobs(groups, lang_map, tolerant, cfg), all_files
-        self._prepare_args = (groups, lang_map, tolerant)
-        jobs, load_warnings = prepare(
-            groups, lang_map, named=set(self.paths), tolerant=tolerant, max_size=cfg.max_file_size
-        )
-        self.warnings.extend(load_warnings)
-        return jobs, all_files
+        chosen = list(enumerate(groups))
+        if self.shard is not None:  # this machine's share of the groups, with their places in the whole run
+            from .shard import select
 
-    def _shard_jobs(self, groups, lang_map, tolerant, cfg):
-        """--shard K/N: this shard's groups (tcheck.shard), each document with its place in the whole run."""
-        from .pipeline import prepare
-        from .shard import select
+            chosen = select(groups, self._shard)
+        self._prepare_args = ([g for _, g in chosen], lang_map, tolerant)
+        from .pipeline import Planned
 
-        mine = select(groups, self._shard)
-        self._prepare_args = ([g for _, g in mine], lang_map, tolerant)
-        jobs, self._shard_order = [], []
-        for gi, g in mine:
-            part, load_warnings = prepare(
-                [g], lang_map, named=set(self.paths), tolerant=tolerant, max_size=cfg.max_file_size
-            )
-            self.warnings.extend(load_warnings)
-            jobs.extend(part)
-            self._shard_order.extend([gi, j] for j in range(len(part)))
-        return jobs
+        # loaded in _audit, only where the run index (tcheck.cache.index) does not hold the group
+        return Planned(chosen, lang_map, set(self.paths), tolerant, cfg.max_file_size), all_files
 
     def _reload(self, jobs):
         """The documents again, from the files as they are now (after --fix)."""
-        from .pipeline import prepare
+        from .pipeline import Planned, prepare
 
+        if isinstance(jobs, Planned):  # planned groups are read when audited, by their current bytes
+            return jobs
         groups, lang_map, tolerant = self._prepare_args
         fresh, _ = prepare(groups, lang_map, named=set(self.paths), tolerant=tolerant, max_size=self.cfg.max_file_size)
         return fresh
@@ -317,14 +303,29 @@ class Run:
 
     # ------------------------------------------------------------------ audit
     def _audit(self, jobs):
-        from .pipeline import audit_jobs
+        from .pipeline import Planned, audit_jobs, audit_planned
 
         walk = any(Path(p).is_dir() for p in self.paths)
-        progress = Progress(len(jobs), enabled=walk and not self.quiet)
+        shown: list[Progress] = []
+
+        def start(total: int) -> None:
+            shown.append(Progress(total, enabled=walk and not self.quiet))
+
+        def step() -> None:
+            shown[0].step()
+
         try:
-            results = audit_jobs(jobs, self.settings, workers=self.jobs, on_done=progress.step)
+            if isinstance(jobs, Planned):
+                results, warnings, self._shard_order = audit_planned(
+                    jobs, self.settings, workers=self.jobs, on_total=start, on_done=step
+                )
+                self.warnings.extend(warnings)
+            else:
+                start(len(jobs))
+                results = audit_jobs(jobs, self.settings, workers=self.jobs, on_done=step)
         finally:
-            progress.close()
+            for p in shown:
+                p.close()
         self._per_file_ignores(results)
         return results
 

@@ -4,7 +4,8 @@
 ``cache.vectors`` embeds through it (:mod:`.vectors`), ``cache.alignments``
 and ``cache.results`` keep whole alignments and audit results as validated
 JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`);
-``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
+``cache.index`` keeps whole document groups for a warm re-audit
+(:mod:`.index`); ``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
 cache is ever code: there is no pickle, and every entry is checked before
 use and discarded when it does not fit.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 
 from .alignments import AlignmentCache
+from .index import GroupIndex
 from .results import ResultCache
 from .store import CacheDir, default_base
 from .vectors import VectorCache
@@ -25,6 +27,7 @@ class Cache:
         self.vectors = VectorCache(self.dir)
         self.alignments = AlignmentCache(self.dir)
         self.results = ResultCache(self.dir)
+        self.index = GroupIndex(self.dir)
 
     @classmethod
     def default(cls) -> Cache:
@@ -33,11 +36,15 @@ class Cache:
     def info(self) -> dict:
         """Where the cache is and what it holds: (name, entries, bytes) per vector file and kind."""
         lines = [(name, n, "vectors", size) for name, n, size in self.vectors.counts()]
-        for kind, what in (("alignments", "alignments"), ("results", "audit results"), ("models", "prepared models")):
+        kinds = (("alignments", "alignments"), ("results", "audit results"), ("models", "prepared models"))
+        for kind, what in kinds:
             files = self.dir.files(kind)
             if files:
                 n = len({p.parent for p in files}) if kind == "models" else len(files)
                 lines.append((f"{kind}/", n, what, sum(_size(p) for p in files)))
+        index = self.dir.files("index")
+        if index:
+            lines.append(("index/", self.index.count(), "document groups", sum(_size(p) for p in index)))
         return {
             "directory": str(self.dir.root),
             "owned": self.dir.owned() or not self.dir.root.exists(),
@@ -55,4 +62,4 @@ def _size(path) -> int:
         return 0
 
 
-__all__ = ["Cache", "CacheDir", "VectorCache", "AlignmentCache", "ResultCache"]
+__all__ = ["Cache", "CacheDir", "VectorCache", "AlignmentCache", "ResultCache", "GroupIndex"]

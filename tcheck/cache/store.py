@@ -37,11 +37,12 @@ ENTRY_NAMES = {
     "alignments": re.compile(r"[0-9a-f]{64}\.json"),
     "results": re.compile(r"[0-9a-f]{64}\.json"),
     "models": re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*"),
+    "index": re.compile(r"groups-v\d+\.sqlite(-wal|-shm|-journal)?"),
 }
 SHARDED = ("alignments", "results")
 # prepared embedding models (tcheck.embed): one folder of files per model and version
 MODEL_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]*")
-FOLDERS = ("vectors", "models")
+FOLDERS = ("vectors", "models", "index")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _KEY = re.compile(r"[0-9a-f]{64}")
 _TEMP = re.compile(re.escape(TEMP_PREFIX) + r"[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX))
@@ -183,7 +184,7 @@ class CacheDir:
                 except OSError:
                     pass
             top = self.root / kind
-            if kind != "vectors" and top.is_dir() and not top.is_symlink():
+            if kind not in ("vectors", "index") and top.is_dir() and not top.is_symlink():
                 for d in top.iterdir():
                     _rmdir(d)
             _rmdir(top)
