@@ -1,7 +1,8 @@
 """Paragraph alignment of two or three versions.
 
 Two versions are aligned by a monotonic dynamic program over "beads"
-(1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 3-1), in the spirit of vecalign and bertalign.
+(1-1, 1-0, 0-1, 1-2, 2-1, 1-3, 3-1, 1-4, 4-1: a paragraph split in up to four),
+in the spirit of vecalign and bertalign.
 There is no 2-2 bead: at paragraph level it almost always hides two 1-1
 pairs and cross-links them. A merged bead whose extra segment does not make
 the match better than the bead without it is penalised (the segment is
@@ -25,10 +26,17 @@ really unmatched: a deleted paragraph next to its neighbour's translation).
 Three versions: zh-Hans and zh-Hant are aligned first (near-identical
 texts), their rows form a pivot, and the pivot is aligned to English.
 
+Post-passes (:mod:`.repair`) then absorb real structure the local bead costs
+miss: two unrelated local additions paired 1-1 far below the document's
+typical score are split (1-0 + 0-1), swapped or slightly moved neighbours are
+joined into one row, and pieces of a split paragraph left unmatched next to
+their row are merged into it when that raises the similarity.
+
 Modules, in the order data flows: :mod:`.scorers` (similarity and cost of
 merged ranges), :mod:`.dp` (the banded dynamic program), :mod:`.document`
-(two or three versions -> rows with their pairwise scores), :mod:`.stats`
-(robust cuts on those scores: which aligned rows really correspond).
+(two or three versions -> rows with their pairwise scores), :mod:`.repair`
+(the post-passes), :mod:`.stats` (robust cuts on those scores: which aligned
+rows really correspond; which versions are stale against each other).
 """
 
 from __future__ import annotations

@@ -7,9 +7,11 @@ from copy import copy
 import numpy as np
 from rapidfuzz import fuzz
 
+from ..langs import LANGS
 from ..model import Alignment, Document, Row, Version
 from ..text import scripts
 from .dp import align_pair
+from .repair import repair
 from .scorers import EmbeddingScorer, FuzzyScorer
 
 
@@ -66,7 +68,7 @@ def align_document(doc: Document, embed) -> Alignment:
                 row = _scored_row({"zh-Hans": [i + 1 for i in a], "zh-Hant": [j + 1 for j in b]}, emb, by, hant_s)
                 row.score = s  # the aligner's own zh/zh similarity (fuzzy or embedding)
                 rows.append(row)
-            return Alignment(langs, rows)
+            return Alignment(langs, _repaired(rows, langs, emb, by, hant_s))
         beads = align_pair(_pivot_scorer(pivot, hans, hant, en, emb))
         rows = []
         for bd in beads:
@@ -76,13 +78,31 @@ def align_document(doc: Document, embed) -> Alignment:
                 cells["zh-Hans"] += [i + 1 for i in a]
                 cells["zh-Hant"] += [j + 1 for j in b]
             rows.append(_scored_row(cells, emb, by, hant_s))
-        return Alignment(langs, rows)
+        return Alignment(langs, _repaired(rows, langs, emb, by, hant_s))
     # one Chinese version and English
     z = zh[0]
     ez, ee = emb[z.lang], emb["en"]
     beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en), heads_a=_heads(z), heads_b=_heads(en)))
     rows = [_scored_row({z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}, emb, by) for bd in beads]
-    return Alignment(langs, rows)
+    return Alignment(langs, _repaired(rows, langs, emb, by))
+
+
+def _repaired(rows: list[Row], langs: list[str], emb: dict, by: dict[str, Version], hant_s=None) -> list[Row]:
+    """The rows after the structure post-passes of :mod:`.repair` (weak pairs, moved neighbours, split pieces)."""
+    order = [lg for lg in LANGS if lg in langs]
+
+    def rescore(cells: dict[str, list[int]]) -> Row:
+        return _scored_row({lg: cells.get(lg, []) for lg in order}, emb, by, hant_s)
+
+    def substantial(lg: str, idx: list[int]) -> bool:
+        text = "".join(by[lg][i].text for i in idx)
+        han = scripts.han_count(text)
+        return han >= 8 if han else len(text.split()) >= 4
+
+    def same_kind(lg: str, idx: list[int]) -> bool:
+        return len({by[lg][i].kind == "heading" for i in idx}) == 1
+
+    return repair(rows, order, rescore, substantial, same_kind)
 
 
 def _pivot_scorer(pivot, hans: Version, hant: Version, en: Version, emb: dict) -> EmbeddingScorer:

@@ -8,7 +8,7 @@ import numpy as np
 
 from .scorers import Scorer
 
-BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1))
+BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1))
 FULL_DP_CELLS = 40_000  # above this many lattice cells, go coarse-to-fine
 BAND = 8  # half-width (in segments) of the fine band around the coarse path
 INF = float("inf")

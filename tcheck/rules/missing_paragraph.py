@@ -1,8 +1,12 @@
-"""missing-paragraph: a segment with no counterpart in another version."""
+"""missing-paragraph: a segment (or a run of them) with no counterpart in another version."""
 
 from __future__ import annotations
 
-from ..model import Severity
+from dataclasses import dataclass
+
+from ..align.stats import document_coverages
+from ..load.kinds import reads
+from ..model import Row, Segment, Severity
 from ..text.han import han_count
 from ..text.snippets import snippet as _snippet
 from .base import Rule, RuleContext
@@ -14,13 +18,27 @@ def _is_minor(text: str) -> bool:
     return (han and han <= 4 and len(text) <= 8) or (not han and len(text.split()) <= 2)
 
 
+@dataclass
+class _Gap:
+    """Consecutive rows where ``lead`` has text and the versions ``missing`` have none."""
+
+    lead: str
+    missing: tuple[str, ...]
+    present: tuple[str, ...]
+    rows: list[Row]
+    segs: list[Segment]
+    insert_after: dict[str, dict]
+    tail: Segment | None = None  # code or markup after the last segment, missing with it
+
+
 class MissingParagraph(Rule):
-    """A paragraph, list item or heading that has no counterpart in another version.
+    """A paragraph, list item or heading (or a run of them) that has no counterpart in another version.
 
     ## What it catches
-    A row of the alignment where one version has a segment and another
+    Rows of the alignment where one version has a segment and another
     version has none: a paragraph left untranslated, or a stray one added to
-    one version.
+    one version. Consecutive such rows (a whole section missing) are one
+    finding with the line range.
 
     ## Why
     A reader of the short version never learns what the others say. The
@@ -35,8 +53,10 @@ class MissingParagraph(Rule):
 
     ## Not reported
     A repeat that another version says once (duplicate-paragraph reports
-    that, and this rule yields to it). Very short segments (a two-word
-    heading, a date line) are info, not warnings.
+    that, and this rule yields to it). Differences between a version and a
+    version it is stale against (stale-translation says that once). Code and
+    markup. Very short segments (a two-word heading, a date line) alone are
+    info, not warnings.
     """
 
     id = "missing-paragraph"
@@ -45,50 +65,93 @@ class MissingParagraph(Rule):
     severities = (Severity.WARNING, Severity.INFO)
 
     def check(self, ctx: RuleContext):
-        langs = ctx.document.langs
-        if len(langs) < 2:
+        if len(ctx.document.langs) < 2:
             return
-        last_seen = {lg: 0 for lg in langs}  # last segment index of each version before this row
-        for row in ctx.alignment.rows:
-            present = [lg for lg in langs if row.get(lg)]
-            missing = [lg for lg in langs if not row.get(lg)]
-            if present and missing:
-                lead = present[0]
-                v = ctx.version(lead)
-                segs = [v[i] for i in row.get(lead)]
-                seg = segs[0]
-                counterparts = [ctx.loc(lg, ctx.version(lg)[i]) for lg in present[1:] for i in row.get(lg)]
-                insert_after = {}
-                for lg in missing:
-                    k = last_seen[lg]
-                    if k:
-                        s = ctx.version(lg)[k]
-                        insert_after[lg] = {"paragraph": k, "line": s.end_line}
-                    else:
-                        insert_after[lg] = {"paragraph": 0, "line": 0}
-                where = "; ".join(
-                    f"{lg} after paragraph {p['paragraph']} (line {p['line']})"
-                    if p["paragraph"]
-                    else f"{lg} at the start"
-                    for lg, p in insert_after.items()
-                )
-                text = " ".join(s.text for s in segs)
-                miss = " and ".join(missing)
-                msg = f'{lead} {seg.kind} has no counterpart in {miss}: "{_snippet(text)}" (expected in {where})'
-                yield ctx.finding(
-                    self,
-                    msg,
-                    ctx.loc(lead, seg),
-                    counterparts=counterparts,
-                    evidence={
-                        "missing_in": missing,
-                        "present_in": present,
-                        "insert_after": insert_after,
-                        "text": text,
-                        "key": ",".join(missing),
-                    },
-                    severity=Severity.INFO if _is_minor(text) else None,
-                    texts=[text],
-                )
-            for lg in present:
-                last_seen[lg] = max(row.get(lg))
+        for gap in _gaps(ctx, self.id):
+            yield self._finding(ctx, gap)
+
+    def _finding(self, ctx: RuleContext, gap: _Gap):
+        seg, last = gap.segs[0], gap.segs[-1]
+        end_line = max(last.end_line, gap.tail.end_line if gap.tail else 0)
+        counterparts = [
+            ctx.loc(lg, ctx.version(lg)[i]) for row in gap.rows for lg in gap.present[1:] for i in row.get(lg)
+        ]
+        where = "; ".join(
+            f"{lg} after paragraph {p['paragraph']} (line {p['line']})" if p["paragraph"] else f"{lg} at the start"
+            for lg, p in gap.insert_after.items()
+        )
+        text = " ".join(s.text for s in gap.segs)
+        miss = " and ".join(gap.missing)
+        n = len(gap.segs)
+        if len(gap.rows) > 1:
+            what = f"{n} segments (lines {seg.line}-{end_line})"
+        else:
+            what = seg.kind
+        msg = f"{gap.lead} {what} {'have' if len(gap.rows) > 1 else 'has'} no counterpart in {miss}: "
+        msg += f'"{_snippet(text)}" (expected in {where})'
+        loc = ctx.loc(gap.lead, seg)
+        loc.end_line = max(loc.end_line, end_line)
+        minor = all(_is_minor(s.text) for s in gap.segs)
+        return ctx.finding(
+            self,
+            msg,
+            loc,
+            counterparts=counterparts,
+            evidence={
+                "missing_in": list(gap.missing),
+                "present_in": list(gap.present),
+                "insert_after": gap.insert_after,
+                "segments": n,
+                "lines": [seg.line, end_line],
+                "text": text,
+                "key": ",".join(gap.missing),
+            },
+            severity=Severity.INFO if minor else None,
+            texts=[text],
+        )
+
+
+def _gaps(ctx: RuleContext, rule_id: str):
+    """The runs of rows where some versions lack text (:class:`_Gap`), in document order.
+
+    A version is not reported missing against a version it is stale against
+    (stale-translation reports that); rows holding only code or markup do
+    not break a run.
+    """
+    langs = ctx.document.langs
+    covs = document_coverages(ctx)
+    last_seen = {lg: 0 for lg in langs}  # last segment index of each version before this row
+    cur: _Gap | None = None
+    for row in ctx.alignment.rows:
+        present = tuple(lg for lg in langs if row.get(lg))
+        missing = tuple(
+            m for m in langs if not row.get(m) and present and not all(covs[frozenset((p, m))].stale for p in present)
+        )
+        segs = [s for s in (ctx.version(present[0])[i] for i in row.get(present[0]))] if present else []
+        segs = [s for s in segs if reads(rule_id, s.kind)]
+        if missing and segs:
+            if cur and cur.lead == present[0] and cur.missing == missing:
+                cur.rows.append(row)
+                cur.segs += segs
+            else:
+                if cur:
+                    yield cur
+                after = {lg: _after(ctx, lg, last_seen[lg]) for lg in missing}
+                cur = _Gap(present[0], missing, present, [row], segs, after)
+        elif present and any(reads(rule_id, ctx.version(lg)[i].kind) for lg in present for i in row.get(lg)):
+            if cur:
+                yield cur
+            cur = None
+        elif cur and missing and cur.lead == present[0] and cur.missing == missing:
+            cur.tail = ctx.version(present[0])[row.get(present[0])[-1]]  # its code goes with it
+        for lg in present:
+            last_seen[lg] = max(row.get(lg))
+    if cur:
+        yield cur
+
+
+def _after(ctx: RuleContext, lg: str, k: int) -> dict:
+    """Where a missing text would go in ``lg``: after its segment ``k`` (0: at the start)."""
+    if not k:
+        return {"paragraph": 0, "line": 0}
+    return {"paragraph": k, "line": ctx.version(lg)[k].end_line}

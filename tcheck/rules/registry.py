@@ -20,11 +20,13 @@ from .number_mismatch import NumberMismatch
 from .regional_vocabulary import RegionalVocabulary
 from .script_mix import ScriptMix
 from .semantic_drift import SemanticDrift
+from .stale_translation import StaleTranslation
 from .unrelated_versions import UnrelatedVersions
 from .untranslated import Untranslated
 
 RULES: tuple[type[Rule], ...] = (
     UnrelatedVersions,
+    StaleTranslation,
     MissingParagraph,
     MissingSentence,
     SemanticDrift,

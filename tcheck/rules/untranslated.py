@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..model import Severity
+from ..load.kinds import PROSE_KINDS, reads
+from ..model import Segment, Severity
 from ..text.han import HAN, HAN_CLASS, han_count
 from ..text.han import HAN_RE as _HAN_CHAR_RE
 from ..text.scripts import latin_letter_count
 from ..text.snippets import snippet
 from ..text.spans import RawText, mask_markup
 from .base import Rule, RuleContext
+from .options import RuleOptions, opt
 
 # Closed-class English words: a run of English with several of them is a
 # clause or sentence, not a name ("Firefox Focus", "Cross-Origin Resource Policy").
@@ -145,6 +148,10 @@ class Untranslated(Rule):
     In a Chinese version, a run of English that reads as a clause: five words
     or more with several function words. In the English version, any run of
     two Chinese characters or more. The evidence gives the span of each run.
+    Consecutive segments wholly in the wrong language are one finding with
+    the line range; a Chinese version that is mostly English (at least
+    ``mostly_share`` of its prose segments, and ``mostly_min`` of them: a
+    page never translated) is one finding with the count.
 
     ## Why
     A sentence a translator skipped stays in the source language and the
@@ -155,61 +162,138 @@ class Untranslated(Rule):
     the English clause is reported.
 
     ## Not reported
-    Names, product names, acronyms, code, URLs, e-mail addresses and the
-    glossary's do-not-translate terms ("Firefox Focus", "Cross-Origin
-    Resource Policy"), and quoted titles.
+    Names, product names, acronyms, code (code segments, checksum lines,
+    code comments left in the text), file names and paths, URLs, e-mail
+    addresses and the glossary's do-not-translate terms ("Firefox Focus",
+    "Cross-Origin Resource Policy"), and quoted titles.
     """
 
     id = "untranslated"
     severity = Severity.WARNING
     scope = "single"
 
+    @dataclass(frozen=True)
+    class Options(RuleOptions):
+        mostly_share: float = opt(
+            0.5, "a Chinese version with at least this share of its prose segments in English is one finding"
+        )
+        mostly_min: int = opt(4, "... and at least this many of them")
+
     def check(self, ctx: RuleContext):
         terms = dnt_terms(ctx.glossary)
         for v in ctx.versions:
-            for seg in v.segments:
-                raw = RawText(seg)
-                text = _mask_terms(mask_markup(raw.text, "\x00"), terms)
-                if v.is_zh:
-                    spans = english_spans(text)
-                    foreign, expected = "English", "Chinese"
-                else:
-                    spans = chinese_spans(text)
-                    foreign, expected = "Chinese", "English"
-                if not spans:
-                    continue
-                ev = [raw.span(a, b) for a, b in spans]
-                covered = sum(b - a for a, b in spans)
-                if v.is_zh:
-                    whole = han_count(_LATIN_RUN_RE.sub("", text)) <= 0.1 * max(
-                        1, latin_letter_count(text)
-                    ) and covered >= 0.6 * len(text.strip())
-                else:
-                    whole = False
-                if whole:
-                    msg = (
-                        f"{v.lang} {seg.kind} is still in {foreign} (not translated into {expected}): "
-                        f'"{snippet(seg.text)}"'
-                    )
-                else:
-                    quoted = "; ".join(f'"{snippet(e["text"].replace(chr(10), " "), 50)}"' for e in ev[:3])
-                    more = f" and {len(ev) - 3} more" if len(ev) > 3 else ""
-                    msg = (
-                        f"{v.lang} {seg.kind} contains untranslated {foreign} "
-                        f"({len(ev)} passage{'s' if len(ev) > 1 else ''}): {quoted}{more}"
-                    )
-                loc = ctx.loc_at(v.lang, seg, ev[0]["line"], ev[0]["column"])
-                yield ctx.finding(
-                    self,
-                    msg,
-                    loc,
-                    evidence={
-                        "foreign": foreign.lower(),
-                        "expected": expected.lower(),
-                        "whole_segment": whole,
-                        "spans": ev,
-                        "key": foreign,
-                    },
-                    suggestion=f"translate the {foreign} text into {expected}",
-                    texts=[seg.text],
-                )
+            hits = [h for h in (_hit(v, seg, terms) for seg in v.segments if reads(self.id, seg.kind)) if h]
+            whole = [h for h in hits if h.whole]
+            prose = sum(1 for s in v.segments if s.kind in PROSE_KINDS)
+            share = float(ctx.option(self, "mostly_share"))
+            if v.is_zh and len(whole) >= int(ctx.option(self, "mostly_min")) and len(whole) >= share * prose:
+                yield self._mostly(ctx, v, whole, prose)
+                hits = [h for h in hits if not h.whole]
+            for run in _runs(hits):
+                yield self._finding(ctx, v, run)
+
+    def _mostly(self, ctx: RuleContext, v, whole: list[_Hit], prose: int):
+        """One finding for a version that was never (or hardly) translated."""
+        first, last = whole[0].seg, whole[-1].seg
+        loc = ctx.loc(v.lang, first)
+        loc.end_line = max(loc.end_line, last.end_line)
+        msg = (
+            f"{v.lang} is mostly still in English (not translated into Chinese): {len(whole)} of its "
+            f"{prose} paragraphs, lines {first.line}-{last.end_line}"
+        )
+        return ctx.finding(
+            self,
+            msg,
+            loc,
+            evidence={
+                "foreign": "english",
+                "expected": "chinese",
+                "whole_version": True,
+                "segments": len(whole),
+                "of": prose,
+                "lines": [h.seg.line for h in whole],
+                "key": "English",
+            },
+            suggestion=f"translate {v.lang} into Chinese",
+            texts=[first.text],
+        )
+
+    def _finding(self, ctx: RuleContext, v, run: list[_Hit]):
+        """One finding for a segment, or for consecutive segments still wholly in the foreign language."""
+        h, last = run[0], run[-1]
+        seg = h.seg
+        foreign, expected = ("English", "Chinese") if v.is_zh else ("Chinese", "English")
+        ev = [e for x in run for e in x.spans]
+        if len(run) > 1:
+            msg = (
+                f"{v.lang} segments {seg.index}-{last.seg.index} (lines {seg.line}-{last.seg.end_line}) are still "
+                f'in {foreign} (not translated into {expected}): "{snippet(seg.text)}"'
+            )
+        elif h.whole:
+            msg = f'{v.lang} {seg.kind} is still in {foreign} (not translated into {expected}): "{snippet(seg.text)}"'
+        else:
+            quoted = "; ".join(f'"{snippet(e["text"].replace(chr(10), " "), 50)}"' for e in ev[:3])
+            more = f" and {len(ev) - 3} more" if len(ev) > 3 else ""
+            n = len(ev)
+            msg = f"{v.lang} {seg.kind} contains untranslated {foreign} ({n} passage{'s' if n > 1 else ''}): {quoted}{more}"
+        loc = ctx.loc_at(v.lang, seg, ev[0]["line"], ev[0]["column"])
+        loc.end_line = max(loc.end_line, last.seg.end_line)
+        return ctx.finding(
+            self,
+            msg,
+            loc,
+            evidence={
+                "foreign": foreign.lower(),
+                "expected": expected.lower(),
+                "whole_segment": h.whole,
+                "segments": len(run),
+                "spans": ev,
+                "key": foreign,
+            },
+            suggestion=f"translate the {foreign} text into {expected}",
+            texts=[x.seg.text for x in run],
+        )
+
+
+@dataclass
+class _Hit:
+    seg: Segment
+    spans: list[dict]
+    whole: bool
+
+
+# a code comment line left in the text flow, a path or a file name: never prose to translate
+_COMMENT_LINE_RE = re.compile(r"(?m)^[ \t]*(?://|/\*|\*/|#).*$")
+_PATH_RE = re.compile(r"[\w.~-]*[/\\][\w./\\~-]+|\b[\w-]+\.(?:[a-z][a-z0-9]{0,4})\b")
+
+
+def _hit(v, seg: Segment, terms: list[str]) -> _Hit | None:
+    """The foreign-language spans of ``seg`` (None when there are none)."""
+    raw = RawText(seg)
+    text = mask_markup(raw.text, "\x00")
+    text = _PATH_RE.sub(lambda m: "\x00" * len(m.group(0)), text)
+    if seg.kind != "heading":
+        text = _COMMENT_LINE_RE.sub(lambda m: "\x00" * len(m.group(0)), text)
+    text = _mask_terms(text, terms)
+    spans = english_spans(text) if v.is_zh else chinese_spans(text)
+    if not spans:
+        return None
+    covered = sum(b - a for a, b in spans)
+    whole = (
+        v.is_zh
+        and han_count(_LATIN_RUN_RE.sub("", text)) <= 0.1 * max(1, latin_letter_count(text))
+        and covered >= 0.6 * len(text.strip())
+    )
+    return _Hit(seg, [raw.span(a, b) for a, b in spans], bool(whole))
+
+
+def _runs(hits: list[_Hit]) -> list[list[_Hit]]:
+    """Consecutive segments wholly in the foreign language grouped; every other hit alone."""
+    out: list[list[_Hit]] = []
+    for h in hits:
+        prev = out[-1][-1] if out else None
+        if prev and h.whole and prev.whole and h.seg.index == prev.seg.index + 1:
+            out[-1].append(h)
+        else:
+            out.append([h])
+    return out

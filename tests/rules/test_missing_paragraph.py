@@ -58,3 +58,15 @@ def test_a_bare_short_heading_is_only_info():
     )
     (f,) = check("missing-paragraph", ctx)
     assert f.severity == Severity.INFO
+
+
+def test_consecutive_missing_paragraphs_are_one_finding_with_the_line_range():
+    en = EN + ["A fourth paragraph the translation lacks.", "And a fifth one, also missing in Chinese.", EN[0]]
+    zh = ZH + ["我们收集您的姓名。"]
+    rows = [{"zh-Hans": [i], "en": [i]} for i in (1, 2, 3)]
+    rows += [{"zh-Hans": [], "en": [4]}, {"zh-Hans": [], "en": [5]}, {"zh-Hans": [4], "en": [6]}]
+    (f,) = check("missing-paragraph", _ctx({"zh-Hans": zh, "en": en}, rows))
+    v = f.locations[0]
+    assert v.lang == "en" and v.paragraph == 4
+    assert (v.line, v.end_line) == (7, 9) and f.evidence["segments"] == 2
+    assert "lines 7-9" in f.message
