@@ -3,9 +3,11 @@
 Run with ``make bench`` (or ``.venv/bin/python bench/run.py [--quick]``).
 Prints a report and appends one line of figures to bench/RESULTS.md.
 
-* speed: ``.venv/bin/tcheck audit`` on seed 000 as a subprocess, cold (fresh
-  ``TCHECK_CACHE_DIR``: model load + encoding) and warm (same cache again);
-  peak RSS of the children (``resource.getrusage``).
+* speed (bench/speed.py): ``.venv/bin/tcheck audit`` on seed 000 as a subprocess,
+  cold (fresh ``TCHECK_CACHE_DIR``), warm and with one paragraph edited, wall
+  and CPU seconds; the whole shared corpus cold and warm with ``--jobs 1`` and
+  ``2``, and sharded (N = 2, 4; each shard timed, the merge compared with the
+  single run). ``--quick``: four corpus groups instead of the whole corpus.
 * scaling: a synthetic document ten times seed 000 (each version's
   paragraphs repeated ten times, each copy varied), audited in a fresh
   process with a warm cache; the ratio of audit time (and peak RSS) of 10x
@@ -24,8 +26,6 @@ import datetime as dt
 import json
 import os
 import re
-import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -75,25 +75,37 @@ def run_cli(args: list[str], cache_dir: str) -> float:
     return dt_
 
 
-def speed() -> dict:
-    with tempfile.TemporaryDirectory() as cache:
-        cold = run_cli([str(SEED000)], cache)
-        warm = [run_cli([str(SEED000)], cache) for _ in range(3)]
-    rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def speed(runs: int = 3) -> dict:
+    """Seed 000 cold, warm and one paragraph edited (bench/speed.py), with CPU seconds."""
+    from speed import seed_speed
+
     from tcheck.pipeline import load_document
 
+    rows = seed_speed(runs)
     nseg = sum(len(v) for v in load_document([str(SEED000)]).versions)
-    w = statistics.median(warm)
+    cold, w = rows["cold"]["wall"], rows["warm"]["wall"]
     return {
         "segments": nseg,
-        "cold_s": round(cold, 3),
-        "warm_s": round(w, 3),
-        "warm_runs": [round(x, 3) for x in warm],
+        "cold_s": cold,
+        "warm_s": w,
+        "edited_s": rows["edited"]["wall"],
+        "cold_cpu_s": rows["cold"]["cpu"],
+        "warm_cpu_s": rows["warm"]["cpu"],
+        "edited_cpu_s": rows["edited"]["cpu"],
+        "warm_runs": rows["warm"]["runs"],
         "speedup": round(cold / w, 1),
         "seg_per_s_cold": round(nseg / cold, 1),
         "seg_per_s_warm": round(nseg / w, 1),
-        "peak_rss_mb": round(rss_kb / 1024, 1),
+        "peak_rss_mb": rows["peak_rss_mb"],
+        "rows": rows,
     }
+
+
+def corpus_speed(quick: bool = False) -> dict | None:
+    """The whole shared corpus cold/warm with --jobs 1 and 2, and sharded (N = 2, 4) + merged (bench/speed.py)."""
+    from speed import corpus_speed as run
+
+    return run(quick)
 
 
 # ---------------------------------------------------------------------------
@@ -348,12 +360,16 @@ def main(argv=None) -> int:
 
     report: dict = {"cores": cores()}
     print(f"cores: {report['cores']}")
-    sp = report["speed"] = speed()
+    sp = report["speed"] = speed(1 if args.quick else 3)
     print(
         f"seed 000 ({sp['segments']} segments): cold {sp['cold_s']} s, warm {sp['warm_s']} s "
-        f"(runs {sp['warm_runs']}), {sp['speedup']}x; {sp['seg_per_s_cold']} seg/s cold, "
+        f"(median of {sp['warm_runs']}), {sp['speedup']}x; {sp['seg_per_s_cold']} seg/s cold, "
         f"{sp['seg_per_s_warm']} seg/s warm; peak RSS {sp['peak_rss_mb']} MB"
     )
+    from speed import format_rows
+
+    cs = report["corpus_speed"] = corpus_speed(args.quick)
+    print("\n".join(format_rows(sp["rows"], cs)))
     if not args.quick:
         sc = report["scaling"] = scaling(10)
         print(
@@ -458,10 +474,20 @@ def append_results(report: dict) -> None:
         f"cores {report['cores']}",
         f"cold {sp['cold_s']}s",
         f"warm {sp['warm_s']}s",
+        f"edited {sp['edited_s']}s",
+        f"CPU cold/warm/edited {sp['cold_cpu_s']}/{sp['warm_cpu_s']}/{sp['edited_cpu_s']}s",
         f"{sp['speedup']}x",
         f"{sp['seg_per_s_warm']} seg/s warm",
         f"rss {sp['peak_rss_mb']}MB",
     ]
+    cs = report.get("corpus_speed")
+    if cs:
+        parts.append(
+            f"corpus {cs['documents']} docs CPU cold j1/j2 {cs['cold_j1']['cpu']}/{cs['cold_j2']['cpu']}s "
+            f"warm {cs['warm_j1']['cpu']}s ({cs['warm_ms_cpu_per_document']} ms/doc) "
+            f"j2/j1 wall {cs['jobs2_over_jobs1_wall']} shards 2/4 merged=single "
+            f"{cs['shard2']['merged_equals_single']}/{cs['shard4']['merged_equals_single']}"
+        )
     if "scaling" in report:
         parts.append(f"10x time {report['scaling']['time_ratio']}x rss {report['scaling']['rss_ratio']}x")
     for g, pairs in report["alignment"].items():

@@ -249,7 +249,13 @@ def audit_jobs(
     if worker_count(workers, len(jobs)) > 1:  # capped at the CPUs and the documents; Ctrl-C stops them all
         from functools import partial
 
-        return run_ordered(partial(_worker_audit, settings=settings), jobs, workers, on_done=on_done)
+        # largest first, so no worker is left with a long document at the end; results back in order
+        order = sorted(range(len(jobs)), key=lambda i: (-_weight(jobs[i]), i))
+        done = run_ordered(partial(_worker_audit, settings=settings), [jobs[i] for i in order], workers, on_done)
+        out: list = [None] * len(jobs)
+        for i, r in zip(order, done):
+            out[i] = r
+        return out
     if embedder is None and jobs:
         embedder = _embedder(settings)
     out = []
@@ -329,6 +335,11 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
         warnings.extend(warns)
         places.extend([place, j] for j in range(len(res)))
     return results, warnings, places
+
+
+def _weight(job: Job) -> int:
+    """The size of a job's document: characters of its segments."""
+    return sum(len(s.text) for v in job.document.versions for s in v.segments)
 
 
 def _embedder(settings: Settings):
