@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Severity
 from ..text.zhdiff import OTHER, Side, Terms, changed_name, changed_negations, changed_numbers, diff_hunks, judge
-from ..text.zhdiff.blame import blame, en_sentence
+from ..text.zhdiff.blame import blame, en_sentence, enumeration, shorter_enumeration
 from ..text.zhdiff.hunks import _negations as negation_count
 from ..text.zhdiff.words import clause_negation_differs
 from .base import Rule, RuleContext
@@ -17,7 +17,9 @@ class HansHantDivergence(Rule):
     """zh-Hans and zh-Hant paragraphs that differ in a number, a negation, a name or a clause.
 
     ## What it catches
-    A different number, a negation present in one version only (不, 没, 未,
+    A list that one version gives with two or more items fewer than the other
+    version and English (年龄、体型、…、性取向: 14 items, 11 in zh-Hant), a
+    different number, a negation present in one version only (不, 没, 未,
     無, 非, 不得: one clause negated in one version and the same clause,
     otherwise parallel, not negated in the other) or a different name or
     term (a misspelt Latin word, a term the document uses throughout written
@@ -71,8 +73,9 @@ class HansHantDivergence(Rule):
             if not a.key or not b.key or a.key == b.key:
                 continue
             diffs = _differences(a, b, need, terms)
+            en_text = " ".join(en[i].text for i in row.get("en")) if en is not None else None
+            diffs += _items(hans_segs, hant_segs, en_text)
             if diffs:
-                en_text = " ".join(en[i].text for i in row.get("en")) if en is not None else None
                 yield self._finding(ctx, hans_segs, hant_segs, diffs, en_text, row)
 
     def _finding(self, ctx: RuleContext, hans_segs, hant_segs, diffs: list[dict], en_text, row):
@@ -124,6 +127,7 @@ _WHAT = {
     "number": "a different number",
     "negation": "a negation in one version only",
     "name": "a different name or term",
+    "items": "a list with fewer items in one version",
     "added": "a clause that zh-Hans lacks",
     "removed": "a clause that zh-Hant lacks",
 }
@@ -142,6 +146,20 @@ def _diff(kind: str, sev: Severity, a: Side, b: Side, a1: int, a2: int, b1: int,
         **extra,
         "_sev": sev,
     }
+
+
+def _items(hans_segs, hant_segs, en_text) -> list[dict]:
+    """A list (年龄、体型、…) that one Chinese version gives with two or more items fewer
+    than the other and English: items dropped in one version."""
+    hans, hant = " ".join(s.text for s in hans_segs), " ".join(s.text for s in hant_segs)
+    odd = shorter_enumeration(hans, hant, en_text)
+    if odd is None:
+        return []
+    lists = {"zh-Hans": enumeration(hans), "zh-Hant": enumeration(hant)}
+    out = {"kind": "items", "severity": Severity.ERROR.label, "odd": odd, "_sev": Severity.ERROR}
+    for lang, text in lists.items():
+        out.update({lang: text, f"{lang}_span": None, f"{lang}_clause": text, f"{lang}_items": text.count("、") + 1})
+    return [out]
 
 
 def _differences(a: Side, b: Side, need: int, terms: Terms) -> list[dict]:

@@ -316,3 +316,21 @@ def test_divergence_the_version_keeping_the_english_source_is_the_odd_one():
     )
     found = _three(hans, hant, en)
     assert found and all(f.evidence["probably_wrong"] == "zh-Hant" for f in found)
+
+
+def test_divergence_a_list_with_items_dropped_in_one_version():
+    # contributor-covenant v1.4 (EthicalSource/contributor_covenant, CC-BY-4.0): zh-Hant's list of
+    # protected characteristics omits sex characteristics, education and socio-economic status
+    hans = "我们承诺：不论年龄、体型、身体健全与否、民族、性征、性别认同与表征、经验水平、教育程度、社会地位、国籍、相貌、种族、信仰、性取向，参与者皆免于骚扰。"
+    hant = "我們保證，無論年齡、種族、民族、性別認同和表達、體型、殘疾、經驗水平、國籍、個人表現、宗教或性別取向，參與者都有不被騷擾的體驗。"
+    en = (
+        "We pledge a harassment-free experience for everyone, regardless of age, body size, disability, ethnicity, "
+        "sex characteristics, gender identity and expression, level of experience, education, socio-economic status, "
+        "nationality, personal appearance, race, religion, or sexual identity and orientation."
+    )
+    (f,) = _three(hans, hant, en)
+    d = f.evidence["differences"][-1]
+    assert d["kind"] == "items" and f.evidence["probably_wrong"] == "zh-Hant" and f.locations[0].lang == "zh-Hant"
+    assert "zh-Hant is probably wrong" in f.message and "sex characteristics" in f.message
+    # without English nothing tells which list is complete
+    assert not [f for f in _pair(hans, hant, context=False) if "items" in f.evidence["key"]]

@@ -19,7 +19,13 @@ def _numbers(text: str) -> set[str]:
 
 
 def _latin(text: str) -> set[str]:
-    return {w.lower() for w in _LATIN_RE.findall(text) if len(w) > 1}
+    """Latin words, lowercased, a plural read as its singular (issues = issue)."""
+    out = set()
+    for w in _LATIN_RE.findall(text):
+        w = w.lower()
+        if len(w) > 1:
+            out.add(w[:-1] if len(w) > 3 and w.endswith("s") else w)
+    return out
 
 
 def _has_negation(text: str) -> bool:
@@ -43,6 +49,8 @@ def blame(d: dict, en_text: str | None, row=None) -> str | None:
     share, or, for an added or dropped clause, the version whose meaning is
     further from the English row."""
     hs, ht = d.get("zh-Hans", ""), d.get("zh-Hant", "")
+    if "odd" in d:
+        return d["odd"]
     if "recurring" in d:
         return _OTHER[d["recurring"]]
     if not en_text:
@@ -59,6 +67,8 @@ def blame(d: dict, en_text: str | None, row=None) -> str | None:
         return _by_presence(bool((ns - nt) & en), bool((nt - ns) & en))
     if kind == "name":
         en, ls, lt = _latin(en_text), _latin(hs), _latin(ht)
+        if max(len(ls - lt), len(lt - ls)) >= 4:  # a run of English words: the version keeping them is odd
+            return "zh-Hans" if len(ls - lt) > len(lt - ls) else "zh-Hant"
         return _by_presence(bool(ls - lt) and ls - lt <= en, bool(lt - ls) and lt - ls <= en)
     if kind == "negation":
         neg_s, neg_t = _has_negation(hs), _has_negation(ht)
@@ -98,6 +108,8 @@ def en_sentence(d: dict, en_text: str) -> str:
     elif d["kind"] == "name":
         want = _latin(pieces)
         hits = [s for s in sentences if want & _latin(s)]
+    elif d["kind"] == "items":
+        hits = sorted(sentences, key=en_enumeration_size, reverse=True)[:1]
     elif d["kind"] == "negation" and len(sentences) > 1:
         hits = [s for s in sentences if _EN_NEGATION_RE.search(s)]
     else:
@@ -105,3 +117,43 @@ def en_sentence(d: dict, en_text: str) -> str:
     if len(hits) >= 1 and len(hits) < len(sentences) or len(sentences) == 1:
         return _cut(hits[0] if hits else sentences[0])
     return _cut(text) if len(text) <= _EN_MAX else ""
+
+
+_ENUM_SPLIT_RE = re.compile(r"[，。；：,;:]")
+_EN_ITEM_SEP_RE = re.compile(r",\s*(?:and\s+|or\s+)?")
+
+
+def enumeration(text: str) -> str:
+    """The longest 、-separated enumeration of a Chinese text, whole."""
+    parts = [p.strip() for p in _ENUM_SPLIT_RE.split(text) if "、" in p]
+    return max(parts, key=lambda p: p.count("、"), default="")
+
+
+def enumeration_size(text: str) -> int:
+    """Items of the longest 、-separated enumeration of a Chinese text (0 without one)."""
+    return max((part.count("、") + 1 for part in _ENUM_SPLIT_RE.split(text) if "、" in part), default=0)
+
+
+def en_enumeration_size(text: str) -> int:
+    """Items of the longest comma-separated enumeration of an English sentence."""
+    best = 0
+    for sentence in re.split(r"[.;:!?]\s", text):
+        run = 0
+        for piece in _EN_ITEM_SEP_RE.split(sentence):
+            run = run + 1 if len(piece.split()) <= 5 else 0  # an item is a few words
+            best = max(best, run)
+    return best if best >= 3 else 0
+
+
+def shorter_enumeration(hans: str, hant: str, en_text: str | None) -> str | None:
+    """The Chinese version whose enumeration drops two or more of the items the other
+    version and English list (年龄、体型、…、性取向: 14 items, 11 in the other), or None.
+    Only when English confirms the longer count (within one item)."""
+    ns, nt = enumeration_size(hans), enumeration_size(hant)
+    if not en_text or min(ns, nt) < 3 or abs(ns - nt) < 2:
+        return None
+    ne = en_enumeration_size(en_text)
+    longer, shorter = max(ns, nt), min(ns, nt)
+    if abs(ne - longer) > 1 or ne - shorter < 2:
+        return None
+    return "zh-Hans" if ns < nt else "zh-Hant"
