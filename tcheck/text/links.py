@@ -73,6 +73,7 @@ class Link:
     page_lang: str = ""  # url: the language a path part marks (en, zh-Hans, zh-Hant, zh), "" when none
     placeholder: bool = False  # url: a reserved example host (example.com, localhost, *.test)
     image: bool = False  # the target of an image (![alt](src)): not compared
+    own_site: bool = True  # url: may be the site's own page that a relative link names (see link_mismatch)
 
 
 def _strip_trailing(s: str) -> str:

@@ -404,3 +404,17 @@ def test_same_document_in_another_format_is_the_same_target():
         markdown=True,
     )
     assert fs == []
+
+
+def test_mirror_of_the_site_is_not_the_sites_page():
+    # github/opensource.guide (CC-BY-4.0), building-community: the Chinese versions link a mirror
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["那么[立即采取行动](https://ocselected.github.io/open-source-guide/building-community/)。"],
+            "zh-Hant": ["那麼請[立即採取行動](https://ocselected.github.io/open-source-guide/building-community/)。"],
+            "en": ["[act immediately](../building-community/#dont-tolerate-bad-actors) to keep discussions civil."],
+        },
+        markdown=True,
+    )
+    assert len(fs) == 1 and "ocselected.github.io" in fs[0].message

@@ -70,6 +70,7 @@ class LinkMismatch(Rule):
             return
         vl = {lg: VersionLinks.read(ctx.version(lg)) for lg in langs}
         sections = _sections(ctx, vl)
+        hosts = _source_hosts(ctx, vl)
         for row in ctx.alignment.rows:
             present = [lg for lg in langs if row.get(lg)]
             # a version whose paragraph does not correspond to the others' (misaligned, rewritten) is
@@ -78,7 +79,7 @@ class LinkMismatch(Rule):
             if len(present) < 2:
                 continue
             segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in present}
-            all_items = {lg: [(s, ln) for s in segs[lg] for ln in vl[lg].links(s)] for lg in present}
+            all_items = {lg: [(s, _site(ln, hosts)) for s in segs[lg] for ln in vl[lg].links(s)] for lg in present}
             yield from syntax_findings(self, ctx, vl, segs, all_items)
             items = {lg: [(s, ln) for s, ln in all_items[lg] if _compared(ln)] for lg in present}
             for lg in present:  # in-page anchors compared by the aligned row of the heading they lead to
@@ -281,6 +282,21 @@ class LinkMismatch(Rule):
     def _span(seg: Segment, ln: Link) -> dict:
         line, col = seg.locate(ln.text)
         return {"text": ln.text, "paragraph": seg.index, "line": line, "column": col, "end_column": col + len(ln.text)}
+
+
+def _source_hosts(ctx, vl) -> set[str] | None:
+    """The hosts the English version links (None without one): a relative link of a translation
+    names the same page as an address on one of them, never one on a host only a translation uses
+    (a third-party mirror of the site)."""
+    if "en" not in vl:
+        return None
+    return {ln.host for s in ctx.version("en").segments for ln in vl["en"].links(s) if ln.kind == "url" and ln.host}
+
+
+def _site(ln: Link, hosts: set[str] | None) -> Link:
+    if hosts is None or ln.kind != "url" or ln.relative or ln.host in hosts:
+        return ln
+    return replace(ln, own_site=False)
 
 
 def _sections(ctx, vl) -> dict[str, dict[str, int]]:

@@ -41,7 +41,8 @@ def same_target(a: Link, b: Link) -> bool:
     rel, ab = (a, b) if a.relative else (b, a)
     if rel.text.startswith("/"):  # rooted at the site: the whole path, on whatever host the site has
         return ab.path == rel.path
-    return ab.path[-len(rel.path) :] == rel.path
+    # relative to the page: the end of the path, on a host the source links (not a mirror of the site)
+    return ab.own_site and ab.path[-len(rel.path) :] == rel.path
 
 
 def _stem(name: str) -> str:
