@@ -418,3 +418,23 @@ def test_mirror_of_the_site_is_not_the_sites_page():
         markdown=True,
     )
     assert len(fs) == 1 and "ocselected.github.io" in fs[0].message
+
+
+def test_macro_link_is_not_paired_with_another_link():
+    # mdn/content + translated-content (CC-BY-SA-2.5), cross-origin resource policy, first paragraph
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": [
+                '通过 HTTP 标头 {{HTTPHeader("Cross-Origin-Resource-Policy")}} 设定，缓解诸如 '
+                "[Spectre](<https://zh.wikipedia.org/wiki/%E5%B9%BD%E7%81%B5%E6%BC%8F%E6%B4%9E>) 之类的攻击。"
+            ],
+            "en": [
+                "Set by the [`Cross-Origin-Resource-Policy` HTTP header](/en-US/docs/Web/HTTP/Reference/Headers/"
+                "Cross-Origin-Resource-Policy), to mitigate attacks like "
+                "[Spectre](<https://en.wikipedia.org/wiki/Spectre_(security_vulnerability)>)."
+            ],
+        },
+        markdown=True,
+    )
+    assert fs == []

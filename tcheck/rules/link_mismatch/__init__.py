@@ -86,11 +86,13 @@ class LinkMismatch(Rule):
                 items[lg] += [(s, sec) for s, ln in all_items[lg] if (sec := _section(ln, sections[lg]))]
             if not any(items.values()):
                 continue
+            # a version that links pages of the site through template macros ({{Glossary("Origin")}})
+            macros = {lg for lg in present if any(_MACRO_RE.search(vl[lg].source(s)) for s in segs[lg])}
             reported: set[tuple] = set()
             used: set[tuple] = set()  # (lang, kind, key) explained by a scheme/changed finding
             for i, a in enumerate(present):
                 for b in present[i + 1 :]:
-                    for f, explained in self._compare(ctx, present, items, a, b):
+                    for f, explained in self._compare(ctx, present, items, a, b, macros):
                         used |= explained
                         if f is None:
                             continue
@@ -99,18 +101,22 @@ class LinkMismatch(Rule):
                             reported.add(key)
                             yield f
             anchored = {lg for lg in present if any(ln.kind == "anchor" for _, ln in all_items[lg])}
-            # a version that links pages of the site through template macros ({{Glossary("Origin")}})
-            macros = {lg for lg in present if any(_MACRO_RE.search(vl[lg].source(s)) for s in segs[lg])}
             yield from self._missing(ctx, present, segs, items, used, anchored, macros)
 
-    def _compare(self, ctx, present, items, a, b):
+    def _compare(self, ctx, present, items, a, b, macros=frozenset()):
         """(finding or None, items it explains) for links that changed between ``a`` and ``b``."""
 
         def holds(lang, ln):
             return any(same_target(x, ln) for _, x in items[lang])
 
-        only_a = [(s, ln) for s, ln in items[a] if ln.kind != "obfuscated" and not holds(b, ln)]
-        only_b = [(s, ln) for s, ln in items[b] if ln.kind != "obfuscated" and not holds(a, ln)]
+        def only(x, y):  # a page of the site is no change where the other version links through a macro
+            return [
+                (s, ln)
+                for s, ln in items[x]
+                if ln.kind != "obfuscated" and not holds(y, ln) and not (ln.relative and y in macros)
+            ]
+
+        only_a, only_b = only(a, b), only(b, a)
         # 2. changed: one item of a kind only on each side
         for kind in ("email", "phone", "url"):
             xa = [x for x in only_a if x[1].kind == kind]
