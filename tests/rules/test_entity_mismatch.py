@@ -360,6 +360,26 @@ def test_the_chinese_version_that_drops_a_setting_both_others_write_is_blamed():
         ("zh-Hant", 2, "theme_config")
     ]
     assert "where en and zh-Hans both do" in found[0].message
+    # opensource-guide maintaining-balance (github/opensource.guide, CC-BY-4.0): a phrase of
+    # English words one version translates (维护者社区) is not a dropped name
+    doc, al = _doc(
+        zh_Hans=[
+            "Maintainer Community 很活跃。",
+            "加入 Maintainer Community。",
+            "我们与维护者社区的 40 名成员举办了一个工作坊。",
+        ],
+        zh_Hant=[
+            "Maintainer Community 很活躍。",
+            "加入 Maintainer Community。",
+            "我們與 Maintainer Community 的 40 名成員進行了工作坊。",
+        ],
+        en=[
+            "The Maintainer Community is active.",
+            "Join the Maintainer Community.",
+            "We ran a workshop with 40 members of the Maintainer Community.",
+        ],
+    )
+    assert _run("entity-mismatch", doc, al) == []
     # a word zh-Hant leaves in English while zh-Hans translates it is untranslated text, not a name
     doc, al = _doc(
         zh_Hans=["## 脚手架", "使用脚手架创建文章。"],

@@ -12,7 +12,15 @@ from collections import Counter
 
 from ...model import Segment, Severity
 from ...text.name_match import _name_shaped, _name_tokens, _norm_tok, _token_set
-from ...text.names import common_english_word, contains_name, english_clauses, latin_names, name_key, token_kind
+from ...text.names import (
+    common_english_word,
+    contains_name,
+    english_clauses,
+    english_word,
+    latin_names,
+    name_key,
+    token_kind,
+)
 from ..base import RuleContext
 from .rows import _col_span
 
@@ -30,8 +38,10 @@ def _marks(segs: list[Segment]) -> dict[str, tuple[Segment, str]]:
             if (
                 _name_shaped(sp)
                 and not any(a <= sp.start < b for a, b in prose)
-                # a kept English word ("Default", "Faucet") is untranslated text, not a name
+                # a kept English word ("Default", "Faucet") or phrase ("Maintainer Community") is
+                # untranslated text, not a name
                 and not (token_kind(sp.text) == "cap" and common_english_word(sp.text, 3.0))
+                and not (" " in sp.text and all(english_word(w) for w in sp.text.split()))
             ):
                 out.setdefault(sp.key, (s, sp.text))
         for m in _IDENT_RE.finditer(s.text):
