@@ -1,8 +1,9 @@
 """Language knowledge, each piece in one place.
 
 ``han`` (what a Han character is, Chinese function characters), ``scripts``
-(Simplified/Traditional through OpenCC), ``names``, ``name_match`` and
-``english_words`` (proper names and how they match across versions),
+(Simplified/Traditional through OpenCC), ``names``, ``name_match``,
+``name_gloss`` and ``english_words`` (proper names, abbreviations glossed in
+the text, and how they match across versions),
 ``numbers`` (quantities in both languages), ``links`` (URLs, e-mail
 addresses, phone numbers), ``zhdiff`` (the zh-Hans vs zh-Hant diff engine),
 ``spans`` (exact source positions), ``snippets`` (excerpts), ``sentences``
