@@ -8,14 +8,32 @@ through the caches when there are any.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__, langs
-from .load import MAX_FILE_SIZE
-from .load.documents import Job, load_document, make_document
-from .load.documents import prepare as _prepare
 from .model import Alignment, Document, Finding, InputError, Severity, Version
-from .rules import RuleContext, all_rules
+
+if TYPE_CHECKING:
+    from .load.documents import Job, load_document, make_document  # noqa: F401  (lazy: see __getattr__)
+
+# tcheck.load (numpy, the segmenters) and tcheck.rules load only when a document is loaded or checked:
+# a warm run answered by the run index needs neither
+MAX_FILE_SIZE = 20 * 1024 * 1024  # tcheck.load.decode.MAX_FILE_SIZE (a test keeps them equal)
+_LAZY = {"Job", "load_document", "make_document"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from .load import documents
+
+        return getattr(documents, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def all_rules():
+    from .rules import all_rules as rules
+
+    return rules()
 
 
 @dataclass
@@ -50,6 +68,8 @@ def prepare(groups, lang_map: dict[str, str], **kwargs) -> tuple[list[Job], list
     Like an unknown rule id in the config (exit 2): a misspelt suppression
     must not silently suppress nothing.
     """
+    from .load.documents import prepare as _prepare
+
     jobs, warnings = _prepare(groups, lang_map, **kwargs)
     versions = [v for job in jobs for v in job.document.versions]
     unknown = unknown_ignores(versions)
@@ -103,6 +123,8 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
         cache = _default_cache()
     seg_embed = SegmentEmbedder(embedder, cache.vectors if cache is not None else None)
     alignment = _cached_alignment(doc, seg_embed, embedder, cache)
+    from .rules import RuleContext
+
     ctx = RuleContext(doc, alignment, options=settings.options, glossary=settings.glossary)
     ctx.embed = seg_embed
     findings: list[Finding] = []
@@ -218,7 +240,11 @@ def audit_files(
         found = cache.results.get(key, AuditResult) if key is not None else None
         if found is not None:
             return found
-    doc = document or load_document(files, file_langs, settings.max_file_size)
+    if document is None:
+        from .load.documents import load_document
+
+        document = load_document(files, file_langs, settings.max_file_size)
+    doc = document
     result = audit_document(doc, settings, embedder=embedder, cache=cache)
     if key is not None:
         cache.results.put(key, result)

@@ -24,3 +24,20 @@ def test_largest_first_results_in_order(monkeypatch):
     out = audit_jobs(jobs, Settings(use_cache=False), workers=2)
     assert seen == ["big", "mid", "mid2", "small"]
     assert out == ["small", "big", "mid", "mid2"]
+
+
+def test_pipeline_file_size_limit_is_the_loaders():
+    from tcheck.load.decode import MAX_FILE_SIZE
+    from tcheck.pipeline import MAX_FILE_SIZE as SEEN
+
+    assert SEEN == MAX_FILE_SIZE
+
+
+def test_pipeline_and_cache_load_no_numpy():
+    """A warm run answered by the run index never needs numpy or the loaders."""
+    import subprocess
+    import sys
+
+    code = "import sys, tcheck.pipeline, tcheck.cache; print('numpy' in sys.modules, 'tcheck.load' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]

@@ -25,10 +25,12 @@ import sqlite3
 import unicodedata
 from collections import Counter
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .store import CacheDir
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA = 2
 _CREATE = (
@@ -87,6 +89,8 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
 
 def valid_vector(blob, dim, expected: int | None) -> np.ndarray | None:
     """The stored vector when it is well formed (size, dimension, finite, unit length)."""
+    import numpy as np
+
     if not isinstance(blob, bytes) or not isinstance(dim, int) or dim <= 0 or len(blob) != 4 * dim:
         return None
     if expected is not None and dim != expected:
@@ -164,6 +168,8 @@ class VectorCache:
         return found
 
     def encode(self, embedder, texts: list[str]) -> np.ndarray:
+        import numpy as np  # only when vectors are needed: a warm run never is
+
         keys = [text_key(t, embedder.name, model_version(embedder)) for t in texts]
         if not keys:
             return np.zeros((0, _declared_dim(embedder) or 0), dtype=np.float32)
