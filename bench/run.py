@@ -7,7 +7,7 @@ Prints a report and appends one line of figures to bench/RESULTS.md.
   cold (fresh ``TCHECK_CACHE_DIR``), warm and with one paragraph edited, wall
   and CPU seconds; the whole shared corpus cold and warm with ``--jobs 1`` and
   ``2``, and sharded (N = 2, 4; each shard timed, the merge compared with the
-  single run). ``--quick``: four corpus groups instead of the whole corpus.
+  single run). ``--quick``: six small corpus groups instead of the whole corpus.
 * scaling: a synthetic document ten times seed 000 (each version's
   paragraphs repeated ten times, each copy varied), audited in a fresh
   process with a warm cache; the ratio of audit time (and peak RSS) of 10x

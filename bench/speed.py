@@ -8,6 +8,10 @@ compare; wall times move with the load.
 * seed 000: cold (fresh cache), warm (unchanged) and one paragraph edited
   (a warm cache, then a copy of the seed with one paragraph changed: the
   pre-commit case), medians of ``runs``.
+The source tree may be edited while the bench runs (a shared checkout): a
+merged report that differs from the single run names the documents that
+differ, which then usually differ because the rules changed in between.
+
 * corpus: the whole directory as one audit, cold and warm, ``--jobs 1`` and
   ``--jobs 2``; then ``--shard K/N`` for N = 2 and 4, each shard cold in its
   own cache (as on separate CI machines), and ``tcheck merge`` compared byte
@@ -29,7 +33,14 @@ ROOT = Path(__file__).resolve().parent.parent
 TCHECK = ROOT / ".venv" / "bin" / "tcheck"
 SEED000 = ROOT / "fixtures" / "seeds" / "000_58512f121bcc9f43.txt"
 CORPUS = Path(os.environ.get("TCHECK_BENCH_CORPUS", "/work/shared/corpus"))
-QUICK_GROUPS = ["tldr-pages/freebsd_chsh", "tldr-pages/dos_chdir", "tldr-pages/osx_gdate", "contributor-covenant/v1.4"]
+QUICK_GROUPS = [
+    "tldr-pages/freebsd_chsh",
+    "tldr-pages/dos_chdir",
+    "tldr-pages/osx_gdate",
+    "tldr-pages/linux_systemctl-condreload",
+    "tldr-pages/osx_reboot",
+    "tldr-pages/windows_cls",
+]
 
 
 def _cpu() -> float:
@@ -102,7 +113,7 @@ def _site(tmp: str, quick: bool) -> tuple[Path, str]:
 
 
 def corpus_speed(quick: bool = False) -> dict | None:
-    """The whole corpus (``quick``: four of its groups) cold/warm with --jobs 1 and 2, then sharded and merged."""
+    """The whole corpus (``quick``: six of its groups) cold/warm with --jobs 1 and 2, then sharded and merged."""
     if not CORPUS.is_dir():
         return None
     out: dict = {}
@@ -137,6 +148,7 @@ def _sharded(site: Path, cwd: str, tmp: str, n: int, single: str) -> dict:
     merged = f"{tmp}/merged-{n}.json"
     t = tcheck(["merge", *reports, "--output", merged], f"{tmp}/cache-merge", cwd)
     same = Path(merged).read_bytes() == Path(single).read_bytes()
+    differ = [] if same else _differing(merged, single)
     walls = [s["wall"] for s in shards]
     from tcheck.shard import shard_sizes
     from tcheck.workspace.grouping import plan
@@ -155,7 +167,22 @@ def _sharded(site: Path, cwd: str, tmp: str, n: int, single: str) -> dict:
         "size_spread": round(max(sizes) / max(1, min(sizes)) - 1, 3),
         "merge": t,
         "merged_equals_single": same,
+        "differing_documents": differ,
     }
+
+
+def _differing(a: str, b: str) -> list[str]:
+    """The documents (first path) whose reports differ; ["order"] or ["summary"] when only those do."""
+    import json
+
+    da, db = (json.loads(Path(p).read_text(encoding="utf-8")) for p in (a, b))
+    key = {id(d): d["versions"][0]["path"] for x in (da, db) for d in x["documents"]}
+    by_a = {key[id(d)]: d for d in da["documents"]}
+    by_b = {key[id(d)]: d for d in db["documents"]}
+    out = sorted(p for p in by_a.keys() | by_b.keys() if by_a.get(p) != by_b.get(p))
+    if not out:
+        out = ["order"] if list(by_a) != list(by_b) else ["summary or tool"]
+    return out
 
 
 def format_rows(seed: dict, corpus: dict | None) -> list[str]:
@@ -182,5 +209,6 @@ def format_rows(seed: dict, corpus: dict | None) -> list[str]:
             lines.append(
                 f"  --shard K/{n} cold, wall/CPU s each: {each}; bytes {s['bytes']} (spread {s['size_spread']:.0%}); "
                 f"merge {s['merge']['wall']:.2f} s; merged == single run: {s['merged_equals_single']}"
+                + (f" (differ: {', '.join(s['differing_documents'][:5])})" if s["differing_documents"] else "")
             )
     return lines
