@@ -262,9 +262,10 @@ class _Hit:
     whole: bool
 
 
-# a code comment line left in the text flow, a path or a file name: never prose to translate
+# a code comment line left in the text flow, a path, a file name, a key=value pair of log output:
+# never prose to translate
 _COMMENT_LINE_RE = re.compile(r"(?m)^[ \t]*(?://|/\*|\*/|#).*$")
-_PATH_RE = re.compile(r"[\w.~-]*[/\\][\w./\\~-]+|\b[\w-]+\.(?:[a-z][a-z0-9]{0,4})\b")
+_PATH_RE = re.compile(r"[\w.~-]*[/\\][\w./\\~-]+|\b[\w-]+\.(?:[a-z][a-z0-9]{0,4})\b|\b\w+=\S*")
 
 
 def _hit(v, seg: Segment, terms: list[str]) -> _Hit | None:

@@ -70,3 +70,15 @@ def test_consecutive_missing_paragraphs_are_one_finding_with_the_line_range():
     assert v.lang == "en" and v.paragraph == 4
     assert (v.line, v.end_line) == (7, 9) and f.evidence["segments"] == 2
     assert "lines 7-9" in f.message
+
+
+def test_text_replaced_by_a_different_text_is_a_note_on_both_sides():
+    # opensource-guide building-community (github/opensource.guide, CC-BY-4.0): a heading
+    # translated too freely to align ("Focus on the journey" / 专注过程，而不是结果)
+    zh = ZH[:2] + ["专注过程，而不是结果"]
+    en = EN[:2] + ["Focus on the journey, not the destination"]
+    rows = [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": [2]}]
+    rows += [{"zh-Hans": [3], "en": []}, {"zh-Hans": [], "en": [3]}]
+    found = check("missing-paragraph", _ctx({"zh-Hans": zh, "en": en}, rows))
+    assert len(found) == 2 and all(f.severity == Severity.INFO for f in found)
+    assert all("loose translation" in f.message for f in found)

@@ -72,3 +72,12 @@ def test_untranslated_seed001_english_paragraphs():
     assert line_of(SEED001, "If you have any questions regarding this") in lines
     # the translated Chinese items are not reported
     assert line_of(SEED001, "我们可能会利用您的个人信息来提供、理解并优化") not in lines
+
+
+def test_log_output_paths_and_code_comments_are_not_english_prose():
+    # kaia-docs nodes/debugging/node-log (kaiachain/kaia-docs, MIT): log lines quoted in a table
+    log = "INFO | id=62a08a4b9f091c4b NodeType=0 ip=10.117.2.8 main=true | 节点已连接到网络"
+    comment = "- 运行以下命令：\n\n  // this is the value of the counter that we will read back later\n"
+    path = "配置文件位于 source/_data/the/path/to/the/config/of/the/site.yml 中。"
+    assert run("untranslated", version("zh-Hans", [log, path])) == []
+    assert run("untranslated", version("zh-Hans", comment, markdown=True)) == []
