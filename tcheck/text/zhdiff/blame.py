@@ -129,9 +129,24 @@ def enumeration(text: str) -> str:
     return max(parts, key=lambda p: p.count("、"), default="")
 
 
+_CONJ_RE = re.compile(r"..(?:以及|或是|或者|和|或|及|与|與)")
+
+
 def enumeration_size(text: str) -> int:
-    """Items of the longest 、-separated enumeration of a Chinese text (0 without one)."""
-    return max((part.count("、") + 1 for part in _ENUM_SPLIT_RE.split(text) if "、" in part), default=0)
+    """Items of the longest 、-separated enumeration of a Chinese text (0 without one): a
+    conjunction inside the last item (社区网站和电子商务网站) adds one, and so does a short
+    tail after a comma that carries one (…、平面設計，撰寫文章或是組織活動)."""
+    parts = _ENUM_SPLIT_RE.split(text)
+    best = 0
+    for k, part in enumerate(parts):
+        if "、" not in part:
+            continue
+        n = part.count("、") + 1 + bool(_CONJ_RE.search(part.rsplit("、", 1)[-1]))
+        tail = parts[k + 1] if k + 1 < len(parts) else ""
+        if tail and "、" not in tail and len(tail.strip()) <= 12 and _CONJ_RE.search(tail):
+            n += 2
+        best = max(best, n)
+    return best
 
 
 def en_enumeration_size(text: str) -> int:
