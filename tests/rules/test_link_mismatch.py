@@ -438,3 +438,19 @@ def test_macro_link_is_not_paired_with_another_link():
         markdown=True,
     )
     assert fs == []
+
+
+def test_section_linked_by_anchor_or_by_path_and_anchor():
+    # withastro/docs (MIT), basics/astro-components: '#插槽' in zh-CN, the page's path and '#插槽' in zh-TW
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["HTML 组件内的 [`<slot />` 元素](#插槽)会像在 Astro 组件中那样工作。", "## 插槽"],
+            "zh-Hant": [
+                "HTML 元件裡的 [`<slot />` 元素](/zh-tw/basics/astro-components/#插槽)可以正常運作。",
+                "## 插槽",
+            ],
+        },
+        markdown=True,
+    )
+    assert fs == []

@@ -100,7 +100,8 @@ class LinkMismatch(Rule):
                         if key not in reported:
                             reported.add(key)
                             yield f
-            anchored = {lg for lg in present if any(ln.kind == "anchor" for _, ln in all_items[lg])}
+            # versions linking a section of a page: by '#section', or by the page's path and '#section'
+            anchored = {lg for lg in present if any(ln.kind == "anchor" or ln.fragment for _, ln in all_items[lg])}
             yield from self._missing(ctx, present, segs, items, used, anchored, macros)
 
     def _compare(self, ctx, present, items, a, b, macros=frozenset()):
