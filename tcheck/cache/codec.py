@@ -51,15 +51,34 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+@cache
+def _shape(tp: Any) -> tuple[Any, tuple]:
+    return typing.get_origin(tp), typing.get_args(tp)
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    hints = _hints(cls)
+    return tuple((f.name, hints[f.name], f.init) for f in dataclasses.fields(cls))
+
+
 def decode(tp: Any, data: Any) -> Any:
     """Build a value of type ``tp`` from ``data`` or raise :class:`Mismatch`."""
+    kind = type(data)  # fast paths for the common exact matches (a warm run decodes thousands of values)
+    if (tp is str and kind is str) or (tp is int and kind is int) or (tp is bool and kind is bool):
+        return data
+    if tp is float and kind is float and math.isfinite(data):
+        return data
     if tp is Any or tp is object:
         return _plain(data)
-    origin = typing.get_origin(tp)
+    try:
+        origin, args = _shape(tp)
+    except TypeError:  # an unhashable annotation
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
-        return _decode_union(typing.get_args(tp), data)
+        return _decode_union(args, data)
     if origin is not None:
-        return _decode_generic(origin, typing.get_args(tp), data)
+        return _decode_generic(origin, args, data)
     if tp is type(None):
         if data is not None:
             raise Mismatch("expected null")
@@ -135,16 +154,15 @@ def _decode_generic(origin: type, args: tuple, data: Any) -> Any:
 def _decode_dataclass(cls: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise Mismatch(f"expected an object for {cls.__name__}")
-    fields = dataclasses.fields(cls)
-    names = {f.name for f in fields}
-    if set(data) != names:
+    fields = _fields(cls)
+    if len(data) != len(fields) or any(name not in data for name, _, _ in fields):
+        names = {name for name, _, _ in fields}
         raise Mismatch(f"{cls.__name__} fields differ: {sorted(set(data) ^ names)}")
-    hints = _hints(cls)
-    values = {f.name: decode(hints[f.name], data[f.name]) for f in fields}
-    obj = cls(**{f.name: values[f.name] for f in fields if f.init})
-    for f in fields:
-        if not f.init:
-            object.__setattr__(obj, f.name, values[f.name])
+    values = {name: decode(hint, data[name]) for name, hint, _ in fields}
+    obj = cls(**{name: values[name] for name, _, init in fields if init})
+    for name, _, init in fields:
+        if not init:
+            object.__setattr__(obj, name, values[name])
     return obj
 
 
