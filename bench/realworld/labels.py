@@ -99,3 +99,23 @@ def found(item: dict, findings: list[dict]) -> list[dict]:
         return [f for f in fits if f["path"] == item["path"]]
     places = [(item["path"], item["line"])] + [(o["path"], o["line"]) for o in item.get("other", [])]
     return [f for f in fits if any(touches(f, p, ln) for p, ln in places)]
+
+
+# A finding of the key rule stands in for a label of the value rules on the same version:
+# a stale version is reported once instead of paragraph by paragraph (issue 8, item 3).
+SUBSUMES = {"stale-translation": {"missing-paragraph", "untranslated", "duplicate-paragraph"}}
+
+
+def still_reported(label: dict, findings: list[dict]) -> bool:
+    """Whether a judged-true ``label`` is still reported: a finding of its rule on the same
+    file overlaps its lines, or a finding of a rule that subsumes it names the same file."""
+    for f in findings:
+        if f["path"] != label["path"]:
+            continue
+        if label["rule"] in SUBSUMES.get(f["rule"], ()):
+            return True
+        if f["rule"] == label["rule"] and _overlap(
+            f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
+        ):
+            return True
+    return False

@@ -21,7 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from labels import found, load_jsonl, match_label  # noqa: E402
+from labels import found, load_jsonl, match_label, still_reported  # noqa: E402
 from sample import flatten  # noqa: E402
 
 
@@ -46,7 +46,9 @@ def score(report: dict, judged: list[dict], must: list[dict]) -> dict:
         if f["severity"] != "info":
             c["w_" + lab["verdict"]] += 1
         matched_ids.add(id(lab))
-    lost_true = [j for j in judged if j["verdict"] == "true" and id(j) not in matched_ids]
+    lost_true = [
+        j for j in judged if j["verdict"] == "true" and id(j) not in matched_ids and not still_reported(j, findings)
+    ]
     hits = {m["id"]: bool(found(m, findings)) for m in must}
     return {"per_rule": per_rule, "lost_true": lost_true, "must": hits, "findings": findings}
 
