@@ -108,12 +108,14 @@ SUBSUMES = {"stale-translation": {"missing-paragraph", "untranslated", "duplicat
 
 def still_reported(label: dict, findings: list[dict]) -> bool:
     """Whether a judged-true ``label`` is still reported: a finding of its rule on the same
-    file overlaps its lines, or a finding of a rule that subsumes it names the same file."""
+    file overlaps its lines, or a finding of a rule that subsumes it is on the same document
+    (a stale version is reported on itself; the label may sit on the version that has the text)."""
+    doc = label["path"].rsplit("/", 1)[0]
     for f in findings:
+        if label["rule"] in SUBSUMES.get(f["rule"], ()) and f["path"].rsplit("/", 1)[0] == doc:
+            return True
         if f["path"] != label["path"]:
             continue
-        if label["rule"] in SUBSUMES.get(f["rule"], ()):
-            return True
         if f["rule"] == label["rule"] and _overlap(
             f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
         ):
