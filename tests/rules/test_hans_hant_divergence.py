@@ -334,3 +334,14 @@ def test_divergence_a_list_with_items_dropped_in_one_version():
     assert "zh-Hant is probably wrong" in f.message and "sex characteristics" in f.message
     # without English nothing tells which list is complete
     assert not [f for f in _pair(hans, hant, context=False) if "items" in f.evidence["key"]]
+
+
+def test_divergence_two_different_lists_of_a_row_are_not_compared():
+    # astro-docs basics/layouts (withastro/docs, MIT): each version's longest list is another list
+    hans = "BlogPostLayout.astro 布局组件可以对文章的标题、日期和作者进行样式化。然后，BaseLayout.astro 可以处理导航栏，页脚，SEO 元标签，全局样式和字体。"
+    hant = "BlogPostLayout.astro 可以設定文章的標題，日期和作者。然後 BaseLayout.astro 可以處理頁面模板的其餘部分，像導覽列、頁尾、SEO meta 標籤、全域樣式、字型等。"
+    en = (
+        "A BlogPostLayout.astro could style a post's title, date and author. Then, a site-wide BaseLayout.astro could"
+        " handle the rest of your page template, like navigation, footers, SEO meta tags, global styles, and fonts."
+    )
+    assert not [f for f in _three(hans, hant, en) if "items" in f.evidence["key"]]

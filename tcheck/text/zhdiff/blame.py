@@ -132,6 +132,16 @@ def enumeration(text: str) -> str:
 _CONJ_RE = re.compile(r"..(?:以及|或是|或者|和|或|及|与|與)")
 
 
+def _same_list(hans: str, hant: str) -> bool:
+    """Whether two enumerations share an item (zh-Hant read in Simplified): the same list."""
+    from ..scripts import to_simplified
+
+    split = re.compile(r"、|以及|或是|和|或|及|与")
+    items_s = {i.strip() for i in split.split(hans) if len(i.strip()) >= 2}
+    items_t = {i.strip() for i in split.split(to_simplified(hant)) if len(i.strip()) >= 2}
+    return any(a in b or b in a for a in items_s for b in items_t)
+
+
 def enumeration_size(text: str) -> int:
     """Items of the longest 、-separated enumeration of a Chinese text (0 without one): a
     conjunction inside the last item (社区网站和电子商务网站) adds one, and so does a short
@@ -167,6 +177,8 @@ def shorter_enumeration(hans: str, hant: str, en_text: str | None) -> str | None
     ns, nt = enumeration_size(hans), enumeration_size(hant)
     if not en_text or min(ns, nt) < 3 or abs(ns - nt) < 2:
         return None
+    if not _same_list(enumeration(hans), enumeration(hant)):
+        return None  # two different lists of the row
     ne = en_enumeration_size(en_text)
     longer, shorter = max(ns, nt), min(ns, nt)
     if abs(ne - longer) > 1 or ne - shorter < 2:
