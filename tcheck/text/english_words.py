@@ -1,5 +1,7 @@
 """English word lists the name finder uses (data only)."""
 
+from .calendar_names import MONTHS, WEEKDAYS_EN
+
 _CONNECTORS = {"of", "&", "for", "de", "du", "des", "la", "le", "von", "van", "der", "di", "da"}
 # function words that are capitalised only because they start a name phrase
 _DETERMINERS = {
@@ -100,36 +102,4 @@ _FUNCTION = {
 }
 
 # month and weekday names: capitalised in any position, never a product or company name
-CALENDAR = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+CALENDAR = set(MONTHS) | set(WEEKDAYS_EN)

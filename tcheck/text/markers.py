@@ -400,43 +400,25 @@ def _blank(text: str, rx: re.Pattern) -> str:
     return rx.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def markers(text: str, lang: str) -> dict[str, int]:
-    """{class: count} of the meaning markers of ``text`` (``en``, ``zh-Hans`` or ``zh-Hant``)."""
-    text = _blank(text, _CODE_RE)
-    out: dict[str, int] = {}
-    if lang.startswith("zh"):
-        if lang == "zh-Hant":
-            from .scripts import to_simplified
+def _count(
+    text: str, arith: dict[str, re.Pattern], exceptions: re.Pattern, words: dict[str, re.Pattern]
+) -> dict[str, int]:
+    """Count the markers of ``text`` with one language's patterns.
 
-            text = to_simplified(text)
-        for cls in ARITHMETIC:
-            n = len(_ZH_ARITH_RE[cls].findall(text))
-            if n:
-                out[cls] = n
-        text = _blank(text, _ZH_EXC_RE)
-        prohibit = _ZH_RES[PROHIBIT].findall(text)
-        if prohibit:
-            out[PROHIBIT] = len(prohibit)
-        plain = _blank(text, _ZH_RES[PROHIBIT])
-        for cls, rx in _ZH_RES.items():
-            if cls in ARITHMETIC or cls == PROHIBIT:
-                continue
-            n = len(rx.findall(plain))
-            if n:
-                out[cls] = n
-        if prohibit:
-            out[NEGATION] = out.get(NEGATION, 0) + len(prohibit)
-        return out
+    Arithmetic is counted first; exceptions are blanked; prohibitions are
+    counted and blanked so that their parts are not counted again, and each
+    one counts as a negation as well."""
+    out: dict[str, int] = {}
     for cls in ARITHMETIC:
-        n = len(_EN_ARITH_RE[cls].findall(text))
+        n = len(arith[cls].findall(text))
         if n:
             out[cls] = n
-    text = _blank(text, _EN_EXC_RE)
-    prohibit = _EN_RES[PROHIBIT].findall(text)
+    text = _blank(text, exceptions)
+    prohibit = words[PROHIBIT].findall(text)
     if prohibit:
         out[PROHIBIT] = len(prohibit)
-    plain = _blank(text, _EN_RES[PROHIBIT])
-    for cls, rx in _EN_RES.items():
+    plain = _blank(text, words[PROHIBIT])
+    for cls, rx in words.items():
         if cls in ARITHMETIC or cls == PROHIBIT:
             continue
         n = len(rx.findall(plain))
@@ -445,3 +427,15 @@ def markers(text: str, lang: str) -> dict[str, int]:
     if prohibit:
         out[NEGATION] = out.get(NEGATION, 0) + len(prohibit)
     return out
+
+
+def markers(text: str, lang: str) -> dict[str, int]:
+    """{class: count} of the meaning markers of ``text`` (``en``, ``zh-Hans`` or ``zh-Hant``)."""
+    text = _blank(text, _CODE_RE)
+    if lang.startswith("zh"):
+        if lang == "zh-Hant":
+            from .scripts import to_simplified
+
+            text = to_simplified(text)
+        return _count(text, _ZH_ARITH_RE, _ZH_EXC_RE, _ZH_RES)
+    return _count(text, _EN_ARITH_RE, _EN_EXC_RE, _EN_RES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..calendar_names import MONTHS, WEEKDAYS_EN
 from .rx import re
 
 _CN_DIGIT = "零〇一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾"
@@ -119,28 +120,7 @@ _EN_UNITS = {
     "second": "second",
     "seconds": "second",
 }
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+_MONTHS = MONTHS
 
 _ONES = {
     "zero": 0,
@@ -195,9 +175,7 @@ _DURATION_PARENT = {
 }
 
 # weekdays: Monday = 1 ... Sunday = 7 (Chinese after 星期 / 礼拜 / 周, Simplified spelling)
-_WEEKDAYS_EN = {
-    d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1)
-}
+_WEEKDAYS_EN = WEEKDAYS_EN
 _WEEKDAYS_ZH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
 # scale words and suffixes after a figure (3 万, 3.3b, 5M, 10K, 2.5 million)
 _SCALE_VALUES = {
