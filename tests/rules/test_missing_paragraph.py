@@ -30,7 +30,8 @@ def test_paragraph_without_counterpart_names_the_version_and_the_place():
         [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": []}, {"zh-Hans": [3], "en": [2]}],
     )
     (f,) = check("missing-paragraph", ctx)
-    assert f.severity == Severity.WARNING
+    # a lone paragraph is info: on real sites half of them were free translations or moves
+    assert f.severity == Severity.INFO
     assert f.locations[0].lang == "zh-Hans" and f.locations[0].paragraph == 2
     assert f.evidence["missing_in"] == ["en"]
     assert f.evidence["insert_after"]["en"]["paragraph"] == 1
@@ -82,3 +83,14 @@ def test_text_replaced_by_a_different_text_is_a_note_on_both_sides():
     found = check("missing-paragraph", _ctx({"zh-Hans": zh, "en": en}, rows))
     assert len(found) == 2 and all(f.severity == Severity.INFO for f in found)
     assert all("loose translation" in f.message for f in found)
+
+
+def test_a_run_of_missing_paragraphs_is_a_warning():
+    en = EN[:1]
+    ctx = _ctx(
+        {"zh-Hans": ZH, "en": en},
+        [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": []}, {"zh-Hans": [3], "en": []}],
+    )
+    (f,) = check("missing-paragraph", ctx)
+    assert f.severity == Severity.WARNING
+    assert f.evidence["segments"] == 2
