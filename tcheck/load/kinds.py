@@ -182,7 +182,7 @@ def _only_inline_code(seg: Segment) -> bool:
     body = "\n".join(_body_lines(seg)).strip()
     if not body.startswith("`"):
         return False
-    from .templates import _code_ranges
+    from .template_tags import _code_ranges
 
     rest = []
     pos = 0
