@@ -154,6 +154,18 @@ class RuleContext:
         for row in self.alignment.pairs(a, b):
             yield [va[i] for i in row.get(a)], [vb[i] for i in row.get(b)], row
 
+    def corresponding_rows(self) -> Iterator[tuple[int, Row, list[str]]]:
+        """(index, row, languages with text) for every row where two or more versions have text
+        and every two of them correspond."""
+        langs = self.document.langs
+        for k, row in enumerate(self.alignment.rows):
+            present = [lg for lg in langs if row.get(lg)]
+            if len(present) < 2:
+                continue
+            if any(not self.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1 :]):
+                continue
+            yield k, row, present
+
     def lang_pairs(self) -> list[tuple[str, str]]:
         langs = self.document.langs
         return [(langs[i], langs[j]) for i in range(len(langs)) for j in range(i + 1, len(langs))]

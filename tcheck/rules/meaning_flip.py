@@ -136,16 +136,10 @@ class MeaningFlip(Rule):
     Options = _Options
 
     def check(self, ctx: RuleContext):
-        langs = ctx.document.langs
-        if len(langs) < 2:
+        if len(ctx.document.langs) < 2:
             return
         o = ctx.options_for(self)
-        for row in ctx.alignment.rows:
-            present = [lg for lg in langs if row.get(lg)]
-            if len(present) < 2:
-                continue
-            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1 :]):
-                continue
+        for _k, row, present in ctx.corresponding_rows():
             for unit in self._units(ctx, o, row, present):
                 found = self._judge(o, unit)
                 if found is not None:

@@ -134,17 +134,11 @@ class MissingSentence(Rule):
     Options = _Options
 
     def check(self, ctx: RuleContext):
-        langs = ctx.document.langs
-        if len(langs) < 2:
+        if len(ctx.document.langs) < 2:
             return
         o = ctx.options_for(self)
         seen: set = set()
-        for k, row in enumerate(ctx.alignment.rows):
-            present = [lg for lg in langs if row.get(lg)]
-            if len(present) < 2:
-                continue
-            if any(not ctx.corresponds(row, a, b) for i, a in enumerate(present) for b in present[i + 1 :]):
-                continue
+        for k, row, present in ctx.corresponding_rows():
             yield from self._sentences(ctx, o, k, row, present, seen)
             if o.clauses and len(present) == 3:
                 yield from self._clauses(ctx, k, row, present, seen)

@@ -75,21 +75,16 @@ def _broken(rule, ctx, vl, segs, items, lg, others):
                 continue
             o, s, x = ref
             line, col = seg.locate(b.text)
-            yield ctx.finding(
+            yield _finding(
                 rule,
+                ctx,
                 f"{lg} writes the link to {b.target.text} as '{b.text}', which does not render as a link "
                 f"({_WHY[b.what]}); {o} has a working link ({x.text})",
                 ctx.loc_at(lg, seg, line, col, (line, col + len(b.text))),
-                counterparts=[ctx.loc(o, s, x.text)],
-                evidence={
-                    "kind": "url",
-                    "difference": "broken-syntax",
-                    "found": b.text,
-                    "expected": x.text,
-                    "key": f"broken|{b.target.key}",
-                },
+                seg,
+                ref,
+                ("url", "broken-syntax", b.text, f"broken|{b.target.key}"),
                 suggestion=f"write it as [text]({b.target.text})",
-                texts=[seg.text, s.text],
                 severity=Severity.WARNING,
             )
 
@@ -116,21 +111,16 @@ def _foreign_page(rule, ctx, items, lg, others):
             if own is None:
                 continue
             s, x = own
-            yield ctx.finding(
+            yield _finding(
                 rule,
+                ctx,
                 f"{lg} links to {ln.text}, the {'English' if ln.page_lang == 'en' or not ln.page_lang else ln.page_lang} "
                 f"page, where {o} links to its own localised page {x.text}; {lg} probably should link the {lg} page",
                 ctx.loc(lg, seg, ln.text),
-                counterparts=[ctx.loc(o, s, x.text)],
-                evidence={
-                    "kind": "url",
-                    "difference": "language-page",
-                    "found": ln.text,
-                    "expected": x.text,
-                    "key": f"language|{ln.key}",
-                },
+                seg,
+                (o, s, x),
+                ("url", "language-page", ln.text, f"language|{ln.key}"),
                 suggestion=f"link the {lg} version of {x.text}",
-                texts=[seg.text, s.text],
                 severity=Severity.WARNING,
             )
             break
@@ -146,22 +136,34 @@ def _dead_anchor(rule, ctx, vl, items, lg, others):
         same = [r for r in refs if r[2].fragment == ln.fragment]
         ref = (same or refs)[0]
         o, s, x = ref
-        yield ctx.finding(
+        yield _finding(
             rule,
+            ctx,
             f"{lg} links to the section {ln.text}, but no heading of the {lg} page has that anchor; "
             f"{o} links to {x.text}, which matches its heading",
             ctx.loc(lg, seg, ln.text),
-            counterparts=[ctx.loc(o, s, x.text)],
-            evidence={
-                "kind": "anchor",
-                "difference": "dead-anchor",
-                "found": ln.text,
-                "expected": x.text,
-                "key": f"anchor|{ln.key}",
-            },
+            seg,
+            ref,
+            ("anchor", "dead-anchor", ln.text, f"anchor|{ln.key}"),
             suggestion=f"point {ln.text} at a heading of the {lg} page",
-            texts=[seg.text, s.text],
             # the same anchor as the other version's, under a translated heading: whether it still
             # works depends on the site's slug rule (some keep the source heading's ids)
             severity=Severity.INFO if same else Severity.WARNING,
         )
+
+
+def _finding(rule, ctx, message, where, seg, ref, what, suggestion, severity):
+    """A finding at ``where`` in ``seg``, against the link ``x`` of segment ``s`` of version ``o``
+    (``ref``); ``what`` is (kind, difference, text found, key) of its evidence."""
+    o, s, x = ref
+    kind, difference, found, key = what
+    return ctx.finding(
+        rule,
+        message,
+        where,
+        counterparts=[ctx.loc(o, s, x.text)],
+        evidence={"kind": kind, "difference": difference, "found": found, "expected": x.text, "key": key},
+        suggestion=suggestion,
+        texts=[seg.text, s.text],
+        severity=severity,
+    )
