@@ -32,16 +32,22 @@ MAX_VALUE = 64 * 1024 * 1024
 
 
 def group_key(files, tags: dict, settings_json: str, model: str, flags: str) -> str | None:
-    """The key of one group, or None when a file cannot be read (the real load reports it)."""
+    """The key of one group, or None when a file cannot be read (the real load reports it).
+
+    Files are read the way the loader reads them (regular files only, opened without blocking,
+    size-capped), so a FIFO or a device among them never blocks or floods the key.
+    """
     import os
+
+    from ..load.decode import read_bytes
+    from ..model import InputError
 
     h = hashlib.sha256(f"{FORMAT}\0{code_hash()}\0{os.getcwd()}\0{model}\0{flags}\0".encode())
     h.update(settings_json.encode())
     for f in files:
         try:
-            with open(f, "rb") as fh:
-                data = fh.read()
-        except OSError:
+            data = read_bytes(f)
+        except InputError:
             return None
         h.update(f"\0{f}\0{tags.get(f, '')}\0{len(data)}\0".encode())
         h.update(hashlib.sha256(data).digest())
