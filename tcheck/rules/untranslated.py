@@ -265,7 +265,8 @@ class _Hit:
 # a code comment line left in the text flow, a path, a file name, a key=value pair of log output:
 # never prose to translate
 _COMMENT_LINE_RE = re.compile(r"(?m)^[ \t]*(?://|/\*|\*/|#).*$")
-_PATH_RE = re.compile(r"[\w.~-]*[/\\][\w./\\~-]+|\b[\w-]+\.(?:[a-z][a-z0-9]{0,4})\b|\b\w+=\S*")
+# (runs tried only where they start and never backtracked into: linear on a 200,000-character word)
+_PATH_RE = re.compile(r"(?<![\w.~-])[\w.~-]*+[/\\][\w./\\~-]+|\b[\w-]++\.(?:[a-z][a-z0-9]{0,4})\b|\b\w++=\S*")
 
 
 def _hit(v, seg: Segment, terms: list[str]) -> _Hit | None:

@@ -12,10 +12,11 @@ from .han import HAN
 
 _ABBR = r"[A-Z][A-Za-z0-9]{1,9}"
 # 跨源资源策略（CORP）  /  CORP（跨源资源策略）
-_ZH_AFTER_RE = re.compile(rf"((?:[A-Za-z][A-Za-z0-9]* ?)?{HAN}{{2,16}})\s*[（(]\s*({_ABBR})\s*[）)]")
+# (Latin runs are tried only where they start and never backtracked into: linear on a long word)
+_ZH_AFTER_RE = re.compile(rf"((?:(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*+ ?)?{HAN}{{2,16}})\s*[（(]\s*({_ABBR})\s*[）)]")
 _ZH_BEFORE_RE = re.compile(rf"(?<![A-Za-z0-9])({_ABBR})\s*[（(]\s*({HAN}{{2,16}})\s*[）)]")
 # Cross-Origin Resource Policy (CORP)  /  CORP (Cross-Origin Resource Policy)
-_EN_WORDS = r"[A-Z][A-Za-z\-]+(?: (?:of |and |for |the )?[A-Z][A-Za-z\-]+){1,6}"
+_EN_WORDS = r"(?<![A-Za-z\-])[A-Z][A-Za-z\-]++(?: (?:of |and |for |the )?[A-Z][A-Za-z\-]++){1,6}"
 _EN_AFTER_RE = re.compile(rf"({_EN_WORDS})\s*\(({_ABBR})\)")
 _EN_BEFORE_RE = re.compile(rf"(?<![A-Za-z0-9])({_ABBR})\s*\(({_EN_WORDS})\)")
 
