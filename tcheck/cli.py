@@ -80,6 +80,21 @@ def _rules_option(name: str, help_text: str):
     return click.option(name, multiple=True, metavar="RULES", help=help_text)
 
 
+def _file_option(name: str, dest: str, help_text: str):
+    """An option naming one file (not a directory), shown as FILE."""
+    return click.option(name, dest, type=click.Path(dir_okay=False), metavar="FILE", help=help_text)
+
+
+def _output_option(help_text: str):
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), help=help_text)
+
+
+def _fail_on_option(help_text: str, **default):
+    return click.option(
+        "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help=help_text, **default
+    )
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
@@ -98,17 +113,9 @@ def _rules_option(name: str, help_text: str):
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the report to this file (- or nothing: standard output); a summary line goes to stderr.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    default=None,
-    help="Exit 1 when a finding at or above this severity is reported (default: config, else error).",
+@_output_option("Write the report to this file (- or nothing: standard output); a summary line goes to stderr.")
+@_fail_on_option(
+    "Exit 1 when a finding at or above this severity is reported (default: config, else error).", default=None
 )
 @_rules_option("--select", "Run only these rules: ids or prefixes, comma-separated or repeated (ALL: every rule).")
 @_rules_option("--extend-select", "Run these rules in addition to the config's (ids or prefixes).")
@@ -136,33 +143,18 @@ def _rules_option(name: str, help_text: str):
     help="Embedding model: use-m3 (default, bundled) or st:<local path or cached name>.",
 )
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Config file (tcheck.toml or pyproject.toml) instead of the one found upward from here.",
+@_file_option(
+    "--config", "config_path", "Config file (tcheck.toml or pyproject.toml) instead of the one found upward from here."
 )
 @click.option("--no-config", is_flag=True, help="Ignore config files.")
-@click.option(
-    "--glossary",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Term glossary (overrides the config's glossary).",
-)
-@click.option(
+@_file_option("--glossary", "glossary", "Term glossary (overrides the config's glossary).")
+@_file_option(
     "--baseline",
     "baseline_path",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Report only findings not recorded in this baseline file (and list its stale entries).",
+    "Report only findings not recorded in this baseline file (and list its stale entries).",
 )
-@click.option(
-    "--write-baseline",
-    "write_baseline_path",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Record the current findings in FILE (then they count as baselined).",
+@_file_option(
+    "--write-baseline", "write_baseline_path", "Record the current findings in FILE (then they count as baselined)."
 )
 @click.option(
     "--prune",
@@ -210,19 +202,8 @@ def audit(paths, langs, fmt, output, fail_on, model, no_cache, config_path, no_c
 @main.command("merge")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="Report format.")
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="Write the merged report to this file (- or nothing: standard output).",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    default="never",
-    show_default=True,
-    help="Exit 1 when a merged finding is at or above this severity.",
-)
+@_output_option("Write the merged report to this file (- or nothing: standard output).")
+@_fail_on_option("Exit 1 when a merged finding is at or above this severity.", default="never", show_default=True)
 def merge_cmd(reports, fmt, output, fail_on):
     """Merge the JSON reports of 'tcheck audit --shard K/N --format json' into one report.
 

@@ -76,12 +76,16 @@ def prepare(groups, lang_map: dict[str, str], **kwargs) -> tuple[list[Job], list
     from .load.documents import prepare as _prepare
 
     jobs, warnings = _prepare(groups, lang_map, **kwargs)
-    versions = [v for job in jobs for v in job.document.versions]
-    unknown = unknown_ignores(versions)
+    check_ignores(jobs)
+    return jobs, warnings
+
+
+def check_ignores(jobs) -> None:
+    """:class:`InputError` (the first message, and how many more) when :func:`unknown_ignores` finds any."""
+    unknown = unknown_ignores([v for job in jobs for v in job.document.versions])
     if unknown:
         more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
         raise InputError(unknown[0] + more)
-    return jobs, warnings
 
 
 def unknown_ignores(versions: list[Version]) -> list[str]:

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import InputError
-from .pipeline import MAX_FILE_SIZE, AuditResult, Settings, _default_cache, _embedder, audit_jobs, unknown_ignores
+from .pipeline import MAX_FILE_SIZE, AuditResult, Settings, _default_cache, _embedder, audit_jobs, check_ignores
 
 
 @dataclass
@@ -67,10 +66,7 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
         per_group[i] = ([], warnings)
         todo.extend(jobs)
         owner.extend([i] * len(jobs))
-    unknown = unknown_ignores([v for job in todo for v in job.document.versions])
-    if unknown:
-        more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
-        raise InputError(unknown[0] + more)
+    check_ignores(todo)
     if on_total is not None:
         on_total(len(todo) + sum(len(per_group[i][0]) for i in range(len(per_group)) if keys[i] in found))
     for i, r in zip(owner, audit_jobs(todo, settings, workers=workers, on_done=on_done)):
