@@ -296,6 +296,7 @@ def evidence_ranges(evidence, default_lang: str) -> list[dict]:
     None) and paragraph (or None).
     """
     out: list[dict] = []
+    seen: set[tuple] = set()  # one range once, in linear time (an untranslated run can name 20,000)
 
     def walk(node, lang: str, depth: int):
         if depth > 5:
@@ -309,7 +310,9 @@ def evidence_ranges(evidence, default_lang: str) -> list[dict]:
         here = node.get("lang") if isinstance(node.get("lang"), str) else lang
         if _is_range(node):
             r = _range(node, here)
-            if r not in out:
+            key = tuple(r.items())
+            if key not in seen:
+                seen.add(key)
                 out.append(r)
             return
         for k, v in node.items():
