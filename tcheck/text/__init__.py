@@ -8,6 +8,6 @@ the text, and how they match across versions),
 ``numbers`` (quantities in both languages), ``links`` (URLs, e-mail
 addresses, phone numbers), ``zhdiff`` (the zh-Hans vs zh-Hant diff engine),
 ``spans`` (exact source positions), ``snippets`` (excerpts), ``sentences``
-and ``markers`` (sentences of a segment; negation, modality and other
+and ``markers``/``marker_words`` (sentences of a segment; negation, modality and other
 meaning markers).
 """
