@@ -30,8 +30,7 @@ def test_paragraph_without_counterpart_names_the_version_and_the_place():
         [{"zh-Hans": [1], "en": [1]}, {"zh-Hans": [2], "en": []}, {"zh-Hans": [3], "en": [2]}],
     )
     (f,) = check("missing-paragraph", ctx)
-    # a lone paragraph is info: on real sites half of them were free translations or moves
-    assert f.severity == Severity.INFO
+    assert f.severity == Severity.WARNING
     assert f.locations[0].lang == "zh-Hans" and f.locations[0].paragraph == 2
     assert f.evidence["missing_in"] == ["en"]
     assert f.evidence["insert_after"]["en"]["paragraph"] == 1
@@ -94,3 +93,11 @@ def test_a_run_of_missing_paragraphs_is_a_warning():
     (f,) = check("missing-paragraph", ctx)
     assert f.severity == Severity.WARNING
     assert f.evidence["segments"] == 2
+
+
+def test_a_lone_missing_heading_is_info():
+    en = ["How we protect the personal data you give us", EN[0]]
+    ctx = _ctx({"zh-Hans": ZH[:1], "en": en}, [{"zh-Hans": [], "en": [1]}, {"zh-Hans": [1], "en": [2]}])
+    ctx.version("en").segments[0].kind = "heading"
+    (f,) = check("missing-paragraph", ctx)
+    assert f.severity == Severity.INFO
