@@ -186,7 +186,11 @@ def test_baseline_lets_old_findings_through_and_blocks_new_ones(repo):
     run("git", "add", ".")
     run("git", "commit", "-m", "known drift, baselined")
 
-    write("policy.md", "\nStore credit never expires.\n", append=True)  # a new English-only paragraph
+    # a new English-only paragraph, away from the known one (next to it, the two would be one run)
+    write(
+        "policy.md",
+        DOCS["policy.md"].replace("Refunds are", "Store credit never expires.\n\nRefunds are") + ADDED["policy.md"],
+    )
     run("git", "add", "policy.md")
     blocked = run("git", "commit", "-m", "new drift", check=False)
     out = blocked.stdout + blocked.stderr
