@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, langs
+from .limits import MAX_FILE_SIZE
 from .model import Alignment, Document, Finding, InputError, Severity, Version
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 # tcheck.load (numpy, the segmenters) and tcheck.rules load only when a document is loaded or checked:
 # a warm run answered by the run index needs neither
-MAX_FILE_SIZE = 20 * 1024 * 1024  # tcheck.load.decode.MAX_FILE_SIZE (a test keeps them equal)
 _LAZY = {"Job", "load_document", "make_document"}
 
 

@@ -39,7 +39,7 @@ def group_key(files, tags: dict, settings_json: str, model: str, flags: str) -> 
     """
     import os
 
-    from ..load.decode import read_bytes
+    from ..limits import read_bytes
     from ..model import InputError
 
     h = hashlib.sha256(f"{FORMAT}\0{code_hash()}\0{os.getcwd()}\0{model}\0{flags}\0".encode())

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from ..langs import LANGS
 from ..model import Segment
 from ..text.han import han_count
@@ -59,6 +57,8 @@ class _Costs:
     """Prefix counts of disagreements per language: the cost of any block in O(1)."""
 
     def __init__(self, labels: list[str | None]):
+        import numpy as np  # here, not at import: a warm run answered by the run index never loads numpy
+
         self.n = len(labels)
         self.pre = {
             lg: np.concatenate([[0], np.cumsum([0 if _agrees(lab, lg) else 1 for lab in labels])]).astype(np.int64)
@@ -109,6 +109,8 @@ _NONE = (float("inf"), [])
 
 def _best_two(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
     """The cheapest split into two pure blocks of different languages (the first on ties)."""
+    import numpy as np
+
     n = costs.n
     cuts = np.arange(min_block, n - min_block + 1)
     if not len(cuts):
@@ -134,6 +136,8 @@ def _best_two(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
 
 def _best_three(costs: _Costs, min_block: int) -> tuple[float, list[Block]]:
     """The cheapest split into three pure blocks, one per language, on a grid of boundaries."""
+    import numpy as np
+
     n, pre, best = costs.n, costs.pre, _NONE
     step = max(1, (n - 3 * min_block) // _GRID + 1)
     for i in range(min_block, n - 2 * min_block + 1, step):
@@ -167,6 +171,8 @@ def _refine_boundary(segs: list[Segment], costs: _Costs, a: Block, b: Block) -> 
     and Traditional) make several boundaries equally cheap; among those,
     prefer the largest gap of blank lines, then a heading, then the earliest.
     """
+    import numpy as np
+
     lo, hi = a.start + 1, b.end - 1
     if hi < lo:
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..align import sentence_evidence as E
 from ..model import Severity
 from ..text.names import latin_names
 from ..text.sentences import content_size, is_label, parentheticals
@@ -55,6 +54,7 @@ def _sents(al, side):
 
 def _gain(ctx, al, side: str, i: int) -> float:
     """Merge gain of sentence ``i`` with its neighbouring bead (-1 when unknown)."""
+    from ..align import sentence_evidence as E
     from ..align.sentences import aligner_for
 
     if al is None or not al.aligned:
@@ -146,6 +146,8 @@ class MissingSentence(Rule):
     # -- whole sentences ------------------------------------------------------------
 
     def _sentences(self, ctx, o, k, row, present, seen):
+        from ..align import sentence_evidence as E  # numpy: only when checking
+
         for x in present:
             others = [y for y in present if y != x]
             views = {y: _view(ctx, row, x, y) for y in others}
@@ -172,6 +174,8 @@ class MissingSentence(Rule):
 
     def _judge(self, ctx, o, k, row, x, i, s, lacking, having, views):
         """Evidence for sentence ``s`` (index ``i`` in ``x``) that ``lacking`` do not have, or None."""
+        from ..align import sentence_evidence as E
+
         text = s.text
         if content_size(text, x) < (o.min_han if x.startswith("zh") else o.min_words) or is_label(text):
             return None

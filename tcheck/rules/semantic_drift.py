@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..align.stats import median_mad
 from ..model import Severity
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
@@ -66,6 +65,8 @@ class SemanticDrift(Rule):
         return None
 
     def check(self, ctx: RuleContext):
+        from ..align.stats import median_mad  # numpy: only when checking
+
         langs = ctx.document.langs
         if len(langs) < 2:
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..align.stats import STALE_MIN, STALE_SHARE, document_coverages
 from ..load.kinds import PROSE_KINDS
 from ..model import Severity
 from .base import Rule, RuleContext
@@ -41,6 +40,8 @@ class StaleTranslation(Rule):
     severity = Severity.WARNING
 
     def check(self, ctx: RuleContext):
+        from ..align.stats import STALE_MIN, STALE_SHARE, document_coverages  # numpy: only when checking
+
         langs = ctx.document.langs
         if "en" not in langs:
             return

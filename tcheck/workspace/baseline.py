@@ -31,7 +31,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from ..load.decode import read_bytes
+from ..limits import read_bytes
 from ..model import Finding, InputError, _norm_for_fp
 
 BASELINE_VERSION = 2

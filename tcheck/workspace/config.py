@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..langs import parse_tag
-from ..load.decode import MAX_FILE_SIZE, read_bytes
+from ..limits import MAX_FILE_SIZE, read_bytes
 from ..model import InputError
 
 CONFIG_NAMES = ("tcheck.toml", "pyproject.toml")

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..langs import parse_tag
-from ..load.decode import read_bytes
+from ..limits import read_bytes
 from ..model import InputError
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

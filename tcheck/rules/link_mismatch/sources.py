@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...load.decode import read_text
 from ...model import Segment, Version
 from ...text.links import Link, extract_links
 from ...text.md_links import anchor_ids, anchor_key, ref_definitions
@@ -27,6 +26,8 @@ class VersionLinks:
 
     @classmethod
     def read(cls, version: Version) -> VersionLinks:
+        from ...load.decode import read_text  # tcheck.load: only when a document is checked
+
         try:
             text = read_text(version.path)
         except Exception:  # noqa: BLE001 - standard input, a file gone since: the segments alone
