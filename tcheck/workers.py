@@ -82,3 +82,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for p in processes:
         p.join(_JOIN_TIMEOUT)
+    # The pool's manager thread stays registered for the interpreter's exit hook, which would
+    # then write to its closed wake-up pipe and print a traceback after "interrupted".
+    thread = getattr(pool, "_executor_manager_thread", None)
+    if thread is not None:
+        from concurrent.futures import process as _process
+
+        thread.join(_JOIN_TIMEOUT)
+        _process._threads_wakeups.pop(thread, None)
