@@ -431,6 +431,9 @@ def main(argv=None) -> int:
         f"recall {report['overall']['recall']} ({found}/{lab} labels)"
     )
 
+    if not args.quick:
+        print("\nhostile inputs (bench/worst_cases.py):")
+        subprocess.run([str(PY), str(ROOT / "bench" / "worst_cases.py")], check=False)
     report["realworld"] = realworld()
 
     if not args.no_append:
