@@ -11,6 +11,12 @@ ZH = "我们收集您的姓名。\n\n我们不会出售您的数据。\n\n如有
 EN = "We collect your name.\n\nWe do not sell your data.\n\nContact us with questions.\n"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path, monkeypatch):
+    """A cache of this test's own: the index counts below must not see other tests' entries."""
+    monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def _site(tmp_path):
     for name in ("a", "b"):
         (tmp_path / "site" / name).mkdir(parents=True)
