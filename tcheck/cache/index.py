@@ -21,6 +21,7 @@ import zlib
 
 from . import codec
 from .results import check_result, code_hash
+from .sqlite import open_db
 from .store import CacheDir
 from .vectors import model_version
 
@@ -77,17 +78,7 @@ class GroupIndex:
             return None
         for attempt in range(2):
             try:
-                con = sqlite3.connect(str(path), timeout=self.timeout, isolation_level=None)
-                try:
-                    if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                        con.execute("PRAGMA journal_mode=WAL")
-                    con.execute("PRAGMA synchronous=NORMAL")
-                    con.execute(_CREATE)
-                    con.execute("SELECT k FROM grp LIMIT 1").fetchall()
-                except BaseException:
-                    con.close()
-                    raise
-                return con
+                return open_db(path, self.timeout, (_CREATE,), "SELECT k FROM grp LIMIT 1")
             except sqlite3.DatabaseError as exc:
                 if attempt or "locked" in str(exc).lower() or "busy" in str(exc).lower():
                     return None

@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .sqlite import open_db
 from .store import CacheDir
 
 if TYPE_CHECKING:
@@ -115,19 +116,7 @@ class VectorCache:
     # -- connection -------------------------------------------------------
 
     def _open(self, path: Path) -> sqlite3.Connection:
-        con = sqlite3.connect(str(path), timeout=self.timeout, isolation_level=None)
-        try:
-            if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                con.execute("PRAGMA journal_mode=WAL")
-            con.execute("PRAGMA synchronous=NORMAL")
-            for stmt in _CREATE:
-                con.execute(stmt)
-            # touches the table's pages: garbage or truncation shows up here
-            con.execute("SELECT k, dim FROM vec LIMIT 1").fetchall()
-        except BaseException:
-            con.close()
-            raise
-        return con
+        return open_db(path, self.timeout, _CREATE, "SELECT k, dim FROM vec LIMIT 1")
 
     def _connect(self, path: Path) -> sqlite3.Connection | None:
         if path.is_symlink():

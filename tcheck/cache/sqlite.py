@@ -1,0 +1,23 @@
+"""Opening one of the cache's SQLite files: WAL, tables created, pages probed."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def open_db(path: Path, timeout: float, creates: tuple[str, ...], probe: str) -> sqlite3.Connection:
+    """A connection to ``path`` in WAL mode with ``creates`` run; ``probe`` (a small SELECT)
+    touches the table's pages so garbage or truncation raises here, not mid-run."""
+    con = sqlite3.connect(str(path), timeout=timeout, isolation_level=None)
+    try:
+        if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        for stmt in creates:
+            con.execute(stmt)
+        con.execute(probe).fetchall()
+    except BaseException:
+        con.close()
+        raise
+    return con
