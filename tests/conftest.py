@@ -10,9 +10,11 @@ SEED000 = SEEDS / "000_58512f121bcc9f43.txt"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
-    """Every test uses a private embedding cache directory."""
+    """Every test uses a private cache directory, and the session a private prepared-model one."""
     d = tmp_path_factory.getbasetemp() / "cache"
     monkeypatch.setenv("TCHECK_CACHE_DIR", str(d))
+    # prepared models (tcheck.embed.prepared) live apart from the results cache; one for the session
+    monkeypatch.setenv("TCHECK_MODEL_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "models"))
 
 
 @pytest.fixture(scope="session")

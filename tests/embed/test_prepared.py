@@ -242,15 +242,91 @@ def test_parallel_first_use(tmp_path, reference):
 
 def test_use_m3_embedder_uses_the_prepared_model(tmp_path, monkeypatch, reference):
     monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv(P.MODEL_CACHE_ENV, str(tmp_path / "models"))
     from tcheck.embed.use_m3 import UseM3
 
     emb = UseM3(threads=1)
     assert f"-t{P.TOKEN_BUDGET}" in emb.version
     v = emb.encode(SENTENCES[:4])
-    assert P.model_dir(tmp_path / "cache").exists()
-    assert P.model_dir(tmp_path / "cache").parent.parent.name == "tcheck-cache"
+    d = P.model_dir(tmp_path / "models")
+    assert d.exists() and d.parent.parent.name == "tcheck-cache"
+    assert P.existing_model_dir(tmp_path / "cache", P.package_key()) is None  # not in the results cache
     want = reference.encode(SENTENCES[:4])
     want /= np.linalg.norm(want, axis=1, keepdims=True)
     assert np.max(np.abs(v - want)) <= 1e-6
     again = UseM3(threads=1)
     assert type(again._load()._backend).__name__ == "PreparedBackend"
+
+
+def test_a_fresh_results_cache_reuses_the_shared_model(built, tmp_path, monkeypatch):
+    shared, d = fresh_copy(built, tmp_path)
+    monkeypatch.setenv(P.MODEL_CACHE_ENV, str(shared))
+    monkeypatch.setattr(P, "build", lambda *a, **k: pytest.fail("rebuilt a sound shared model"))
+    for i in range(2):  # two empty results caches: both load the one prepared model
+        monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / f"results{i}"))
+        use = P.load_or_build(threads=1)
+        assert type(use._backend).__name__ == "PreparedBackend"
+        assert not (tmp_path / f"results{i}").exists()  # nothing written there
+
+
+@pytest.mark.parametrize("damage", ["flip-table", "truncate-table", "bad-json"])
+def test_corrupt_shared_model_is_detected_and_rebuilt(built, tmp_path, monkeypatch, reference, damage):
+    shared, d = fresh_copy(built, tmp_path)
+    monkeypatch.setenv(P.MODEL_CACHE_ENV, str(shared))
+    monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / "results"))
+    if damage == "flip-table":  # one byte of the 65 MB table, where no sampled block looks
+        table = d / "pack-uint8.npy"
+        size = table.stat().st_size
+        with open(table, "r+b") as fh:
+            at = size // 31 + 12345
+            fh.seek(at)
+            b = fh.read(1)
+            fh.seek(at)
+            fh.write(bytes([b[0] ^ 0xFF]))
+    elif damage == "truncate-table":
+        with open(d / "pack-uint8.npy", "r+b") as fh:
+            fh.truncate(1000)
+    else:
+        (d / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(P.PreparedError):
+        P.load(d, key=P.package_key())
+    use = P.load_or_build(threads=1)  # rebuilt where it was
+    assert np.max(np.abs(use.encode(SENTENCES[:3]) - reference.encode(SENTENCES[:3]))) <= 1e-6
+    P.load(d, key=P.package_key())
+    assert [p.name for p in d.parent.iterdir()] == [d.name]
+    assert P.existing_model_dir(tmp_path / "results", P.package_key()) is None
+
+
+def test_model_in_the_results_cache_is_used(built, tmp_path, monkeypatch):
+    """A model prepared in the results cache (where earlier versions put it) is loaded, not rebuilt."""
+    results, d = fresh_copy(built, tmp_path)
+    monkeypatch.setenv("TCHECK_CACHE_DIR", str(results))
+    monkeypatch.setenv(P.MODEL_CACHE_ENV, str(tmp_path / "shared"))
+    monkeypatch.setattr(P, "build", lambda *a, **k: pytest.fail("rebuilt a sound model"))
+    use = P.load_or_build(threads=1)
+    assert type(use._backend).__name__ == "PreparedBackend"
+
+
+def test_unwritable_shared_base_builds_in_the_results_cache(tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the shared cache should be", encoding="utf-8")
+    monkeypatch.setenv(P.MODEL_CACHE_ENV, str(blocked))
+    monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / "results"))
+    P.load_or_build(threads=1)
+    assert P.existing_model_dir(tmp_path / "results", P.package_key()) is not None
+
+
+def test_a_copied_model_is_checked_whole_once(built, tmp_path, monkeypatch):
+    """Files whose stamp differs from the manifest's (copied, rewritten) are checked byte for byte,
+    then restamped, so the next load samples again."""
+    from tcheck.embed.prepared import store
+
+    root, d = fresh_copy(built, tmp_path)
+    whole = []
+    real = store._full_crc
+    monkeypatch.setattr(store, "_full_crc", lambda p: whole.append(p.name) or real(p))
+    P.load(d, key=P.package_key())
+    assert "pack-uint8.npy" in whole
+    whole.clear()
+    P.load(d, key=P.package_key())
+    assert whole == []

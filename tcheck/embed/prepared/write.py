@@ -13,7 +13,7 @@ import numpy as np
 
 from .model import _TOKENIZER_ARRAYS, TOKEN_BUDGET
 
-FORMAT = 1
+FORMAT = 2
 _SAMPLE_WHOLE = 4 << 20  # files up to this size are checksummed whole
 _SAMPLE_BLOCK = 64 << 10
 _SAMPLE_COUNT = 16
@@ -35,6 +35,26 @@ def _sampled_crc(path: Path, size: int) -> int:
             fh.seek(k * step)
             crc = zlib.crc32(fh.read(_SAMPLE_BLOCK), crc)
         return crc
+
+
+def _full_crc(path: Path) -> int:
+    """CRC-32 of the whole file."""
+    crc = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _stamp(st: os.stat_result) -> list[int]:
+    """What changes when a file is written, replaced or copied: size, mtime, ctime, inode."""
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _file_record(path: Path) -> list:
+    """[size, sampled CRC, whole CRC, stamp] of one file of a prepared model (see ``store.load``)."""
+    st = path.stat()
+    return [st.st_size, _sampled_crc(path, st.st_size), _full_crc(path), _stamp(st)]
 
 
 def _backend_arrays(backend) -> tuple[dict, dict]:
@@ -137,10 +157,7 @@ def _write(directory: Path, use, key: str) -> None:
         packs[dtype] = fname
     for name, data in tfiles.items():
         (directory / name).write_bytes(data)
-    files = {}
-    for p in sorted(directory.iterdir()):
-        size = p.stat().st_size
-        files[p.name] = (size, _sampled_crc(p, size))
+    files = {p.name: _file_record(p) for p in sorted(directory.iterdir())}
     meta = {
         "format": FORMAT,
         "key": key,
