@@ -94,11 +94,12 @@ class Run(RunInputs, RunOutputs):
         self._check_options()
         cfg = resolve_config(self.config_path, self.no_config)
         self.cfg = cfg
-        rules = select_rules(
-            dict(cfg.rules),
-            select=split_selectors(self.select),
-            extend_select=split_selectors(self.extend_select),
-            ignore=split_selectors(self.ignore),
+        select, extend, ignore = (split_selectors(x) for x in (self.select, self.extend_select, self.ignore))
+        # without selectors the config's levels stand, and the rule modules need not load (a warm run)
+        rules = (
+            select_rules(dict(cfg.rules), select=select, extend_select=extend, ignore=ignore)
+            if select or extend or ignore
+            else dict(cfg.rules)
         )
         if not self.paths and not cfg.groups:
             raise InputError("no input files given (tcheck audit FILE... or DIRECTORY, or - for standard input)")

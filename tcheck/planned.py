@@ -38,8 +38,6 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
     Returns (results, load warnings, places): ``places[i]`` is ``[group place, document in group]`` of
     ``results[i]``, in run order. ``on_total(n)`` learns the number of documents before the audit.
     """
-    from .load.documents import prepare as load_groups
-
     cache = _default_cache() if settings.use_cache else None
     keys: list = [None] * len(planned.groups)
     found: dict = {}
@@ -61,6 +59,8 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
         if keys[i] in found:
             per_group[i] = found[keys[i]]
             continue
+        from .load.documents import prepare as load_groups  # only for groups the index does not hold
+
         jobs, warnings = load_groups(
             [g], planned.lang_map, named=planned.named, tolerant=planned.tolerant, max_size=planned.max_size
         )

@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # the pool loads only when there are workers to start
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 _JOIN_TIMEOUT = 1.0
@@ -54,6 +56,8 @@ def run_ordered(
     ``on_done`` is called in this process each time an item finishes (progress).
     Any exception, KeyboardInterrupt included, stops every worker and is re-raised.
     """
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=worker_count(workers, len(items)), initializer=_init_worker)
     try:
         futures = [pool.submit(fn, x) for x in items]

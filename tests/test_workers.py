@@ -61,7 +61,7 @@ def test_jobs_1000_on_three_documents_starts_few_workers(tmp_path, monkeypatch):
             started.append(max_workers)
             super().__init__(max_workers=max_workers, **kwargs)
 
-    monkeypatch.setattr(workers, "ProcessPoolExecutor", Recording)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", Recording)
     monkeypatch.chdir(tmp_path)
     for i in range(3):
         (tmp_path / f"d{i}.zh-CN.md").write_text(f"我们将在{i + 1}天内删除您的数据。\n", encoding="utf-8")

