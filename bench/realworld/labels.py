@@ -17,6 +17,7 @@ Paths are relative to the corpus root (``astro-docs/x/en.mdx``).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 CORPUS_MARK = "/corpus/"
@@ -47,13 +48,19 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+# rules that report at most one finding per version: a label matches wherever on the file it sits
+PER_VERSION = {"stale-translation", "unrelated-versions"}
+
+
 def match_label(finding: dict, labels: list[dict]) -> dict | None:
     """The judged label for ``finding`` (same rule and path, overlapping lines), if any."""
     best = None
     for lab in labels:
         if lab["rule"] != finding["rule"] or lab["path"] != finding["path"]:
             continue
-        if not _overlap(finding["line"], finding["end_line"], lab["line"], lab.get("end_line", lab["line"])):
+        if finding["rule"] not in PER_VERSION and not _overlap(
+            finding["line"], finding["end_line"], lab["line"], lab.get("end_line", lab["line"])
+        ):
             continue
         if lab.get("message") == finding.get("message"):
             return lab
@@ -81,9 +88,15 @@ KIND_RULES: dict[str, set[str]] = {
     "meaning": _CONTENT,
     "untranslated": {"untranslated"},
     "script": {"script-mix"},
-    "hans-hant": _CONTENT | {"number-mismatch", "entity-mismatch", "link-mismatch", "missing-paragraph"},
+    # two Chinese versions out of step: a changed word, or one of them a stub or older page
+    "hans-hant": _CONTENT
+    | {"number-mismatch", "entity-mismatch", "link-mismatch", "missing-paragraph", "stale-translation"},
     "stale-version": {"stale-translation", "missing-paragraph", "untranslated"},
 }
+
+
+# a note that says the drift takes a link with it ("omits ... and its link", "links withastro/compiler")
+_LINK_NOTE = re.compile(r"\blinks?\b(?! text)|\blinking\b", re.IGNORECASE)
 
 
 def found(item: dict, findings: list[dict]) -> list[dict]:
@@ -91,9 +104,12 @@ def found(item: dict, findings: list[dict]) -> list[dict]:
 
     A finding reports it when its rule fits the item's kind and its primary location or a
     counterpart touches one of the item's lines (±1). A stale version is found by any
-    finding of a fitting rule on that version of the document.
+    finding of a fitting rule on that version of the document. When the reader's note says a
+    link differs with the text, link-mismatch at that place reports the item too.
     """
     rules = KIND_RULES.get(item.get("kind", ""))
+    if rules is not None and _LINK_NOTE.search(item.get("note", "")):
+        rules = rules | {"link-mismatch"}  # the reader names a link that differs with the text
     fits = [f for f in findings if rules is None or f["rule"] in rules]
     if item.get("kind") == "stale-version":
         return [f for f in fits if f["path"] == item["path"]]
@@ -116,6 +132,8 @@ def still_reported(label: dict, findings: list[dict]) -> bool:
             return True
         if f["path"] != label["path"]:
             continue
+        if f["rule"] == label["rule"] and f["rule"] in PER_VERSION:
+            return True
         if f["rule"] == label["rule"] and _overlap(
             f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
         ):

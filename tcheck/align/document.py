@@ -13,6 +13,7 @@ from ..text import scripts
 from .dp import align_pair
 from .repair import repair
 from .scorers import EmbeddingScorer, FuzzyScorer
+from .stats import is_stub
 
 
 def _lengths(v: Version) -> np.ndarray:
@@ -49,6 +50,8 @@ def align_document(doc: Document, embed) -> Alignment:
     emb = {v.lang: embed(v) for v in vs}
     # zh-Hant read in Simplified, for the meaning of zh-Hans <-> zh-Hant pairs
     hant_s = embed(simplified_view(by["zh-Hant"])) if len(zh) == 2 else None
+    if len(zh) == 2 and en is not None and (short := _stub_zh(by)) is not None:
+        return Alignment(langs, _repaired(_around_stub(by, short, emb, hant_s), langs, emb, by, hant_s))
     if len(zh) == 2:
         hans, hant = by["zh-Hans"], by["zh-Hant"]
         zz = align_pair(
@@ -69,22 +72,52 @@ def align_document(doc: Document, embed) -> Alignment:
                 row.score = s  # the aligner's own zh/zh similarity (fuzzy or embedding)
                 rows.append(row)
             return Alignment(langs, _repaired(rows, langs, emb, by, hant_s))
-        beads = align_pair(_pivot_scorer(pivot, hans, hant, en, emb))
-        rows = []
-        for bd in beads:
-            cells = {"zh-Hans": [], "zh-Hant": [], "en": [j + 1 for j in bd.b]}
-            for k in bd.a:
-                a, b, _ = pivot[k]
-                cells["zh-Hans"] += [i + 1 for i in a]
-                cells["zh-Hant"] += [j + 1 for j in b]
-            rows.append(_scored_row(cells, emb, by, hant_s))
+        rows = _third_against(pivot, hans, hant, en, emb, by, hant_s)
         return Alignment(langs, _repaired(rows, langs, emb, by, hant_s))
     # one Chinese version and English
     z = zh[0]
+    rows = [
+        _scored_row({z.lang: [i + 1 for i in a], "en": [j + 1 for j in b]}, emb, by) for a, b, _ in _zh_en(z, en, emb)
+    ]
+    return Alignment(langs, _repaired(rows, langs, emb, by))
+
+
+def _zh_en(z: Version, en: Version, emb: dict) -> list[tuple[list[int], list[int], float]]:
+    """The beads (0-based) of one Chinese version against English, by embeddings."""
     ez, ee = emb[z.lang], emb["en"]
     beads = align_pair(EmbeddingScorer(ez, ee, _lengths(z), _lengths(en), heads_a=_heads(z), heads_b=_heads(en)))
-    rows = [_scored_row({z.lang: [i + 1 for i in bd.a], "en": [j + 1 for j in bd.b]}, emb, by) for bd in beads]
-    return Alignment(langs, _repaired(rows, langs, emb, by))
+    return [(bd.a, bd.b, bd.score) for bd in beads]
+
+
+def _third_against(pivot, va: Version, vb: Version, third: Version, emb: dict, by, hant_s) -> list[Row]:
+    """Rows of ``third`` aligned against the pivot rows of ``va`` and ``vb``."""
+    beads = align_pair(_pivot_scorer(pivot, va, vb, third, emb))
+    rows = []
+    for bd in beads:
+        cells = {va.lang: [], vb.lang: [], third.lang: [j + 1 for j in bd.b]}
+        for k in bd.a:
+            a, b, _ = pivot[k]
+            cells[va.lang] += [i + 1 for i in a]
+            cells[vb.lang] += [j + 1 for j in b]
+        rows.append(_scored_row({lg: cells[lg] for lg in LANGS if lg in cells}, emb, by, hant_s))
+    return rows
+
+
+def _stub_zh(by: dict[str, Version]) -> str | None:
+    """The Chinese version that is a stub next to the other two (those two of a size), if one is:
+    pairing the two Chinese versions first would merge the full version's paragraphs into the stub's few."""
+    n = {lg: len(v.segments) for lg, v in by.items()}
+    for short, full in (("zh-Hant", "zh-Hans"), ("zh-Hans", "zh-Hant")):
+        if is_stub(n[short], min(n[full], n["en"])) and 0.7 * n["en"] <= n[full] <= n["en"] / 0.7:
+            return short
+    return None
+
+
+def _around_stub(by: dict[str, Version], short: str, emb: dict, hant_s) -> list[Row]:
+    """Rows when ``short`` is a stub: the full Chinese version and English are the pivot."""
+    full = by["zh-Hant" if short == "zh-Hans" else "zh-Hans"]
+    pivot = _zh_en(full, by["en"], emb)
+    return _third_against(pivot, full, by["en"], by[short], emb, by, hant_s)
 
 
 def _repaired(rows: list[Row], langs: list[str], emb: dict, by: dict[str, Version], hant_s=None) -> list[Row]:
@@ -105,23 +138,23 @@ def _repaired(rows: list[Row], langs: list[str], emb: dict, by: dict[str, Versio
     return repair(rows, order, rescore, substantial, same_kind)
 
 
-def _pivot_scorer(pivot, hans: Version, hant: Version, en: Version, emb: dict) -> EmbeddingScorer:
-    """Scorer of the zh-Hans/zh-Hant pivot rows against English."""
-    eh, et, ee = emb["zh-Hans"], emb["zh-Hant"], emb["en"]
-    lh, lt = _lengths(hans), _lengths(hant)
-    pe = np.zeros((len(pivot), ee.shape[1]), dtype=np.float32)
+def _pivot_scorer(pivot, va: Version, vb: Version, third: Version, emb: dict) -> EmbeddingScorer:
+    """Scorer of the pivot rows (``va`` with ``vb``, 0-based beads) against ``third``."""
+    ea, eb, et = emb[va.lang], emb[vb.lang], emb[third.lang]
+    la, lb = _lengths(va), _lengths(vb)
+    pe = np.zeros((len(pivot), et.shape[1]), dtype=np.float32)
     pl = np.zeros(len(pivot))
     for k, (a, b, _) in enumerate(pivot):
-        v = (eh[a].sum(axis=0) if a else 0) + (et[b].sum(axis=0) if b else 0)
+        v = (ea[a].sum(axis=0) if a else 0) + (eb[b].sum(axis=0) if b else 0)
         pe[k] = v / (np.linalg.norm(v) or 1.0)
-        pl[k] = lh[a].sum() if a else lt[b].sum()
+        pl[k] = la[a].sum() if a else lb[b].sum()
     ph = np.array(
         [
-            float(all(hans[i + 1].kind == "heading" for i in a) if a else all(hant[j + 1].kind == "heading" for j in b))
+            float(all(va[i + 1].kind == "heading" for i in a) if a else all(vb[j + 1].kind == "heading" for j in b))
             for a, b, _ in pivot
         ]
     )
-    return EmbeddingScorer(pe, ee, pl, _lengths(en), heads_a=ph, heads_b=_heads(en))
+    return EmbeddingScorer(pe, et, pl, _lengths(third), heads_a=ph, heads_b=_heads(third))
 
 
 def simplified_view(v: Version) -> Version:

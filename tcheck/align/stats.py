@@ -90,9 +90,44 @@ class PairCoverage:
         total = self.prose_a + self.prose_b
         return (len(self.unmatched_a) + len(self.unmatched_b)) / total if total else 0.0
 
+    stub: str | None = None  # the version that is a stub of the other (see :func:`stub_of`)
+
     @property
     def stale(self) -> bool:
+        if self.stub is not None:
+            return True
         return len(self.unmatched_a) + len(self.unmatched_b) >= STALE_MIN and self.share >= STALE_SHARE
+
+
+# A version with at most this share of the segments of another, whose paragraphs mostly have no
+# counterpart in it, is a stub of it: an alias page, a page not yet written (one finding, not
+# one missing paragraph after the other).
+STUB_SHARE = 0.5
+STUB_MIN_SEGMENTS = 6
+STUB_UNMATCHED = 0.4
+STUB_MAX_SEGMENTS = 5  # reported as a stub (not as a stale translation) up to this many segments
+
+
+def is_stub(n_short: int, n_full: int) -> bool:
+    """Whether a version of ``n_short`` segments is short enough to be a stub of one of ``n_full``."""
+    return n_full >= STUB_MIN_SEGMENTS and n_short <= STUB_SHARE * n_full
+
+
+def stub_of(doc: Document, cov: PairCoverage) -> str | None:
+    """The version of the pair that is a stub of the other, or None."""
+    n = {cov.a: len(doc.get(cov.a).segments), cov.b: len(doc.get(cov.b).segments)}
+    for short, full, unmatched, prose in (
+        (cov.a, cov.b, cov.unmatched_b, cov.prose_b),
+        (cov.b, cov.a, cov.unmatched_a, cov.prose_a),
+    ):
+        if (
+            n[short] <= STUB_MAX_SEGMENTS
+            and is_stub(n[short], n[full])
+            and prose
+            and len(unmatched) >= STUB_UNMATCHED * prose
+        ):
+            return short
+    return None
 
 
 def pair_coverage(doc: Document, alignment: Alignment, a: str, b: str, cut: float | None) -> PairCoverage:
@@ -130,7 +165,9 @@ def coverages(doc: Document, alignment: Alignment) -> dict[frozenset[str], PairC
                 if s is not None
             ]
             cut = low_cut(scores) if len(scores) >= MIN_ROWS else None
-            out[frozenset((a, b))] = pair_coverage(doc, alignment, a, b, cut)
+            cov = pair_coverage(doc, alignment, a, b, cut)
+            cov.stub = stub_of(doc, cov)
+            out[frozenset((a, b))] = cov
     return out
 
 

@@ -8,6 +8,7 @@ from ..model import Severity
 from ..text.zhdiff import OTHER, Side, Terms, changed_name, changed_negations, changed_numbers, diff_hunks, judge
 from ..text.zhdiff.blame import blame, en_sentence, enumeration, shorter_enumeration
 from ..text.zhdiff.hunks import _negations as negation_count
+from ..text.zhdiff.opposites import opposite_words
 from ..text.zhdiff.words import clause_negation_differs
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
@@ -23,7 +24,9 @@ class HansHantDivergence(Rule):
     無, 非, 不得: one clause negated in one version and the same clause,
     otherwise parallel, not negated in the other) or a different name or
     term (a misspelt Latin word, a term the document uses throughout written
-    differently once: error); a clause of six characters or more added or
+    differently once: error), a word put for its opposite (上一页 / 下一页,
+    第一页 / 最后一页, 启用 / 禁用: error, only where the English says one of
+    the two, which also decides the version that is wrong); a clause of six characters or more added or
     removed in an otherwise identical paragraph (info: measured 0 of 5 real).
     One finding per paragraph, put on the version that is probably wrong:
     with an English version, the Chinese version that disagrees with it
@@ -75,6 +78,8 @@ class HansHantDivergence(Rule):
             diffs = _differences(a, b, need, terms)
             en_text = " ".join(en[i].text for i in row.get("en")) if en is not None else None
             diffs += _items(hans_segs, hant_segs, en_text)
+            # opposite words are reported only where English says one of them (or there is no English)
+            diffs = [d for d in diffs if d["kind"] != "opposite" or not en_text or blame(d, en_text) is not None]
             if diffs:
                 yield self._finding(ctx, hans_segs, hant_segs, diffs, en_text, row)
 
@@ -128,6 +133,7 @@ _WHAT = {
     "negation": "a negation in one version only",
     "name": "a different name or term",
     "items": "a list with fewer items in one version",
+    "opposite": "a word put for its opposite",
     "added": "a clause that zh-Hans lacks",
     "removed": "a clause that zh-Hant lacks",
 }
@@ -181,6 +187,10 @@ def _differences(a: Side, b: Side, need: int, terms: Terms) -> list[dict]:
             where, n, left, right = named
             a1, a2, b1, b2 = a1 - left, a2 + right, b1 - left, b2 + right
             diffs.append(_diff(kind, sev, a, b, a1, a2, b1, b2, recurring=where, occurrences=n))
+            continue
+        if kind == "opposite":
+            pair, pole = opposite_words(a.key, b.key, a1, a2, b1, b2)
+            diffs.append(_diff(kind, sev, a, b, a1, a2, b1, b2, pair=pair, pole=pole))
             continue
         diffs.append(_diff(kind, sev, a, b, a1, a2, b1, b2))
     # separately worded versions: a number or a negation changed at a place

@@ -29,6 +29,12 @@ class StaleTranslation(Rule):
     translated from an older version of en: 61 of 75 en paragraphs have no
     counterpart in zh-Hans".
 
+    A Chinese version of at most five segments and at most half the
+    segments of English, most of whose paragraphs have no counterpart in it,
+    is reported as a stub (an alias page such as "this command is an alias
+    of `docker rm`", or a page not yet written), also when too few
+    paragraphs differ to count as stale.
+
     ## Not reported
     Versions that share most of their paragraphs (single missing paragraphs
     are missing-paragraph findings), documents without an English version,
@@ -56,10 +62,17 @@ class StaleTranslation(Rule):
             n_mine, n_ref = (cov.prose_a, cov.prose_b) if cov.a == lg else (cov.prose_b, cov.prose_a)
             v, en = ctx.version(lg), ctx.version("en")
             first = v[mine[0]] if mine else next((s for s in v.segments if s.kind in PROSE_KINDS), v[1])
-            msg = (
-                f"{lg} looks translated from another revision of en: {len(ref)} of {n_ref} en paragraphs have "
-                f"no counterpart in {lg}, and {len(mine)} of its {n_mine} paragraphs none in en"
-            )
+            if cov.stub == lg:
+                first = next((s for s in v.segments if s.kind in PROSE_KINDS and s.kind != "heading"), first)
+                msg = (
+                    f"{lg} is much shorter than en ({len(v.segments)} segments where en has {len(en.segments)}): "
+                    f"{len(ref)} of {n_ref} en paragraphs have no counterpart in {lg} (translated from an older en, "
+                    "a stub or an alias page)"
+                )
+            else:
+                msg = f"{lg} looks translated from another revision of en: {len(ref)} of {n_ref} en paragraphs have no counterpart in {lg}"
+                if mine:
+                    msg += f", and {len(mine)} of its {n_mine} paragraphs none in en"
             yield ctx.finding(
                 self,
                 msg,
@@ -73,6 +86,8 @@ class StaleTranslation(Rule):
                     "thresholds": {"share": STALE_SHARE, "min": STALE_MIN},
                     "key": lg,
                 },
-                suggestion=f"retranslate {lg} from the current en text",
+                suggestion=f"translate what {lg} lacks of the en page"
+                if cov.stub == lg
+                else f"retranslate {lg} from the current en text",
                 texts=[first.text],
             )

@@ -361,3 +361,77 @@ ZH_EXCEPTIONS = (
     "乘机",
     "搭乘",
 )
+
+# ---------------------------------------------------------------------------
+# opposite words: one Chinese word put for its opposite (上一页 / 下一页), with the English
+# words of each pole, which decide the version that is wrong
+
+#: (Chinese word, its opposite, English words of the first, English words of the second)
+OPPOSITE_WORDS = (
+    (
+        "上",
+        "下",
+        ("previous", "prev", "above", "up", "upper", "preceding"),
+        ("next", "below", "down", "lower", "following"),
+    ),
+    (
+        "前",
+        "后",
+        ("previous", "before", "front", "prior", "preceding", "frontend"),
+        ("next", "after", "back", "later", "following", "backend"),
+    ),
+    ("第一", "最后", ("first",), ("last", "final")),
+    ("首", "末", ("first", "beginning", "start", "head"), ("last", "end", "tail")),
+    (
+        "开",
+        "关",
+        ("open", "on", "enable", "enabled", "opened"),
+        ("close", "closed", "off", "disable", "disabled", "shut"),
+    ),
+    ("启用", "禁用", ("enable", "enabled", "enabling"), ("disable", "disabled", "disabling")),
+    (
+        "增加",
+        "减少",
+        ("increase", "increases", "increased", "raise", "more"),
+        ("decrease", "decreases", "decreased", "reduce", "reduces", "less"),
+    ),
+    (
+        "大",
+        "小",
+        ("large", "larger", "largest", "big", "bigger", "max", "maximum", "upper", "uppercase", "greater"),
+        ("small", "smaller", "smallest", "min", "minimum", "lower", "lowercase", "less"),
+    ),
+    ("高", "低", ("high", "higher", "highest"), ("low", "lower", "lowest")),
+    ("早", "晚", ("early", "earlier", "earliest"), ("late", "later", "latest")),
+    ("新", "旧", ("new", "newer", "newest"), ("old", "older", "oldest", "legacy")),
+    (
+        "允许",
+        "禁止",
+        ("allow", "allows", "allowed", "permit", "permitted"),
+        ("forbid", "forbidden", "prohibit", "prohibited", "disallow", "disallowed"),
+    ),
+    (
+        "成功",
+        "失败",
+        ("success", "succeed", "succeeds", "successful", "successfully"),
+        ("fail", "fails", "failure", "failed"),
+    ),
+    ("真", "假", ("true",), ("false",)),
+    ("左", "右", ("left",), ("right",)),
+    ("输入", "输出", ("input", "inputs"), ("output", "outputs")),
+    ("导入", "导出", ("import", "imports", "imported"), ("export", "exports", "exported")),
+    ("上传", "下载", ("upload", "uploads", "uploaded"), ("download", "downloads", "downloaded")),
+    ("显示", "隐藏", ("show", "shows", "shown", "display", "visible"), ("hide", "hides", "hidden", "invisible")),
+    (
+        "包括",
+        "排除",
+        ("include", "includes", "including", "included"),
+        ("exclude", "excludes", "excluding", "excluded"),
+    ),
+    ("接受", "拒绝", ("accept", "accepts", "accepted"), ("reject", "rejects", "rejected", "decline", "refuse")),
+    ("升序", "降序", ("ascending",), ("descending",)),
+    ("公开", "私有", ("public",), ("private",)),
+    ("内部", "外部", ("internal", "inside", "inner"), ("external", "outside", "outer")),
+    ("同步", "异步", ("sync", "synchronous", "synchronously"), ("async", "asynchronous", "asynchronously")),
+    ("最多", "最少", ("most", "maximum", "max"), ("least", "minimum", "min")),
+)

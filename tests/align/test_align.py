@@ -196,3 +196,21 @@ def test_gold_files_are_valid():
 
     r = subprocess.run([sys.executable, str(FIXTURES / "gold" / "check_gold.py")], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.slow
+def test_a_stub_version_does_not_swallow_the_full_versions_paragraphs(embedder, tmp_path):
+    """tldr-pages docker-container-rm: zh-TW is a 4-segment alias page; en and zh-CN are the
+    full page. Pairing the Chinese versions first merged zh-CN's paragraphs into the stub's
+    few; the full versions must pair one to one and the stub be reported once."""
+    from tcheck.align import align_document
+    from tcheck.cache import Cache
+    from tcheck.pipeline import SegmentEmbedder, load_document
+
+    group = FIXTURES / "corpus" / "tldr-pages" / "common_docker-container-rm"
+    doc = load_document([str(group / f) for f in ("en.md", "zh-CN.md", "zh-TW.md")])
+    al = align_document(doc, SegmentEmbedder(embedder, Cache(tmp_path).vectors))
+    pairs = [(tuple(r.get("zh-Hans")), tuple(r.get("en"))) for r in al.rows if r.get("zh-Hans") or r.get("en")]
+    n = len(doc.get("en").segments)
+    assert len(doc.get("zh-Hans").segments) == n
+    assert pairs == [((i,), (i,)) for i in range(1, n + 1)]

@@ -7,7 +7,7 @@ import pytest
 from tcheck.model import Severity
 from tcheck.text import scripts
 
-from .conftest import SEED000, line_of, run, version
+from .conftest import SEED000, line_of, run, run_texts, version
 
 _SAME = [
     ("我们重视您的隐私，并会按照本政策处理您的个人信息。", "我們重視您的隱私，並會按照本政策處理您的個人資訊。"),
@@ -345,3 +345,46 @@ def test_divergence_two_different_lists_of_a_row_are_not_compared():
         " handle the rest of your page template, like navigation, footers, SEO meta tags, global styles, and fonts."
     )
     assert not [f for f in _three(hans, hant, en) if "items" in f.evidence["key"]]
+
+
+# The rows of hexo's variables page (hexo-site, docs_variables, MIT licence): zh-Hant put
+# 下一頁 (next page) and 最後一頁 (last page) where en and zh-Hans say previous / first.
+_PREV_EN = "page.prev_link | The URL of previous page. `''` if the current page is the first. | string"
+_PREV_HANS = "page.prev_link | 上一页的网址。 如果此页是第一页的话则为 `''`。 | string"
+_PREV_HANT_WRONG = "page.prev_link | 下一頁的網址。 如果此頁是最後一頁的話則為 `''`。 | string"
+_PREV_HANT_RIGHT = "page.prev_link | 上一頁的網址。 如果此頁是第一頁的話則為 `''`。 | string"
+
+
+def _prev_row(hans: str, hant: str, en: str):
+    return run_texts(
+        "hans-hant-divergence",
+        {
+            "zh-Hans": [h for h, _ in _SAME] + [hans],
+            "zh-Hant": [t for _, t in _SAME] + [hant],
+            "en": ["We value your privacy.", "Contact us with questions.", "We update this policy."] + [en],
+        },
+    )
+
+
+def test_a_word_put_for_its_opposite_is_blamed_on_the_version_english_contradicts():
+    found = _prev_row(_PREV_HANS, _PREV_HANT_WRONG, _PREV_EN)
+    assert len(found) == 1
+    f = found[0]
+    assert f.locations[0].lang == "zh-Hant" and f.severity == Severity.ERROR
+    assert "opposite" in f.message and "zh-Hant is probably wrong" in f.message
+    # the other way round: zh-Hans is the odd one
+    found = _prev_row(scripts.to_simplified(_PREV_HANT_WRONG), _PREV_HANT_RIGHT, _PREV_EN)
+    assert [f.locations[0].lang for f in found] == ["zh-Hans"]
+
+
+def test_opposite_words_need_english_to_say_one_of_them():
+    # English says both "previous" and "next" (and "first" and "last"): it cannot decide
+    both = "page.prev_link | The URL of the previous or next page, empty on the first or last page. | string"
+    assert _prev_row(_PREV_HANS, _PREV_HANT_WRONG, both) == []
+
+
+def test_consistent_opposites_are_not_reported():
+    # the three versions agree; and a word that merely contains 上 or 下 elsewhere is not a flip
+    assert _prev_row(_PREV_HANS, _PREV_HANT_RIGHT, _PREV_EN) == []
+    hans, hant = "点击上方的下载按钮即可获取安装包。", "點擊上方的下載按鈕即可取得安裝套件。"
+    assert _prev_row(hans, hant, "Click the download button above to get the installer.") == []

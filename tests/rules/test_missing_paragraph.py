@@ -1,8 +1,10 @@
 """missing-paragraph: positive and negative cases on hand-built alignments."""
 
+import pytest
+
 from tcheck.model import Severity
 
-from .conftest import check
+from .conftest import FIXTURES, check, line_of
 from .conftest import rows_context as _ctx
 
 ZH = ["我们收集您的姓名和电子邮件地址。", "我们不会出售您的个人信息。", "如有疑问，请随时联系我们。"]
@@ -101,3 +103,40 @@ def test_a_lone_missing_heading_is_info():
     ctx.version("en").segments[0].kind = "heading"
     (f,) = check("missing-paragraph", ctx)
     assert f.severity == Severity.INFO
+
+
+def _audit(embedder, files):
+    from tcheck.pipeline import Settings, audit_files
+
+    return audit_files([str(f) for f in files], settings=Settings(use_cache=False), embedder=embedder).findings
+
+
+@pytest.mark.slow
+def test_a_sentence_split_off_into_its_own_paragraph_is_only_info(embedder):
+    """Contributor Covenant 1.4 (CC BY 4.0): zh-CN puts the Scope paragraph's last sentence
+    ("Representation of a project may be further defined…") into a paragraph of its own."""
+    group = FIXTURES / "corpus" / "contributor-covenant" / "v1.4"
+    zh = group / "zh-CN.md"
+    line = line_of(zh, "代表本项目的行为可由项目维护者进一步定义及解释")
+    found = [
+        f
+        for f in _audit(embedder, sorted(group.glob("*.md")))
+        if f.rule == "missing-paragraph" and f.locations[0].path.endswith("zh-CN.md") and f.locations[0].line == line
+    ]
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == Severity.INFO
+    assert f.evidence["said_elsewhere"]["lang"] == "en" and f.evidence["said_elsewhere"]["part"]
+    assert "says much the same" in f.message
+
+
+# tldr-pages, common/tldr (CC BY 4.0): the last two examples differ between en and the Chinese
+# versions (en: "display short options"; zh: "a random command"); look-alike items of one list
+# ("Print the tldr page for …") are not one item moved.
+@pytest.mark.slow
+def test_a_different_item_of_a_look_alike_list_stays_a_warning(embedder):
+    group = FIXTURES / "corpus" / "tldr-pages" / "common_tldr"
+    found = [f for f in _audit(embedder, sorted(group.glob("*.md"))) if f.rule == "missing-paragraph"]
+    en = [f for f in found if f.locations[0].lang == "en"]
+    assert en and all(f.severity == Severity.WARNING for f in en)
+    assert any("short options" in f.message for f in en)

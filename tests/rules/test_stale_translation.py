@@ -40,3 +40,46 @@ def test_versions_sharing_most_paragraphs_are_not_stale():
         {"zh-Hans": [], "en": [12]},
     ]
     assert check("stale-translation", _ctx({"zh-Hans": zh, "en": EN}, rows)) == []
+
+
+# tldr-pages, common/docker-container-rm (CC BY 4.0): zh-TW is still the alias page
+# ("this command is an alias of `docker rm`") while en and zh-CN give the full page.
+_EN_FULL = [
+    "docker container rm",
+    "Remove containers.",
+    "More information: <https://docs.docker.com/reference/cli/docker/container/rm/>.",
+    "Remove containers:",
+    "Force remove a container:",
+    "Remove a container and its volumes:",
+    "Display help:",
+    "Remove stopped containers with the prune command instead.",
+    "List the containers first to find their names.",
+]
+_HANT_ALIAS = [
+    "docker container rm",
+    "此命令為 `docker rm` 的別名。",
+    "更多資訊：<https://docs.docker.com/reference/cli/docker/container/rm/>。",
+    "檢視原命令的文件：",
+]
+
+
+def test_a_short_alias_page_is_one_stub_finding():
+    rows = [
+        {"zh-Hant": [1], "en": [1]},
+        {"zh-Hant": [2], "en": []},
+        {"zh-Hant": [], "en": [2]},
+        {"zh-Hant": [3], "en": [3]},
+    ]
+    rows += [{"zh-Hant": [], "en": [n]} for n in (4, 5, 6)] + [{"zh-Hant": [4], "en": [7]}]
+    rows += [{"zh-Hant": [], "en": [8]}, {"zh-Hant": [], "en": [9]}]
+    ctx = _ctx({"zh-Hant": _HANT_ALIAS, "en": _EN_FULL}, rows)
+    (f,) = check("stale-translation", ctx)
+    assert f.locations[0].lang == "zh-Hant" and "much shorter than en" in f.message
+    assert f.locations[0].paragraph == 2  # the first paragraph after the title: where the alias note stands
+    assert check("missing-paragraph", ctx) == []  # not one missing paragraph after the other
+
+
+def test_a_version_with_a_few_paragraphs_missing_is_not_a_stub():
+    rows = [{"zh-Hant": [n], "en": [n]} for n in range(1, 5)] + [{"zh-Hant": [], "en": [n]} for n in (5, 6, 7)]
+    zh = ["docker container rm", "移除容器。", "更多資訊。", "移除容器："]
+    assert check("stale-translation", _ctx({"zh-Hant": zh, "en": _EN_FULL[:7]}, rows)) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .opposites import english_pole
 from .side import _LATIN_RE, _NEGATION, _NOT_NEGATION_RE
 
 _OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
@@ -62,6 +63,9 @@ def blame(d: dict, en_text: str | None, row=None) -> str | None:
             if len(_LATIN_RE.findall(english)) >= 4 and english in flat:
                 return side  # the English source left untranslated in this version
     kind = d["kind"]
+    if kind == "opposite":
+        said = english_pole(d["pair"], en_text)
+        return None if said is None else ("zh-Hant" if said == d["pole"] else "zh-Hans")
     if kind == "number":
         en, ns, nt = _numbers(en_text), _numbers(hs), _numbers(ht)
         return _by_presence(bool((ns - nt) & en), bool((nt - ns) & en))

@@ -19,6 +19,7 @@ from .hunks import (
     _stem,
     _whole_segment,
 )
+from .opposites import opposite_words
 from .side import _CONTEXT, _LATIN_RE, _regional_equal, _Side
 from .words import clause_negation_differs, synonym_words
 
@@ -27,7 +28,8 @@ _CODE_CHARS = set("`$&|<>={}[]\\")
 # characters that make up common function words: a substitution among them is wording
 _OTHER = {"zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
 _NAME_MAX = 3  # Han characters on each side of a substitution judged as a changed name
-_TERM_MAX = 6  # longest term (hunk plus neighbouring equal characters) looked up
+_TERM_MAX = 6
+_OPPOSITE_MAX = 3  # longest difference (characters of each side) judged as a word put for its opposite  # longest term (hunk plus neighbouring equal characters) looked up
 
 
 class Terms:
@@ -135,6 +137,12 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
     cb1, cb2 = max(0, b1 - _CONTEXT), min(len(b.key), b2 + _CONTEXT)
     if _regional_equal(a.orig(ca1, ca2), b.orig(cb1, cb2)) or _regional_equal(a.orig(a1, a2), b.orig(b1, b2)):
         return None
+    if (
+        max(a2 - a1, b2 - b1) <= _OPPOSITE_MAX
+        and opposite_words(a.key, b.key, a1, a2, b1, b2) is not None
+        and not (terms is not None and changed_name(a, b, hunks, k, terms))  # 讯小通 / 讯大通: a name
+    ):
+        return Severity.ERROR, "opposite"  # 上一页 / 下一页: English decides which one is wrong
     if any(c in _CODE_CHARS for c in a.orig(ca1, ca2) + b.orig(cb1, cb2)):
         return None  # code written in the prose (`$10 >= 2 && $10`): not wording to compare
     hs, ht = a.key[a1:a2], b.key[b1:b2]
