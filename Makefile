@@ -12,8 +12,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
+# the use-m3 model converted once into its fast-loading form (tcheck.embed.prepared: user cache
+# directory or TCHECK_MODEL_CACHE_DIR), so the first audit does not pay for it; never fails the install
 $(VENV)/.installed: $(PY) pyproject.toml
 	$(PIP) install -q -e .
+	-$(PY) -c "from tcheck.embed.prepared import load_or_build; load_or_build(threads=1)"
 	touch $@
 
 install: $(VENV)/.installed  ## create .venv and install tcheck (.venv/bin/tcheck)

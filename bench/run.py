@@ -76,7 +76,7 @@ def run_cli(args: list[str], cache_dir: str) -> float:
 
 
 def speed(runs: int = 3) -> dict:
-    """Seed 000 cold, warm and one paragraph edited (bench/speed.py), with CPU seconds."""
+    """Seed 000 first run, cold, warm and one paragraph edited (bench/speed.py), with CPU seconds."""
     from speed import seed_speed
 
     from tcheck.pipeline import load_document
@@ -86,6 +86,8 @@ def speed(runs: int = 3) -> dict:
     cold, w = rows["cold"]["wall"], rows["warm"]["wall"]
     return {
         "segments": nseg,
+        "first_s": rows["first"]["wall"],
+        "first_cpu_s": rows["first"]["cpu"],
         "cold_s": cold,
         "warm_s": w,
         "edited_s": rows["edited"]["wall"],

@@ -7,7 +7,11 @@ compare; wall times move with the load.
 
 * seed 000: cold (fresh cache), warm (unchanged) and one paragraph edited
   (a warm cache, then a copy of the seed with one paragraph changed: the
-  pre-commit case), medians of ``runs``.
+  pre-commit case), medians of ``runs``. The prepared ``use-m3`` model is not
+  part of the results cache (:mod:`tcheck.embed.prepared`: built once per
+  package version, by ``make install`` or the first run), so "cold" finds it;
+  "first" is one run with no prepared model either (a fresh
+  ``TCHECK_MODEL_CACHE_DIR``), the very first audit after installing.
 The source tree may be edited while the bench runs (a shared checkout): a
 merged report that differs from the single run names the documents that
 differ, which then usually differ because the rules changed in between.
@@ -48,9 +52,14 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def tcheck(args: list[str], cache: str, cwd: str | os.PathLike | None = None, out: str = os.devnull) -> dict:
-    """One ``tcheck`` process: {"wall", "cpu"} in seconds; ``audit`` runs write JSON to ``out``."""
+def tcheck(
+    args: list[str], cache: str, cwd: str | os.PathLike | None = None, out: str = os.devnull, models: str | None = None
+) -> dict:
+    """One ``tcheck`` process: {"wall", "cpu"} in seconds; ``audit`` runs write JSON to ``out``;
+    ``models``: a prepared-model cache of its own (``TCHECK_MODEL_CACHE_DIR``)."""
     env = dict(os.environ, TCHECK_CACHE_DIR=cache)
+    if models is not None:
+        env["TCHECK_MODEL_CACHE_DIR"] = models
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args[0] == "audit":
         args = [*args, "--fail-on", "never", "--format", "json", "--output", out]
@@ -80,9 +89,10 @@ def _edit(text: str, n: int) -> str:
 
 
 def seed_speed(runs: int = 3) -> dict:
-    """Seed 000 cold, warm and with one paragraph edited."""
+    """Seed 000 first (nothing prepared), cold, warm and with one paragraph edited."""
     cold, warm, edited = [], [], []
     with tempfile.TemporaryDirectory(prefix="tcheck-bench-") as tmp:
+        first = tcheck(["audit", str(SEED000)], f"{tmp}/first", models=f"{tmp}/first-models")
         for i in range(runs):
             cold.append(tcheck(["audit", str(SEED000)], f"{tmp}/cold{i}"))
         cache = f"{tmp}/warm"
@@ -99,7 +109,13 @@ def seed_speed(runs: int = 3) -> dict:
             edited.append(tcheck(["audit", copy.name], cache, cwd=work))
             copy.write_text(text, encoding="utf-8")
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"cold": _median(cold), "warm": _median(warm), "edited": _median(edited), "peak_rss_mb": round(rss, 1)}
+    return {
+        "first": first,
+        "cold": _median(cold),
+        "warm": _median(warm),
+        "edited": _median(edited),
+        "peak_rss_mb": round(rss, 1),
+    }
 
 
 def _site(tmp: str, quick: bool) -> tuple[Path, str]:
@@ -190,6 +206,8 @@ def format_rows(seed: dict, corpus: dict | None) -> list[str]:
         return f"  {name:<34} {r['wall']:>8.3f} s wall {r['cpu']:>8.3f} s CPU"
 
     lines = ["speed (whole processes; compare CPU seconds, the machine is shared):"]
+    if "first" in seed:
+        lines.append(row("seed 000 first (no prepared model)", seed["first"]))
     lines += [row("seed 000 cold", seed["cold"]), row("seed 000 warm", seed["warm"])]
     lines.append(row("seed 000 one paragraph edited", seed["edited"]))
     lines.append(f"  peak RSS {seed['peak_rss_mb']} MB")
