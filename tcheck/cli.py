@@ -299,6 +299,25 @@ def cache_info():
         click.echo("empty")
     for name, n, what, size in info["entries"]:
         click.echo(f"{name}: {n} {what}, {size} bytes")
+    shared = _prepared_models_line(info["directory"])
+    if shared:
+        click.echo(shared)
+
+
+def _prepared_models_line(directory: str) -> str | None:
+    """Where prepared models are kept when that is not the cache above (tcheck.embed.prepared.shared_base)."""
+    import os
+
+    from .cache import Cache
+    from .embed.prepared.store import shared_base
+
+    other = Cache(shared_base())
+    if os.path.abspath(other.dir.root) == os.path.abspath(directory):
+        return None
+    files = other.dir.files("models")
+    n = len({p.parent for p in files})
+    size = sum(p.stat().st_size for p in files if p.exists())
+    return f"prepared models (cleared there with TCHECK_CACHE_DIR={other.dir.base} tcheck cache clear): {other.dir.root / 'models'}: {n}, {size} bytes"
 
 
 @cache.command("clear")

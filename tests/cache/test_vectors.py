@@ -215,3 +215,21 @@ def test_fully_cached_audit_never_loads_the_model(tmp_path, embedder):
     # a new text does load it
     cache2.vectors.encode(fresh, ["a sentence nobody has embedded before"])
     assert fresh.loaded is True
+
+
+def test_cli_cache_info_names_the_prepared_models_elsewhere(tmp_path, monkeypatch):
+    from tcheck.cli import main
+
+    monkeypatch.setenv("TCHECK_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv("TCHECK_MODEL_CACHE_DIR", str(tmp_path / "m"))
+    model = tmp_path / "m" / "tcheck-cache" / "models" / "use-m3-1.0-abc"
+    from tcheck.cache.store import CacheDir
+
+    assert CacheDir(tmp_path / "m").folder("models") == model.parent
+    model.mkdir()
+    (model / "pack-uint8.npy").write_bytes(b"\x93NUMPY" + b"\0" * 10)
+    res = CliRunner().invoke(main, ["cache", "info"])
+    assert res.exit_code == 0, res.output
+    assert f"{model.parent}: 1, 16 bytes" in res.output
+    monkeypatch.setenv("TCHECK_MODEL_CACHE_DIR", str(tmp_path / "c"))  # the same cache: no extra line
+    assert "prepared models" not in CliRunner().invoke(main, ["cache", "info"]).output

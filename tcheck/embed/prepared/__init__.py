@@ -72,6 +72,7 @@ from .store import (
     MODELS_DIR,
     PREFIX,
     PROBES,
+    UNUSED_DAYS,
     _remove,
     _sweep,
     build,
@@ -83,6 +84,7 @@ from .store import (
     search_bases,
     self_check,
     shared_base,
+    touch,
 )
 from .write import FORMAT, PreparedError
 
@@ -94,6 +96,7 @@ __all__ = [
     "PREFIX",
     "PROBES",
     "TOKEN_BUDGET",
+    "UNUSED_DAYS",
     "PreparedError",
     "_sweep",
     "build",
@@ -106,6 +109,7 @@ __all__ = [
     "search_bases",
     "self_check",
     "shared_base",
+    "touch",
     "wrap_package",
 ]
 
@@ -146,9 +150,12 @@ def _load_or_build_shared(threads: int):
         if directory is None:
             continue
         try:
-            return load(directory, threads=threads, key=key)
+            use = load(directory, threads=threads, key=key)
         except PreparedError:
             _remove(directory)  # corrupt or partial: rebuilt below
+            continue
+        touch(directory)
+        return use
     for b in bases:
         try:
             directory = model_dir(b, key)

