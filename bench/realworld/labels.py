@@ -76,14 +76,21 @@ def touches(finding: dict, path: str, line: int, slack: int = 1) -> bool:
 
 # Which rules report each kind of must-find item. A finding near the item's lines from an
 # unrelated rule (a missing paragraph next to a changed number) does not count as finding it.
-_CONTENT = {"semantic-drift", "missing-sentence", "meaning-flip", "hans-hant-divergence"}
+_CONTENT = {"semantic-drift", "missing-sentence", "meaning-flip", "hans-hant-divergence", "odd-version"}
 KIND_RULES: dict[str, set[str]] = {
     "number": {"number-mismatch"} | _CONTENT,
     "date": {"number-mismatch"} | _CONTENT,
     "link": {"link-mismatch", "entity-mismatch"},
     "email": {"link-mismatch", "entity-mismatch"},
     "name": {"entity-mismatch", "name-variant", "glossary-violation", "hans-hant-divergence"},
-    "missing-paragraph": {"missing-paragraph", "stale-translation", "missing-sentence", "duplicate-paragraph"},
+    # a paragraph replaced by another text in place is missing too (odd-version reports the replacement)
+    "missing-paragraph": {
+        "missing-paragraph",
+        "stale-translation",
+        "missing-sentence",
+        "duplicate-paragraph",
+        "odd-version",
+    },
     "missing-sentence": {"missing-sentence", "missing-paragraph"} | _CONTENT,
     "meaning": _CONTENT,
     "untranslated": {"untranslated"},

@@ -53,6 +53,7 @@ PROSE_KINDS = frozenset({PROSE, HEADING, ITEM, TABLE})
 SKIPS: dict[str, frozenset[str]] = {
     "missing-paragraph": frozenset({CODE, META}),
     "semantic-drift": frozenset({CODE, LINKLIST, META}),
+    "odd-version": frozenset({CODE, LINKLIST, META}),
     "entity-mismatch": frozenset({CODE, LINKLIST, META}),
     "name-variant": frozenset({CODE, LINKLIST, META}),
     "number-mismatch": frozenset({CODE, LINKLIST, META}),

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Segment, Severity, Version
+from ..text.english_words import IMPERATIVE_VERBS
 from ..text.han import HAN
 from ..text.name_gloss import conflicting, glosses
 from ..text.name_match import misspelling_kind, style_only
@@ -149,6 +150,12 @@ class NameVariant(Rule):
                     continue  # another version writes it the same way: deliberate
                 if kind.startswith("extra word") and o.seg.kind == "heading":
                     continue  # "Install MetaMask", "Connect MetaMask to Kaia": a heading's verb
+                if (
+                    kind == "extra word before the name"
+                    and o.initial
+                    and _words(form)[0].casefold() in IMPERATIVE_VERBS
+                ):
+                    continue  # "Import Web3Auth and other packages.": an instruction's verb
                 if (
                     kind == "extra word after the name"
                     or kind == "extra word before the name"

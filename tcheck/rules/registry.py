@@ -17,6 +17,7 @@ from .missing_paragraph import MissingParagraph
 from .missing_sentence import MissingSentence
 from .name_variant import NameVariant
 from .number_mismatch import NumberMismatch
+from .odd_version import OddVersion
 from .regional_vocabulary import RegionalVocabulary
 from .script_mix import ScriptMix
 from .semantic_drift import SemanticDrift
@@ -30,6 +31,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingParagraph,
     MissingSentence,
     SemanticDrift,
+    OddVersion,
     MeaningFlip,
     EntityMismatch,
     NameVariant,

@@ -103,3 +103,13 @@ _FUNCTION = {
 
 # month and weekday names: capitalised in any position, never a product or company name
 CALENDAR = set(MONTHS) | set(WEEKDAYS_EN)
+
+# verbs that begin an instruction in documentation ("Import Web3Auth and …", "Install MetaMask"):
+# capitalised at the start of a sentence, never part of the name that follows
+IMPERATIVE_VERBS = frozenset(
+    """add build call change check choose click configure connect copy create define delete deploy
+    disable download edit enable enter fetch fill find follow generate get go import initialize install
+    launch load log navigate open paste pass press register remove replace restart return run save
+    select send set sign start stop submit switch try type update upgrade upload use verify visit
+    wait write""".split()
+)

@@ -59,6 +59,22 @@ def test_name_variant_ignores_different_names_sharing_a_word():
     assert _run("name-variant", doc, al) == []
 
 
+def test_an_instruction_verb_before_a_name_is_not_a_variant_even_when_never_written_lower_case():
+    # kaia-docs build/wallets/wallet-libraries/web3Auth (en): the page never writes "import" in
+    # its prose, yet "Import Web3Auth and other dependent packages." begins an instruction
+    en = [
+        "Web3Auth is a wallet SDK.",
+        "Web3Auth supports social logins.",
+        "You configure Web3Auth with your client ID.",
+        "Import Web3Auth and other dependent packages.",
+    ]
+    doc, al = _doc(en=en)
+    assert _run("name-variant", doc, al) == []
+    # a stray modifier that is not an instruction's verb is still a variant
+    doc, al = _doc(en=en[:3] + ["After that, Paper Web3Auth confirms the login."])
+    assert [f.evidence["variant"] for f in _run("name-variant", doc, al)] == ["Paper Web3Auth"]
+
+
 def test_name_variant_half_translated_and_clipped_names_in_chinese():
     hant = [
         "歡迎使用 JusTalk Family。",
