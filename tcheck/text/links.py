@@ -18,6 +18,8 @@ from ..model import Segment
 from .scripts import nfkc_same_length
 
 _A = re.ASCII
+#: an @handle (GitHub, X, Mastodon user): not inside an e-mail address or a path
+HANDLE_RE = re.compile(r"(?<![\w@./\\-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{2,38}))(?![\w@-]|\.[A-Za-z0-9])", re.ASCII)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
 URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`\]\[{}|\\^\x80-\U0010ffff]+", re.I | _A)
 OBFUSCATED_RE = re.compile(

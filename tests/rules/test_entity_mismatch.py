@@ -404,3 +404,55 @@ def test_a_common_noun_one_chinese_version_translates_is_not_a_dropped_name():
     doc, al = _doc(zh_Hans=hans, zh_Hant=hant, en=en)
     found = _run("entity-mismatch", doc, al)
     assert [(f.locations[0].lang, f.locations[0].paragraph) for f in found] == [("zh-Hans", 4)]
+
+
+# ---------------------------------------------------------------------------
+# @handles (opensource.guide best-practices, CC BY 4.0: both Chinese versions write @progruim
+# for the @progrium the English and every link target write)
+
+_HANDLE_EN = [
+    "You can also document the vision for a project.",
+    "@progrium found that documenting the vision for his project, Dokku, helped those goals live on.",
+    "Maintainers can step away from a project.",
+]
+_HANDLE_HANS = [
+    "你也可以为项目写下愿景。",
+    "@progruim 发现为他的项目 Dokku 写下愿景的文档，让那些目标延续下去。",
+    "维护者可以离开项目。",
+]
+_HANDLE_HANT = [
+    "你也可以為專案寫下願景。",
+    "@progruim 發現為他的專案 Dokku 寫下願景的文件，讓那些目標延續下去。",
+    "維護者可以離開專案。",
+]
+
+
+def test_a_misspelt_handle_is_reported_on_every_version_that_has_it():
+    doc, al = _doc(zh_Hans=_HANDLE_HANS, zh_Hant=_HANDLE_HANT, en=_HANDLE_EN)
+    found = [f for f in _run("entity-mismatch", doc, al) if "handle" in f.message]
+    assert len(found) == 1
+    f = found[0]
+    assert f.locations[0].lang == "zh-Hans" and "(so does zh-Hant)" in f.message
+    assert f.evidence["expected"] == "@progrium" and f.evidence["found"] == "@progruim"
+
+
+@pytest.mark.slow
+def test_the_misspelt_handle_of_the_real_page_is_reported_where_link_targets_say_otherwise(embedder):
+    from tcheck.pipeline import Settings, audit_files
+
+    from .conftest import FIXTURES
+
+    group = FIXTURES / "corpus" / "opensource-guide" / "best-practices"
+    files = [str(group / n) for n in ("en.md", "zh-CN.md", "zh-TW.md")]
+    found = audit_files(files, settings=Settings(use_cache=False), embedder=embedder).findings
+    handles = [f for f in found if f.rule == "entity-mismatch" and "handle" in f.message]
+    assert [(f.locations[0].lang, f.evidence["found"], f.evidence["expected"]) for f in handles] == [
+        ("zh-Hans", "@progruim", "@progrium")
+    ]
+
+
+def test_different_users_emails_and_short_handles_are_not_misspellings():
+    en = ["Thanks to @alice and @alicia for the review.", "Write to team@example.org for help.", "Ask @bob."]
+    hans = ["感谢 @alice 和 @alicia 的审阅。", "请写信到 team@example.org 获取帮助。", "询问 @bo。"]
+    doc, al = _doc(zh_Hans=hans, en=en)
+    assert [f for f in _run("entity-mismatch", doc, al) if "handle" in f.message] == []

@@ -13,6 +13,7 @@ from ...model import Severity
 from ...text.names import english_vocab
 from ..base import Rule, RuleContext
 from ..options import RuleOptions, opt
+from .handles import check_handles
 from .kept import check_kept
 from .latin import check_latin
 from .pairs import check_pairs
@@ -32,6 +33,9 @@ class EntityMismatch(Rule):
     * A Latin-script name kept in the Chinese ("JusTalk") that the aligned
       English misspells, replaces or drops.
     * A Latin-script name spelled differently in zh-Hans and zh-Hant.
+    * A user handle spelt two ways in one row (@progruim / @progrium): the
+      spelling the document uses less, counting link targets such as
+      github.com/progrium, is reported, on every version that has it.
     * A name the Chinese keeps in Latin letters wherever the English has it,
       except in one row where it is translated or transliterated (硬头盔 for
       Hardhat, 凯亚基金会 for Kaia Foundation): a warning on the Chinese.
@@ -89,6 +93,7 @@ class EntityMismatch(Rule):
         langs = ctx.document.langs
         if "en" not in langs or not any(lg in langs for lg in ("zh-Hans", "zh-Hant")):
             yield from check_zh_pair(self, ctx)
+            yield from check_handles(self, ctx)
             return
         en_v = ctx.version("en")
         vocab = english_vocab(s.text for s in en_v.segments)
@@ -99,3 +104,4 @@ class EntityMismatch(Rule):
         yield from check_kept(self, ctx, rows, vocab)
         yield from check_zh_pair(self, ctx)
         yield from check_vote(self, ctx)
+        yield from check_handles(self, ctx)
