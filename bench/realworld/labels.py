@@ -102,6 +102,7 @@ KIND_RULES: dict[str, set[str]] = {
 }
 
 
+_TAGS = {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant", "en": "en"}
 # a note that says the drift takes a link with it ("omits ... and its link", "links withastro/compiler")
 _LINK_NOTE = re.compile(r"\blinks?\b(?! text)|\blinking\b", re.IGNORECASE)
 
@@ -112,14 +113,32 @@ def found(item: dict, findings: list[dict]) -> list[dict]:
     A finding reports it when its rule fits the item's kind and its primary location or a
     counterpart touches one of the item's lines (±1). A stale version is found by any
     finding of a fitting rule on that version of the document. When the reader's note says a
-    link differs with the text, link-mismatch at that place reports the item too.
+    link differs with the text, link-mismatch at that place reports the item too. A stale
+    version is also found by a finding on another version that names it as lacking the text
+    (a missing run reported on the version that has it); a changed meaning by a missing-paragraph
+    finding on the odd version's own line (its text has no counterpart: a replaced passage).
     """
     rules = KIND_RULES.get(item.get("kind", ""))
     if rules is not None and _LINK_NOTE.search(item.get("note", "")):
         rules = rules | {"link-mismatch"}  # the reader names a link that differs with the text
     fits = [f for f in findings if rules is None or f["rule"] in rules]
     if item.get("kind") == "stale-version":
-        return [f for f in fits if f["path"] == item["path"]]
+        # on that version, or on the version that has the text, saying that this one lacks it
+        lacks = _TAGS.get(item.get("lang", ""), item.get("lang"))
+        return [
+            f
+            for f in fits
+            if f["path"] == item["path"] or (f["doc"] == item["doc"] and lacks in f.get("missing_in", ()))
+        ]
+    if item.get("kind") == "meaning":
+        # the odd version's own text reported as having no counterpart: said of a replaced passage
+        fits += [
+            f
+            for f in findings
+            if f["rule"] == "missing-paragraph"
+            and touches(f, item["path"], item["line"], slack=0)
+            and f["path"] == item["path"]
+        ]
     places = [(item["path"], item["line"])] + [(o["path"], o["line"]) for o in item.get("other", [])]
     return [f for f in fits if any(touches(f, p, ln) for p, ln in places)]
 

@@ -48,6 +48,8 @@ def flatten(report: dict) -> list[dict]:
                         for c in f["counterparts"]
                     ],
                     "suggestion": f.get("suggestion"),
+                    # the versions a missing-paragraph finding says lack the text
+                    "missing_in": list(f.get("evidence", {}).get("missing_in", [])),
                 }
             )
     return out

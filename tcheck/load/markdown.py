@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Segment
+from .front_matter import front_matter_end, front_matter_segments
 from .html import html_texts
 from .inline import inline_plain
 from .labels import join_lines, make_lines, make_segment, normalize_ws, parse_ignore, split_label
@@ -24,19 +25,14 @@ from .templates import prepare as prepare_templates
 MAX_NESTING = 100
 MAX_QUOTES = 40
 _DEEP_QUOTE_RE = re.compile(r"^ {0,3}(?:> ?){%d,}" % (MAX_QUOTES + 1), re.M)
-_FRONT_MATTER_SCAN = 400  # lines searched for the closing front-matter fence
 _TABLE_RULE_RE = re.compile(r"[\s|:\-]*")
 
 
 def strip_front_matter(text: str) -> str:
     """Blank out YAML/TOML front matter, keeping line numbers."""
     lines = text.split("\n")
-    if lines and lines[0].strip() in ("---", "+++"):
-        fence = lines[0].strip()
-        for i in range(1, min(len(lines), _FRONT_MATTER_SCAN)):
-            if lines[i].strip() in (fence, "..."):
-                return "\n".join([""] * (i + 1) + lines[i + 1 :])
-    return text
+    end = front_matter_end(lines)
+    return "\n".join([""] * (end + 1) + lines[end + 1 :]) if end else text
 
 
 def _parser():
@@ -47,13 +43,17 @@ def _parser():
 
 def segment_markdown(text: str) -> list[Segment]:
     """Segments of a Markdown file, with their line spans."""
-    text = strip_front_matter(text)
+    original, text = text, strip_front_matter(text)
     prep = prepare_templates(text)  # template, MDX and admonition markup out (same line count)
     md = _parser()
     tokens = md.parse(_DEEP_QUOTE_RE.sub("> " * MAX_QUOTES, prep.parse))
     if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
-        return segment_plain(text)
-    return _Walker(prep.source, md).walk(tokens)
+        body = segment_plain(text)
+    else:
+        body = _Walker(prep.source, md).walk(tokens)
+    # the title, description or banner the page renders; a page of front matter and markup
+    # only (an include, a component) stays a stub without text
+    return front_matter_segments(original) + body if body else []
 
 
 class _Walker:

@@ -249,6 +249,7 @@ def test_markdown_segments():
     segs = seg_md(MD_SAMPLE)
     got = [(s.line, s.end_line, s.kind, s.label, s.text) for s in segs]
     assert got == [
+        (2, 2, "heading", "", "Front matter title"),  # the title the page renders; the slug is no text
         (6, 6, "heading", "", "Heading one"),
         (8, 9, "paragraph", "", "Some emphasis, a link text and code here. Second line with inline html."),
         (12, 12, "paragraph", "", "An HTML block paragraph."),
@@ -263,13 +264,13 @@ def test_markdown_segments():
         (34, 34, "heading", "", "Search"),
         (36, 36, "paragraph", "", "2024. A year at the start of a paragraph."),
     ]
-    nested = segs[5]
+    nested = next(s for s in segs if s.text == "nested item")
     assert nested.column == 3  # the nested item is indented in the file
 
 
-def test_markdown_drops_front_matter_and_code():
+def test_markdown_drops_front_matter_keys_and_code():
     text = " ".join(s.text for s in seg_md(MD_SAMPLE))
-    for hidden in ("Front matter title", "slug", "fenced code", "indented code block", "secret-url", "<span>"):
+    for hidden in ("title:", "slug", "privacy", "fenced code", "indented code block", "secret-url", "<span>"):
         assert hidden not in text
 
 
@@ -290,7 +291,12 @@ def test_markdown_corpus_files(path):
         fm_end = next(i for i in range(1, len(raw_lines)) if raw_lines[i].strip() in (raw_lines[0].strip(), "...")) + 1
     prev_end = 0
     for s in segs:
-        assert s.line > fm_end, "front matter must be skipped"
+        if s.line <= fm_end:  # a front-matter field the page renders (title, description), never a key
+            assert re.match(
+                r"\s*(title|description|summary|subtitle|excerpt|tagline|content)\s*[:=]", raw_lines[s.line - 1]
+            )
+            prev_end = s.end_line
+            continue
         assert prev_end < s.line <= s.end_line <= len(raw_lines)
         prev_end = s.end_line
         assert raw_lines[s.line - 1].strip()
@@ -621,3 +627,40 @@ def test_plain_text_braces_are_left_alone():
 
     (seg,) = segment("Use {{name}} as a placeholder.\n", False)
     assert "{{name}}" in seg.text
+
+
+def test_front_matter_fields_a_page_renders_are_segments():
+    """astro-docs getting-started (MIT): the banner announces v7 in en and v6 in zh-CN; title,
+    description and the banner's block scalar are text, flags, paths and dates are not."""
+    text = (
+        "---\n"
+        "title: Getting started\n"
+        'description: "Guides & resources to help you build with Astro."\n'
+        "i18nReady: true\n"
+        "editUrl: /en/edit/\n"
+        "pubDate: 2024-05-01\n"
+        "banner:\n"
+        "  content: |\n"
+        '    Astro v7 is here! <a href="/en/guides/upgrade-to/v7/">Learn how to upgrade</a>\n'
+        "---\n"
+        "\n"
+        "Astro is a web framework.\n"
+    )
+    segs = segment(text, markdown=True)
+    got = [(s.line, s.kind, s.text) for s in segs]
+    assert got == [
+        (2, "heading", "Getting started"),
+        (3, "paragraph", "Guides & resources to help you build with Astro."),
+        (9, "paragraph", "Astro v7 is here! Learn how to upgrade"),
+        (12, "paragraph", "Astro is a web framework."),
+    ]
+
+
+def test_toml_front_matter_and_a_page_of_front_matter_only():
+    toml = '+++\ntitle = "安装"\ndraft = false\n+++\n\n下载安装程序并运行。\n'
+    assert [(s.line, s.kind, s.text) for s in segment(toml, markdown=True)] == [
+        (2, "heading", "安装"),
+        (6, "paragraph", "下载安装程序并运行。"),
+    ]
+    # front matter and an include only: no text (a stub), not a page with a title
+    assert segment("---\ntitle: 安装\n---\n\n{% include_relative install.md %}\n", markdown=True) == []
