@@ -266,7 +266,7 @@ def test_fixing_one_problem_of_a_paragraph_pair_keeps_the_other_baselined(cli, t
     res = cli("audit", "p.md", *sel, "--baseline", "b.json", "--format", "json")
     assert res.exit_code == 0 and rules_in(res) == []
     assert json.loads(res.stdout)["summary"]["baseline"] == 1
-    assert "stale entry (link-mismatch in p.md)" in res.stderr
+    assert "stale entry (link-mismatch in p.zh-CN.md)" in res.stderr
 
 
 # ---------------------------------------------------------------------------

@@ -65,6 +65,18 @@ def match_label(finding: dict, labels: list[dict]) -> dict | None:
         if lab.get("message") == finding.get("message"):
             return lab
         best = best or lab
+    if best is None:  # the same finding put on another version: the label's spot is its counterpart
+        for lab in labels:
+            if (
+                lab["rule"] == finding["rule"]
+                and lab["path"] != finding["path"]
+                and any(
+                    c["path"] == lab["path"]
+                    and _overlap(c["line"], c["end_line"], lab["line"], lab.get("end_line", lab["line"]))
+                    for c in finding.get("counterparts", ())
+                )
+            ):
+                return lab
     return best
 
 
@@ -160,6 +172,12 @@ def still_reported(label: dict, findings: list[dict]) -> bool:
             continue
         if f["rule"] == label["rule"] and f["rule"] in PER_VERSION:
             return True
+        if f["rule"] == label["rule"] and any(
+            c["path"] == label["path"]
+            and _overlap(c["line"], c["end_line"], label["line"], label.get("end_line", label["line"]))
+            for c in f.get("counterparts", ())
+        ):
+            return True  # the same finding, now put on the other version (the one to change)
         if f["rule"] == label["rule"] and _overlap(
             f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
         ):

@@ -104,7 +104,10 @@ class NumberMismatch(Rule):
     side, 30天 on the other; v6 vs v7; 星期三至星期五 vs Thursday to Saturday):
     an error; a value present in one version only: a warning. Compared
     between Chinese and English and between Simplified and Traditional; with
-    three versions the odd one is blamed.
+    three versions the odd one is blamed, except that English is the source:
+    where it differs from both Chinese versions (or the only one), the Chinese
+    versions are reported, one finding each (translations lag behind their
+    source: an old date, an old figure).
 
     ## Why
     Numbers are the part of a legal or technical text a reader acts on. Every
@@ -170,10 +173,11 @@ class NumberMismatch(Rule):
                         continue  # the paragraphs do not correspond; that is semantic-drift's business
                     pairs = self._pair(sa, sb)
                     for x, y in pairs:
-                        # report at the version the third one disagrees with; else at the second
-                        # version of the pair (document order: Chinese first)
+                        # report at the version the third one disagrees with; else at the Chinese
+                        # version of a pair with en (en is the source, updated first); else at the
+                        # second version of the pair (document order: Chinese first)
                         third = [c for c in present if c not in (a, b)]
-                        if third and has_value(third[0], y[1]) and not has_value(third[0], x[1]):
+                        if (third and has_value(third[0], y[1]) and not has_value(third[0], x[1])) or b == "en":
                             changed.setdefault((a, x[1].key, y[1].key), []).append((a, x, b, y))
                         else:
                             changed.setdefault((b, y[1].key, x[1].key), []).append((b, y, a, x))

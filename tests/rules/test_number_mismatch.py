@@ -21,12 +21,14 @@ def test_changed_duration_is_an_error_with_evidence():
     f = fs[0]
     assert f.severity == Severity.ERROR
     assert "15 days" in f.message and "30天" in f.message and "30 days" in f.message
-    assert f.evidence["found"] == "15 days" and f.evidence["expected"] == "30 days"
+    # en is the source: the Chinese version is the one to change
+    assert f.locations[0].lang == "zh-Hans"
+    assert f.evidence["found"] == "30 days" and f.evidence["expected"] == "15 days"
     spans = f.evidence["spans"]
     assert spans["en"][0]["text"] == "15 days"
     assert spans["en"][0]["column"] == len("We will delete your data within ") + 1
     assert spans["zh-Hans"][0]["column"] == len("我们将在") + 1
-    assert f.locations[0].lang == "en" and f.counterparts[0].lang == "zh-Hans"
+    assert f.locations[0].lang == "zh-Hans" and f.counterparts[0].lang == "en"
 
 
 def test_number_only_on_one_side_is_a_warning():
@@ -112,7 +114,7 @@ def test_changed_date_is_flagged():
         },
     )
     assert len(fs) == 1 and fs[0].severity == Severity.ERROR
-    assert fs[0].evidence["expected"] == "2024-06-12"
+    assert fs[0].evidence["expected"] == "2024-06-21"  # en, the source, decides
 
 
 def test_merged_rows_compare_all_segments():

@@ -23,7 +23,10 @@ class LinkMismatch(Rule):
     A different e-mail address or phone number (error); a link to another page
     (warning when it is the same site or a page of the site itself, error for
     another site); an address, link or section link one version lacks
-    (warning); link syntax one version breaks (``[text] (url)``, ``[text]
+    (warning); the version reported is the one the others disagree with,
+    except that English is the source: where it differs from both Chinese
+    versions, the Chinese versions are reported (they kept an old link), one
+    finding each; link syntax one version breaks (``[text] (url)``, ``[text]
     words(url)``, ``[text]（url）``, ``((url))``) where another version has a
     working link (warning); a Chinese version linking the unlocalised page of
     the site (``/docs/x``) where the other Chinese version links its own
@@ -132,6 +135,10 @@ class LinkMismatch(Rule):
                         continue
                 third = [c for c in present if c not in (a, b)]
                 if third and holds(third[0], lb) and not holds(third[0], la):
+                    lang, seg, ln, rl, rs, rln = a, sa, la, b, sb, lb
+                elif b == "en":
+                    # en differs from both Chinese versions (or from the only one): en is the source,
+                    # updated first; the translations are the ones to change (one finding each)
                     lang, seg, ln, rl, rs, rln = a, sa, la, b, sb, lb
                 else:
                     lang, seg, ln, rl, rs, rln = b, sb, lb, a, sa, la
