@@ -158,6 +158,10 @@ def found(item: dict, findings: list[dict]) -> list[dict]:
 # A finding of the key rule stands in for a label of the value rules on the same version:
 # a stale version is reported once instead of paragraph by paragraph (issue 8, item 3).
 SUBSUMES = {"stale-translation": {"missing-paragraph", "untranslated", "duplicate-paragraph"}}
+# A label of the key rule is still reported by a finding of a value rule at the same spot (same
+# file, overlapping lines): hans-hant-divergence yields a changed number to number-mismatch, and
+# a zh-Hant cell left in English (a "different name" to the Simplified text) is untranslated text.
+SAME_SPOT = {"hans-hant-divergence": {"number-mismatch", "untranslated", "entity-mismatch"}}
 
 
 def still_reported(label: dict, findings: list[dict]) -> bool:
@@ -168,16 +172,20 @@ def still_reported(label: dict, findings: list[dict]) -> bool:
     for f in findings:
         if label["rule"] in SUBSUMES.get(f["rule"], ()) and f["path"].rsplit("/", 1)[0] == doc:
             return True
-        if f["path"] != label["path"]:
-            continue
-        if f["rule"] == label["rule"] and f["rule"] in PER_VERSION:
-            return True
         if f["rule"] == label["rule"] and any(
             c["path"] == label["path"]
             and _overlap(c["line"], c["end_line"], label["line"], label.get("end_line", label["line"]))
             for c in f.get("counterparts", ())
         ):
             return True  # the same finding, now put on the other version (the one to change)
+        if f["path"] != label["path"]:
+            continue
+        if f["rule"] == label["rule"] and f["rule"] in PER_VERSION:
+            return True
+        if f["rule"] in SAME_SPOT.get(label["rule"], ()) and _overlap(
+            f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
+        ):
+            return True
         if f["rule"] == label["rule"] and _overlap(
             f["line"], f["end_line"], label["line"], label.get("end_line", label["line"])
         ):

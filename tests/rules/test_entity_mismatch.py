@@ -456,3 +456,52 @@ def test_different_users_emails_and_short_handles_are_not_misspellings():
     hans = ["感谢 @alice 和 @alicia 的审阅。", "请写信到 team@example.org 获取帮助。", "询问 @bo。"]
     doc, al = _doc(zh_Hans=hans, en=en)
     assert [f for f in _run("entity-mismatch", doc, al) if "handle" in f.message] == []
+
+
+# ---------------------------------------------------------------------------
+# Creative Commons licence elements
+
+
+def _licence(**texts):
+    doc, al = _doc(
+        **{
+            k: ["本页说明内容的使用条件。" if k != "en" else "This page says how you may use it."] + v
+            for k, v in texts.items()
+        }
+    )
+    return [f for f in _run("entity-mismatch", doc, al) if "Creative Commons" in f.message]
+
+
+def test_a_licence_with_other_elements_in_one_version_is_an_error():
+    found = _licence(
+        zh_Hans=["本内容采用知识共享署名-禁止演绎 4.0 许可协议。"],
+        zh_Hant=["本內容採用創用 CC 姓名標示-相同方式分享 4.0 授權條款。"],
+        en=["This content is licensed under Creative Commons Attribution-NoDerivatives 4.0."],
+    )
+    assert [(f.locations[0].lang, f.severity) for f in found] == [("zh-Hant", Severity.ERROR)]
+    assert "ShareAlike" in found[0].message and "NoDerivatives" in found[0].message
+    # two versions: English, the source, decides
+    found = _licence(zh_Hans=["本作品采用知识共享署名-非商业性使用 4.0 许可协议。"], en=["Licensed under CC BY 4.0."])
+    assert [f.locations[0].lang for f in found] == ["zh-Hans"] and "NonCommercial" in found[0].message
+
+
+def test_the_same_licence_written_as_a_code_or_in_words_is_not_reported():
+    assert (
+        _licence(
+            zh_Hans=["本文采用知识共享署名-相同方式共享 4.0 许可协议（CC BY-SA 4.0）。"],
+            zh_Hant=["本文採用創用 CC 姓名標示-相同方式分享 4.0 授權。"],
+            en=["This article is available under CC BY-SA 4.0."],
+        )
+        == []
+    )
+    # mozilla-legal common_voice_terms (CC-BY-SA-3.0): the CC0 dedication in all three versions
+    assert (
+        _licence(
+            zh_Hans=["我们依据 Creative Commons CC0 公共领域授权发布 Mozilla Common Voice 数据集。"],
+            zh_Hant=["Mozilla Common Voice 資料集乃是按照 Creative Commons CC0 公眾領域貢獻宣告發布。"],
+            en=[
+                "We make Mozilla's Common Voice dataset available under the Creative Commons CC0 public domain dedication."
+            ],
+        )
+        == []
+    )

@@ -16,6 +16,7 @@ from ..options import RuleOptions, opt
 from .handles import check_handles
 from .kept import check_kept
 from .latin import check_latin
+from .licences import check_licences
 from .pairs import check_pairs
 from .rows import build_rows, learn
 from .vote import check_vote
@@ -33,6 +34,8 @@ class EntityMismatch(Rule):
     * A Latin-script name kept in the Chinese ("JusTalk") that the aligned
       English misspells, replaces or drops.
     * A Latin-script name spelled differently in zh-Hans and zh-Hant.
+    * A Creative Commons licence named with other elements in one version
+      (相同方式分享 "ShareAlike" where the others say NoDerivatives): error.
     * A user handle spelt two ways in one row (@progruim / @progrium): the
       spelling the document uses less, counting link targets such as
       github.com/progrium, is reported, on every version that has it.
@@ -94,6 +97,7 @@ class EntityMismatch(Rule):
         if "en" not in langs or not any(lg in langs for lg in ("zh-Hans", "zh-Hant")):
             yield from check_zh_pair(self, ctx)
             yield from check_handles(self, ctx)
+            yield from check_licences(self, ctx)
             return
         en_v = ctx.version("en")
         vocab = english_vocab(s.text for s in en_v.segments)
@@ -105,3 +109,4 @@ class EntityMismatch(Rule):
         yield from check_zh_pair(self, ctx)
         yield from check_vote(self, ctx)
         yield from check_handles(self, ctx)
+        yield from check_licences(self, ctx)
