@@ -505,3 +505,45 @@ def test_the_same_licence_written_as_a_code_or_in_words_is_not_reported():
         )
         == []
     )
+
+
+# ---------------------------------------------------------------------------
+# inline code a character or two off (astro-docs guides/deploy/github, MIT: zh-CN writes
+# https://<username>/github.io/<my-repo>/; hexo-site docs/asset-folders, MIT: config.yml)
+
+
+def _code(**texts):
+    doc, al = _doc(**texts)
+    return [f for f in _run("entity-mismatch", doc, al) if "code" in f.message]
+
+
+def test_a_code_span_a_character_off_in_one_chinese_version_is_reported():
+    found = _code(
+        zh_Hans=["GitHub Pages 会将你的网站发布到一个地址（例如：`https://<username>/github.io/<my-repo>/`）。"],
+        zh_Hant=["GitHub Pages 發佈網站的網址（例如 `https://<username>.github.io/<my-repo>/`）。"],
+        en=["GitHub Pages will publish your website at an address (e.g. `https://<username>.github.io/<my-repo>/`)."],
+    )
+    assert [(f.locations[0].lang, f.evidence["expected"]) for f in found] == [
+        ("zh-Hans", "https://<username>.github.io/<my-repo>/")
+    ]
+
+
+def test_code_spans_differing_in_style_or_written_both_ways_are_not_reported():
+    assert (
+        _code(
+            zh_Hans=["运行 `hexo server` 并打开 `src/pages` 目录，比较 `include:` 设置。"],
+            zh_Hant=["執行 `hexo server` 並打開 `src/pages` 目錄，比較 `include:` 設定。"],
+            en=["Run `$ hexo server` and open the `src/pages/` folder; compare the `include` setting."],
+        )
+        == []
+    )
+    # hexo-site api/injector: zh-CN names both files; a translated placeholder is not code changed
+    assert (
+        _code(
+            zh_Hans=["上述代码将会把 `APlayer.min.css` 和 `APlayer.min.js` 注入页面，见 `{{路径/到/文件}}`。"],
+            en=[
+                "Above setup will inject `APlayer.min.css` and `APlayer.min.js` into the page, see `{{path/to/file}}`."
+            ],
+        )
+        == []
+    )

@@ -13,6 +13,7 @@ from ...model import Severity
 from ...text.names import english_vocab
 from ..base import Rule, RuleContext
 from ..options import RuleOptions, opt
+from .code_spans import check_code_spans
 from .handles import check_handles
 from .kept import check_kept
 from .latin import check_latin
@@ -34,6 +35,11 @@ class EntityMismatch(Rule):
     * A Latin-script name kept in the Chinese ("JusTalk") that the aligned
       English misspells, replaces or drops.
     * A Latin-script name spelled differently in zh-Hans and zh-Hant.
+    * An inline code span (a command, an address, a file name) a Chinese
+      version writes a character or two off the span the other versions
+      write alike (`https://<username>/github.io` for `<username>.github.io`,
+      `config.yml` for `_config.yml`): a warning; spacing, a prompt sign and
+      trailing punctuation are style, translated placeholders are left out.
     * A Creative Commons licence named with other elements in one version
       (相同方式分享 "ShareAlike" where the others say NoDerivatives): error.
     * A user handle spelt two ways in one row (@progruim / @progrium): the
@@ -98,6 +104,7 @@ class EntityMismatch(Rule):
             yield from check_zh_pair(self, ctx)
             yield from check_handles(self, ctx)
             yield from check_licences(self, ctx)
+            yield from check_code_spans(self, ctx)
             return
         en_v = ctx.version("en")
         vocab = english_vocab(s.text for s in en_v.segments)
@@ -110,3 +117,4 @@ class EntityMismatch(Rule):
         yield from check_vote(self, ctx)
         yield from check_handles(self, ctx)
         yield from check_licences(self, ctx)
+        yield from check_code_spans(self, ctx)
