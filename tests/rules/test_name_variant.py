@@ -59,22 +59,6 @@ def test_name_variant_ignores_different_names_sharing_a_word():
     assert _run("name-variant", doc, al) == []
 
 
-def test_an_instruction_verb_before_a_name_is_not_a_variant_even_when_never_written_lower_case():
-    # kaia-docs build/wallets/wallet-libraries/web3Auth (en): the page never writes "import" in
-    # its prose, yet "Import Web3Auth and other dependent packages." begins an instruction
-    en = [
-        "Web3Auth is a wallet SDK.",
-        "Web3Auth supports social logins.",
-        "You configure Web3Auth with your client ID.",
-        "Import Web3Auth and other dependent packages.",
-    ]
-    doc, al = _doc(en=en)
-    assert _run("name-variant", doc, al) == []
-    # a stray modifier that is not an instruction's verb is still a variant
-    doc, al = _doc(en=en[:3] + ["After that, Paper Web3Auth confirms the login."])
-    assert [f.evidence["variant"] for f in _run("name-variant", doc, al)] == ["Paper Web3Auth"]
-
-
 def test_name_variant_half_translated_and_clipped_names_in_chinese():
     hant = [
         "歡迎使用 JusTalk Family。",
@@ -290,13 +274,18 @@ def test_english_words_are_not_misspellings_of_a_name():
     assert _run("name-variant", doc, al) == []
 
 
+_WEB3AUTH = [
+    "Web3Auth is a wallet SDK.",
+    "Web3Auth supports social logins.",
+    "You configure Web3Auth with your client ID.",
+]
+
+
 def test_imperatives_possessives_and_compounds_before_a_name_are_not_variants():
     # build/wallets/wallet-libraries/web3Auth, build/tutorials/connecting-metamask,
     # shared/scaffold-eth: "Import Web3Auth", "Install MetaMask", "React-based dApp"
     en = [
-        "Web3Auth is a wallet SDK.",
-        "Web3Auth supports social logins.",
-        "You configure Web3Auth with your client ID.",
+        *_WEB3AUTH,
         "Import Web3Auth and other dependent packages.",
         "You can import the provider as well.",
         "Visit Astro's Web3Auth page.",
@@ -331,3 +320,13 @@ def test_an_expansion_abbreviated_two_ways_is_a_variant():
     ]
     doc, al = _doc(zh_Hans=hans)
     assert _run("name-variant", doc, al) == []
+
+
+def test_an_instruction_verb_before_a_name_is_not_a_variant_even_when_never_written_lower_case():
+    # kaia-docs build/wallets/wallet-libraries/web3Auth (en): the page never writes "import" in
+    # its prose, yet "Import Web3Auth and other dependent packages." begins an instruction
+    doc, al = _doc(en=[*_WEB3AUTH, "Import Web3Auth and other dependent packages."])
+    assert _run("name-variant", doc, al) == []
+    # a stray modifier that is not an instruction's verb is still a variant
+    doc, al = _doc(en=[*_WEB3AUTH, "After that, Paper Web3Auth confirms the login."])
+    assert [f.evidence["variant"] for f in _run("name-variant", doc, al)] == ["Paper Web3Auth"]
