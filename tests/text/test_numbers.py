@@ -281,3 +281,13 @@ def test_nfkc_same_length_maps_full_width_and_keeps_normalised_text():
     assert nfkc_same_length(text) == text
     # a character whose NFKC form is longer keeps its place (offsets stay valid)
     assert nfkc_same_length("㍻１") == "㍻1" and len(nfkc_same_length("ﬁ１")) == 2
+
+
+def test_minutes_written_with_chinese_numerals_are_durations_and_very_is_not():
+    # "The build takes twenty minutes" / 建置時間為二十分鐘 (issue 8: read as absent in zh)
+    from tcheck.text.numbers.extract import extract
+
+    for text in ("构建时间为二十分钟。", "建置時間為二十分鐘。"):
+        assert [(q.kind, q.key) for q in extract(text)] == [("duration", "20")]
+    assert [(q.kind, q.key) for q in extract("十分钟后重试。")] == [("duration", "10")]
+    assert extract("这一点十分重要。") == []  # 十分 "very"

@@ -12,6 +12,11 @@ from .rx import re
 _FINANCIAL_ALONE = set("壹贰叁肆伍陆柒捌玖拾")
 
 
+def _minutes(t: str, end: int) -> bool:
+    """Whether a numeral ending at ``end`` counts minutes (二十分钟, 十分鐘): 十分 is then no idiom ("very")."""
+    return t[end : end + 2] in ("分钟", "分鐘")
+
+
 class WordPasses:
     """Passes of :class:`~.extract.Extractor` (they share its state)."""
 
@@ -62,7 +67,7 @@ class WordPasses:
             run = m.group(0)
             # idioms built from numerals
             ctx = t[max(0, a - 2) : b + 3]
-            if any(idiom in ctx and self._covers(t, a, b, idiom) for idiom in _YI_IDIOMS):
+            if any(idiom in ctx and self._covers(t, a, b, idiom) for idiom in _YI_IDIOMS) and not _minutes(t, b):
                 continue
             if run[0] in "百千万亿佰仟" or run in ("一一",):
                 continue
