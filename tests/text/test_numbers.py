@@ -291,3 +291,14 @@ def test_minutes_written_with_chinese_numerals_are_durations_and_very_is_not():
         assert [(q.kind, q.key) for q in extract(text)] == [("duration", "20")]
     assert [(q.kind, q.key) for q in extract("十分钟后重试。")] == [("duration", "10")]
     assert extract("这一点十分重要。") == []  # 十分 "very"
+
+
+def test_weekdays_and_dates_without_a_year_are_described_in_words():
+    from tcheck.text.numbers.compare import describe
+    from tcheck.text.numbers.extract import extract
+
+    assert [describe(q) for q in extract("办公室星期三至星期五开放，6 月 4 日关闭。")] == [
+        "Wednesday",
+        "Friday",
+        "June 4",
+    ]

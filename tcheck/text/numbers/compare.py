@@ -89,4 +89,18 @@ def describe(q: Quantity) -> str:
         return f"{q.key}%"
     if q.kind == "multiplier":
         return f"{q.key} times"
-    return q.key
+    return _calendar(q.key) or q.key
+
+
+def _calendar(key: str) -> str | None:
+    """'W4' -> 'Thursday', '--03' -> 'March', '--03-22' -> 'March 22' (keys of weekdays and
+    dates without a year); None for other keys."""
+    from ..calendar_names import MONTHS, WEEKDAYS_EN
+
+    if len(key) == 2 and key[0] == "W" and key[1] in "1234567":
+        return next(d for d, i in WEEKDAYS_EN.items() if i == int(key[1])).capitalize()
+    parts = key[2:].split("-") if key.startswith("--") else []
+    if parts and all(p.isdigit() for p in parts) and 1 <= int(parts[0]) <= 12 and len(parts) <= 2:
+        month = next(m for m, i in MONTHS.items() if i == int(parts[0]))  # full names come first
+        return month.capitalize() + (f" {int(parts[1])}" if len(parts) == 2 else "")
+    return None
