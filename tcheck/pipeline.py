@@ -251,12 +251,18 @@ def audit_files(
         found = cache.results.get(key, AuditResult) if key is not None else None
         if found is not None:
             return found
+    if cache is not None:
+        from .text.scripts import use_memo
+
+        use_memo(cache.conversions)
     if document is None:
         from .load.documents import load_document
 
         document = load_document(files, file_langs, settings.max_file_size)
     doc = document
     result = audit_document(doc, settings, embedder=embedder, cache=cache)
+    if cache is not None:
+        cache.conversions.flush()
     if key is not None:
         cache.results.put(key, result)
     return result

@@ -61,6 +61,10 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
             continue
         from .load.documents import prepare as load_groups  # only for groups the index does not hold
 
+        if cache is not None:
+            from .text.scripts import use_memo
+
+            use_memo(cache.conversions)
         jobs, warnings = load_groups(
             [g], planned.lang_map, named=planned.named, tolerant=planned.tolerant, max_size=planned.max_size
         )
@@ -74,6 +78,7 @@ def audit_planned(planned: Planned, settings: Settings, workers: int = 1, on_tot
     for i, r in zip(owner, pipeline.audit_jobs(todo, settings, workers=workers, on_done=on_done)):
         per_group[i][0].append(r)
     if cache is not None:
+        cache.conversions.flush()
         cache.index.put_many({keys[i]: per_group[i] for i in range(len(keys)) if keys[i] and keys[i] not in found})
     results, warnings, places = [], [], []
     for (place, _), (res, warns) in zip(planned.groups, per_group):

@@ -5,7 +5,8 @@
 and ``cache.results`` keep whole alignments and audit results as validated
 JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`);
 ``cache.index`` keeps whole document groups for a warm re-audit
-(:mod:`.index`); ``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
+(:mod:`.index`); ``cache.conversions`` keeps OpenCC conversions that need its big phrase table
+(:mod:`.conversions`); ``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
 cache is ever code: there is no pickle, and every entry is checked before
 use and discarded when it does not fit.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 import os
 
 from .alignments import AlignmentCache
+from .conversions import ConversionMemo
 from .index import GroupIndex
 from .results import ResultCache
 from .store import CacheDir, default_base
@@ -28,6 +30,7 @@ class Cache:
         self.alignments = AlignmentCache(self.dir)
         self.results = ResultCache(self.dir)
         self.index = GroupIndex(self.dir)
+        self.conversions = ConversionMemo(self.dir)
 
     @classmethod
     def default(cls) -> Cache:
@@ -45,6 +48,11 @@ class Cache:
         index = self.dir.files("index")
         if index:
             lines.append(("index/", self.index.count(), "document groups", sum(_size(p) for p in index)))
+        conversions = self.dir.files("conversions")
+        if conversions:
+            n = self.conversions.count()
+            self.conversions.close()
+            lines.append(("conversions/", n, "OpenCC conversions", sum(_size(p) for p in conversions)))
         return {
             "directory": str(self.dir.root),
             "owned": self.dir.owned() or not self.dir.root.exists(),
@@ -62,4 +70,4 @@ def _size(path) -> int:
         return 0
 
 
-__all__ = ["Cache", "CacheDir", "VectorCache", "AlignmentCache", "ResultCache", "GroupIndex"]
+__all__ = ["Cache", "CacheDir", "VectorCache", "AlignmentCache", "ResultCache", "GroupIndex", "ConversionMemo"]

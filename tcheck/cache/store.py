@@ -38,11 +38,12 @@ ENTRY_NAMES = {
     "results": re.compile(r"[0-9a-f]{64}\.json"),
     "models": re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*"),
     "index": re.compile(r"groups-v\d+\.sqlite(-wal|-shm|-journal)?"),
+    "conversions": re.compile(r"opencc-v\d+\.sqlite(-wal|-shm|-journal)?"),
 }
 SHARDED = ("alignments", "results")
 # prepared embedding models (tcheck.embed): one folder of files per model and version
 MODEL_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]*")
-FOLDERS = ("vectors", "models", "index")
+FOLDERS = ("vectors", "models", "index", "conversions")
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _KEY = re.compile(r"[0-9a-f]{64}")
 _TEMP = re.compile(re.escape(TEMP_PREFIX) + r"[A-Za-z0-9_]+" + re.escape(TEMP_SUFFIX))

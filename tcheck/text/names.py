@@ -282,8 +282,14 @@ def common_english_word(word: str, min_zipf: float = 4.0) -> bool:
 
     Uses wordfreq's Zipf scale (4.0 = once per ten thousand words). A brand
     name coined for a product ("Zentrova") scores 0. Without wordfreq every
-    word counts as common, so callers stay on the quiet side.
+    word counts as common, so callers stay on the quiet side. Most words are
+    answered from wordfreq's own data without importing it (:mod:`.word_freq`).
     """
+    from .word_freq import zipf_at_least
+
+    known = zipf_at_least(word, min_zipf)
+    if known is not None:
+        return known
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency

@@ -29,11 +29,41 @@ def converter(config: str):
     return opencc.OpenCC(config)
 
 
+# where conversions from Simplified are kept across runs (tcheck.cache.conversions), if anywhere
+_MEMO = None
+
+
+def use_memo(memo) -> None:
+    """Keep conversions from Simplified in ``memo`` (a :class:`tcheck.cache.conversions.ConversionMemo`,
+    or None for none): every OpenCC converter from Simplified (``s2t``, ``s2tw``, ``s2hk``, ``s2twp``)
+    loads OpenCC's big phrase table, 0.3-0.5 s a process, so a re-audit of texts converted before
+    does not build one."""
+    global _MEMO
+    _MEMO = memo
+
+
+@cache
+def _opencc_version() -> str:
+    import opencc
+
+    return str(opencc.__version__)
+
+
 @lru_cache(maxsize=32768)
 def convert(text: str, config: str) -> str:
     """``text`` converted with the OpenCC ``config``; memoised, since several
     rules and the language detector convert the same segments."""
-    return converter(config).convert(text)
+    memo = _MEMO
+    if memo is None or not config.startswith("s2"):
+        return converter(config).convert(text)
+    from ..cache.conversions import conversion_key
+
+    key = conversion_key(_opencc_version(), config, text)
+    out = memo.get(key)
+    if out is None:
+        out = converter(config).convert(text)
+        memo.put(key, out)
+    return out
 
 
 def to_simplified(text: str) -> str:

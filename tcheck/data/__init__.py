@@ -1,0 +1,1 @@
+"""Data tcheck ships as Python modules (loaded from their bytecode, no parsing at run time)."""
