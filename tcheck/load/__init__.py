@@ -35,9 +35,9 @@ def is_html(path: str) -> bool:
     return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
-def segment(text: str, markdown: bool, html: bool = False) -> list[Segment]:
-    """The segments of a file's text, numbered from 1."""
-    segs = segment_html(text) if html else segment_markdown(text) if markdown else segment_plain(text)
+def segment(text: str, markdown: bool, html: bool = False, mdx: bool = False) -> list[Segment]:
+    """The segments of a file's text, numbered from 1 (``mdx``: MDX has no indented code)."""
+    segs = segment_html(text) if html else segment_markdown(text, mdx) if markdown else segment_plain(text)
     for i, s in enumerate(segs, 1):
         s.index = i
     assign_kinds(segs)  # code, link lists, language switchers (see .kinds)
@@ -53,7 +53,7 @@ def load_versions(
     version; without it the file is split at its language boundaries.
     """
     text = read_text(path, max_size)
-    segs = segment(text, is_markdown(path), is_html(path))
+    segs = segment(text, is_markdown(path), is_html(path), Path(path).suffix.lower() == ".mdx")
     if not segs:
         why = " (the file has no paragraphs)"
         if text.strip():  # front matter, an include, an import or a component: a stub of the page

@@ -35,17 +35,19 @@ def strip_front_matter(text: str) -> str:
     return "\n".join([""] * (end + 1) + lines[end + 1 :]) if end else text
 
 
-def _parser():
+def _parser(mdx: bool = False):
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    # MDX has no indented code: lines indented four spaces are text (a list inside an admonition)
+    return md.disable("code") if mdx else md
 
 
-def segment_markdown(text: str) -> list[Segment]:
-    """Segments of a Markdown file, with their line spans."""
+def segment_markdown(text: str, mdx: bool = False) -> list[Segment]:
+    """Segments of a Markdown file, with their line spans (``mdx``: read as MDX, without indented code)."""
     original, text = text, strip_front_matter(text)
     prep = prepare_templates(text)  # template, MDX and admonition markup out (same line count)
-    md = _parser()
+    md = _parser(mdx)
     tokens = md.parse(_DEEP_QUOTE_RE.sub("> " * MAX_QUOTES, prep.parse))
     if any(tok.level >= MAX_NESTING - 1 for tok in tokens):
         body = segment_plain(text)

@@ -664,3 +664,15 @@ def test_toml_front_matter_and_a_page_of_front_matter_only():
     ]
     # front matter and an include only: no text (a stub), not a page with a title
     assert segment("---\ntitle: 安装\n---\n\n{% include_relative install.md %}\n", markdown=True) == []
+
+
+def test_mdx_has_no_indented_code_so_indented_lines_stay_text(tmp_path):
+    """astro-docs guides/deploy (MIT): zh-CN indents a list by four spaces inside a note; MDX
+    renders it as text, Markdown would read it as an indented code block (no segments)."""
+    text = ":::note\n在使用按需渲染部署你的站点前，请确保：\n\n    - 在项目依赖中安装合适的适配器。\n    - 在配置文件中加上适配器。\n:::\n"
+    for suffix, has_items in ((".mdx", True), (".md", False)):
+        path = tmp_path / f"zh-CN{suffix}"
+        path.write_text(text, encoding="utf-8")
+        (v,) = load_versions(str(path), lang="zh-Hans")
+        joined = " ".join(s.text for s in v.segments)
+        assert ("安装合适的适配器" in joined) is has_items, suffix
