@@ -388,3 +388,13 @@ def test_consistent_opposites_are_not_reported():
     assert _prev_row(_PREV_HANS, _PREV_HANT_RIGHT, _PREV_EN) == []
     hans, hant = "点击上方的下载按钮即可获取安装包。", "點擊上方的下載按鈕即可取得安裝套件。"
     assert _prev_row(hans, hant, "Click the download button above to get the installer.") == []
+
+
+def test_two_reserved_example_addresses_are_not_a_changed_name():
+    # hexo-site docs/configuration (MIT): zh-CN example.com, zh-TW example.org in one illustration
+    hans = "例如 http://example.com/blog，则请将您的 url 设为 http://example.com/blog 并把 root 设为 /blog/。"
+    hant = "例如 http://example.org/blog，則請將您的 url 設為 http://example.org/blog 並把 root 設為 /blog/。"
+    assert _pair(hans, hant) == []
+    # a number changed next to an example address is still reported
+    found = _pair("访问 example.com 后等待 30 秒再重试。", "訪問 example.com 後等待 60 秒再重試。")
+    assert [d["kind"] for f in found for d in f.evidence["differences"]] == ["number"]

@@ -117,6 +117,20 @@ def _figures_only(hs: str, ht: str) -> bool:
     return rest_s == rest_t or max(len(rest_s), len(rest_t)) <= 2
 
 
+_HOST_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z]{2,}")
+
+
+def _placeholder_hosts(side: _Side, x1: int, x2: int) -> bool:
+    """Whether a difference is part of a reserved example address (example.com, localhost, *.test)."""
+    from ..links import is_placeholder_host
+
+    text = side.orig(max(0, x1 - 12), min(len(side.key), x2 + 12))
+    piece = side.orig(x1, x2).strip()
+    return bool(piece) and any(
+        (piece in h or h in piece) and is_placeholder_host(h.lower()) for h in _HOST_RE.findall(text)
+    )
+
+
 def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = None) -> tuple[Severity, str] | None:
     """Severity and kind of hunk k, or None when it is only wording.
 
@@ -145,6 +159,8 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
         return Severity.ERROR, "opposite"  # 上一页 / 下一页: English decides which one is wrong
     if any(c in _CODE_CHARS for c in a.orig(ca1, ca2) + b.orig(cb1, cb2)):
         return None  # code written in the prose (`$10 >= 2 && $10`): not wording to compare
+    if _placeholder_hosts(a, a1, a2) and _placeholder_hosts(b, b1, b2):
+        return None  # example.com / example.org: both reserved example addresses
     hs, ht = a.key[a1:a2], b.key[b1:b2]
     hans_ctx, hant_ctx = a.key[ca1:ca2], b.key[cb1:cb2]
     han_len = max(sum(1 for c in hs if not _ascii_alnum(c)), sum(1 for c in ht if not _ascii_alnum(c)))
