@@ -160,20 +160,27 @@ def audit_document(doc: Document, settings: Settings | None = None, embedder=Non
     return AuditResult(doc, alignment, findings, embedder.name, suppressed)
 
 
-def align_document(doc: Document, embed) -> Alignment:
+def align_document(doc: Document, embed, pairs=None) -> Alignment:
+    """:func:`tcheck.align.align_document`; ``pairs`` keeps the alignments of pairs of versions
+    (:class:`tcheck.cache.alignments.PairCache`)."""
     from .align import align_document as _align  # numpy and friends load only when aligning
+    from .align import dp
 
-    return _align(doc, embed)
+    dp.use_pair_cache(pairs)
+    try:
+        return _align(doc, embed)
+    finally:
+        dp.use_pair_cache(None)
 
 
 def _cached_alignment(doc: Document, seg_embed, embedder, cache) -> Alignment:
-    """align_document, reusing a stored alignment of the identical document."""
+    """align_document, reusing a stored alignment of the identical document, or of its unchanged pairs."""
     if cache is None or len(doc.versions) < 2:
         return align_document(doc, seg_embed)
     found = cache.alignments.get(doc, embedder)
     if found is not None:
         return found
-    alignment = align_document(doc, seg_embed)
+    alignment = align_document(doc, seg_embed, cache.alignments.pairs)
     cache.alignments.put(doc, embedder, alignment)
     return alignment
 

@@ -18,6 +18,15 @@ INF = float("inf")
 # and the merge pays the difference plus this margin, times DOMINATED_WEIGHT.
 DOMINATED_MARGIN = 0.05
 DOMINATED_WEIGHT = 1.0
+# where whole pair alignments are kept across runs (tcheck.cache.alignments.PairCache), if anywhere:
+# a re-audit with one English paragraph edited re-aligns English, not the unchanged Chinese pair
+_PAIRS = None
+
+
+def use_pair_cache(pairs) -> None:
+    """Keep top-level pair alignments in ``pairs`` (``get(key, n, m)``, ``put(key, beads)``; None: nowhere)."""
+    global _PAIRS
+    _PAIRS = pairs
 
 
 @dataclass
@@ -143,7 +152,25 @@ def _band_from_coarse(path, n: int, m: int, width: int) -> tuple[list[int], list
 
 
 def align_pair(scorer: Scorer, _depth: int = 0) -> list[Bead]:
-    """Align A and B; every index of each side appears in exactly one bead."""
+    """Align A and B; every index of each side appears in exactly one bead.
+
+    Through the pair cache (:func:`use_pair_cache`) when there is one and the scorer can
+    say what its result depends on (:meth:`Scorer.fingerprint`): the same inputs give
+    the same beads, so a stored result is the dynamic program's own.
+    """
+    pairs = _PAIRS if _depth == 0 else None
+    key = scorer.fingerprint() if pairs is not None and scorer.n and scorer.m else None
+    if key is not None:
+        found = pairs.get(key, scorer.n, scorer.m)
+        if found is not None:
+            return found
+    beads = _align_pair(scorer, _depth)
+    if key is not None:
+        pairs.put(key, beads)
+    return beads
+
+
+def _align_pair(scorer: Scorer, _depth: int) -> list[Bead]:
     n, m = scorer.n, scorer.m
     if n == 0 or m == 0:
         return [Bead([i], [], 0.0) for i in range(n)] + [Bead([], [j], 0.0) for j in range(m)]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 
 import numpy as np
@@ -41,6 +42,31 @@ class Scorer:
     def costs(self, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
         """Costs of the beads A[i-da:i] x B[j-db:j] for every j in ``js``."""
         return np.array([self.cost(i - da, i, int(j) - db, int(j)) for j in js], dtype=np.float64)
+
+    def fingerprint(self) -> str | None:
+        """A hash of everything the alignment of A and B depends on besides the code (None: unknown),
+        so a stored alignment of the same inputs can stand in for the dynamic program."""
+        return None
+
+
+def _digest(kind: str, *parts) -> str:
+    """SHA-256 over ``parts``: numbers, strings, lists of strings, arrays (dtype, shape, bytes), None."""
+    h = hashlib.sha256(kind.encode())
+    for p in parts:
+        if p is None:
+            h.update(b"\0N")
+        elif isinstance(p, np.ndarray):
+            a = np.ascontiguousarray(p)
+            h.update(f"\0A{a.dtype.str}{a.shape}".encode())
+            h.update(a.tobytes())
+        elif isinstance(p, list):
+            h.update(f"\0L{len(p)}".encode())
+            for t in p:
+                b = t.encode("utf-8", "surrogatepass")
+                h.update(f"\0{len(b)}:".encode() + b)
+        else:
+            h.update(f"\0{type(p).__name__}:{p!r}".encode())
+    return h.hexdigest()
 
 
 def _pairs(n: int) -> list[tuple[int, int]]:
@@ -94,6 +120,13 @@ class EmbeddingScorer(Scorer):
         # structure prior: a bead must not merge a heading with body text
         self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
         self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
+
+    def fingerprint(self) -> str:
+        return _digest(
+            "embedding", self.ea, self.eb, self.la, self.lb, float(self.ratio), self.seed, self.cha, self.chb,
+            np.asarray(self.na, dtype=np.float64), np.asarray(self.nb, dtype=np.float64), float(self.skip),
+            float(self.merge_penalty),
+        )  # fmt: skip
 
     @staticmethod
     def _mixed(ch, i0, i1):
@@ -205,6 +238,12 @@ class FuzzyScorer(Scorer):
                 [1 - max(fuzz.ratio(ta[a], tb[b]) / 100, self._esim(a, a + 1, b, b + 1)) for a, b in zip(ia, ib)]
             )
             self.skip = float(min(max(np.quantile(rand, 0.5) * 0.45, 0.2), 0.45))
+
+    def fingerprint(self) -> str:
+        return _digest(
+            "fuzzy", self.ta, self.tb, self.cha, self.chb, self.cea, self.ceb, float(self.skip),
+            float(self.merge_penalty),
+        )  # fmt: skip
 
     def _esim(self, i0, i1, j0, j1) -> float:
         """Embedding similarity of merged ranges, scaled to the fuzzy ratio's range."""

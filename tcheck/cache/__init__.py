@@ -2,13 +2,14 @@
 
 ``Cache.default()`` opens the tcheck-owned directory (see :mod:`.store`);
 ``cache.vectors`` embeds through it (:mod:`.vectors`), ``cache.alignments``
-and ``cache.results`` keep whole alignments and audit results as validated
-JSON (:mod:`.alignments`, :mod:`.results`, :mod:`.codec`);
-``cache.index`` keeps whole document groups for a warm re-audit
-(:mod:`.index`); ``cache.conversions`` keeps OpenCC conversions that need its big phrase table
-(:mod:`.conversions`); ``cache.dir.folder("models")`` is where embedders keep prepared models. Nothing in the
-cache is ever code: there is no pickle, and every entry is checked before
-use and discarded when it does not fit.
+(with ``cache.alignments.pairs``, the alignments of two versions) and
+``cache.results`` keep whole alignments and audit results as validated JSON
+(:mod:`.alignments`, :mod:`.results`, :mod:`.codec`); ``cache.index`` keeps
+whole document groups for a warm re-audit (:mod:`.index`);
+``cache.conversions`` keeps the OpenCC conversions that need its big phrase
+table (:mod:`.conversions`); ``cache.dir.folder("models")`` is where embedders
+keep prepared models. Nothing in the cache is ever code: there is no pickle,
+and every entry is checked before use and discarded when it does not fit.
 """
 
 from __future__ import annotations
@@ -39,7 +40,12 @@ class Cache:
     def info(self) -> dict:
         """Where the cache is and what it holds: (name, entries, bytes) per vector file and kind."""
         lines = [(name, n, "vectors", size) for name, n, size in self.vectors.counts()]
-        kinds = (("alignments", "alignments"), ("results", "audit results"), ("models", "prepared models"))
+        kinds = (
+            ("alignments", "alignments"),
+            ("pairs", "alignments of two versions"),
+            ("results", "audit results"),
+            ("models", "prepared models"),
+        )
         for kind, what in kinds:
             files = self.dir.files(kind)
             if files:

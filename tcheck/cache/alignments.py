@@ -4,6 +4,12 @@ The key covers everything the alignment depends on: the aligner's source
 code, the model id and version, and every segment's language, kind, label
 and text. A stored alignment is used only when it is a valid alignment of
 the very document at hand (see :func:`check_alignment`).
+
+:class:`PairCache` keeps the alignments of pairs of versions inside a document
+(:func:`tcheck.align.dp.align_pair`), keyed by the aligner's source code and the
+scorer's fingerprint (texts, vectors, lengths, parameters): after one English
+paragraph is edited the document is new, but its two Chinese versions are not,
+and their pair alignment is read instead of computed.
 """
 
 from __future__ import annotations
@@ -76,9 +82,46 @@ def check_alignment(alignment: Alignment, doc: Document) -> None:
             raise codec.Mismatch(f"{lg} segments are not each aligned once, in order")
 
 
+PAIR_FORMAT = 1
+
+
+def check_beads(beads: list, n: int, m: int) -> None:
+    """Raise :class:`codec.Mismatch` unless ``beads`` align ``n`` A segments with ``m`` B segments:
+    each index once, in order, every bead non-empty with at most four on a side, finite scores."""
+    i = j = 0
+    for b in beads:
+        if not (b.a or b.b) or len(b.a) > 4 or len(b.b) > 4 or not math.isfinite(b.score):
+            raise codec.Mismatch("bad bead")
+        if b.a != list(range(i, i + len(b.a))) or b.b != list(range(j, j + len(b.b))):
+            raise codec.Mismatch("beads out of order")
+        i, j = i + len(b.a), j + len(b.b)
+    if (i, j) != (n, m):
+        raise codec.Mismatch("beads do not cover both sides")
+
+
+class PairCache:
+    """Pair alignments (lists of :class:`tcheck.align.dp.Bead`) by scorer fingerprint."""
+
+    def __init__(self, directory: CacheDir):
+        self.entries = JsonEntries(directory, "pairs", PAIR_FORMAT)
+
+    @staticmethod
+    def _key(fingerprint: str) -> str:
+        return hashlib.sha256(f"pair\0{PAIR_FORMAT}\0{_code_hash()}\0{fingerprint}".encode()).hexdigest()
+
+    def get(self, fingerprint: str, n: int, m: int):
+        from ..align.dp import Bead
+
+        return self.entries.load(self._key(fingerprint), list[Bead], lambda beads: check_beads(beads, n, m))
+
+    def put(self, fingerprint: str, beads: list) -> None:
+        self.entries.store(self._key(fingerprint), beads)
+
+
 class AlignmentCache:
     def __init__(self, directory: CacheDir):
         self.entries = JsonEntries(directory, KIND, FORMAT)
+        self.pairs = PairCache(directory)
 
     def get(self, doc: Document, embedder) -> Alignment | None:
         return self.entries.load(alignment_key(doc, embedder), Alignment, lambda a: check_alignment(a, doc))

@@ -35,12 +35,13 @@ MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a bigger file is not an entry tcheck wrot
 ENTRY_NAMES = {
     "vectors": re.compile(r"[A-Za-z0-9_.-]+-v\d+\.sqlite(-wal|-shm|-journal)?"),
     "alignments": re.compile(r"[0-9a-f]{64}\.json"),
+    "pairs": re.compile(r"[0-9a-f]{64}\.json"),
     "results": re.compile(r"[0-9a-f]{64}\.json"),
     "models": re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]*"),
     "index": re.compile(r"groups-v\d+\.sqlite(-wal|-shm|-journal)?"),
     "conversions": re.compile(r"opencc-v\d+\.sqlite(-wal|-shm|-journal)?"),
 }
-SHARDED = ("alignments", "results")
+SHARDED = ("alignments", "pairs", "results")
 # prepared embedding models (tcheck.embed): one folder of files per model and version
 MODEL_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.+-]*")
 FOLDERS = ("vectors", "models", "index", "conversions")
