@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +59,8 @@ def spacing_norm(texts) -> tuple[int, int]:
 @lru_cache(maxsize=1)
 def _tokenizer():
     """jieba's dictionary tokenizer, or None when jieba is not installed."""
+    import logging  # only with jieba (logging costs ~8 ms to import)
+
     try:
         import jieba
     except ImportError:  # pragma: no cover - jieba is a declared dependency
