@@ -109,6 +109,30 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return run[0] not in body and close not in body
 
 
+_MENU_SEP_RE = re.compile(r"\s*(?:>|→|›|»)\s*")
+
+
+_MENU_SEPS = (">", "→", "›", "»")
+_MARKS = "\x00 *_`"  # masked text and emphasis around a label
+
+
+def _menu_path(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is (part of) a menu path of an English user interface: short labels
+    joined by > or → ("Settings > CI/CD > Runners > Enable shared runners for this project")."""
+    run = text[a:b]
+    parts = [p.strip(_MARKS) for p in _MENU_SEP_RE.split(run.strip()) if p.strip(_MARKS)]
+    if len(parts) >= 2 and all(len(p.split()) <= 7 and p[:1].isupper() for p in parts):
+        return True  # capitalised labels: "Runners > Enable shared runners for this project"
+    # one label of a path whose other labels are masked (code, paths) or separate runs
+    if len(parts) != 1 or len(run.split()) > 7:
+        return False
+    before, after = text[:a].rstrip(_MARKS), text[b:].lstrip(_MARKS)
+    # a separator with a Latin label on its other side (not a blockquote's "> ")
+    prev = before[:-1].rstrip(_MARKS) if before.endswith(_MENU_SEPS) else ""
+    nxt = after[1:].lstrip(_MARKS) if after.startswith(_MENU_SEPS) else ""
+    return (prev[-1:].isascii() and prev[-1:].isalnum()) or (nxt[:1].isascii() and nxt[:1].isalnum())
+
+
 def english_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of the English clauses inside a Chinese text (masked already)."""
     runs = [(m.start(), m.end()) for m in _LATIN_RUN_RE.finditer(text) if not _quoted(text, m.start(), m.end())]
@@ -121,6 +145,8 @@ def english_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for a, b in groups:
         piece = _HAN_CHAR_RE.sub(" ", text[a:b])
+        if _menu_path(text, a, b):
+            continue  # "Settings > CI/CD > Runners": the labels of an English user interface
         if is_clause(piece):
             while a < b and not text[a].isalpha():
                 a += 1  # a list label or number before the first word

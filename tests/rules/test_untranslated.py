@@ -81,3 +81,26 @@ def test_log_output_paths_and_code_comments_are_not_english_prose():
     path = "配置文件位于 source/_data/the/path/to/the/config/of/the/site.yml 中。"
     assert run("untranslated", version("zh-Hans", [log, path])) == []
     assert run("untranslated", version("zh-Hans", comment, markdown=True)) == []
+
+
+def test_a_menu_path_of_an_english_interface_is_not_untranslated():
+    # hexo-site docs/gitlab-pages (MIT): the labels are GitLab's own, in English
+    zh = "通过 **Settings** > **CI/CD** > **Runners** > **Enable shared runners for this project** 启用共享运行程序。"
+    en = (
+        "Enable shared runners via **Settings** > **CI/CD** > **Runners** > **Enable shared runners for this project**."
+    )
+    assert run("untranslated", version("zh-Hans", zh, markdown=True), version("en", en, markdown=True)) == []
+    # an English sentence next to such a path still is
+    zh += " This step is required before you can deploy your site."
+    found = run("untranslated", version("zh-Hans", zh, markdown=True), version("en", en, markdown=True))
+    assert len(found) == 1 and "This step is required" in found[0].message
+
+
+def test_an_english_sentence_in_a_blockquote_is_still_untranslated():
+    # hexo-site api/injector (MIT): zh-TW left "> A function that returns string is supported."
+    found = run(
+        "untranslated",
+        version("zh-Hant", "> A function that returns string is supported.\n", region="TW", markdown=True),
+        version("en", "> A function that returns string is supported.\n", markdown=True),
+    )
+    assert len(found) == 1
