@@ -121,7 +121,9 @@ class MissingParagraph(Rule):
             msg += (
                 f"; {gap.other.lead} has a different text next to it (line {o.line}): rewritten, or a loose translation"
             )
-        elsewhere = None if gap.other else _said_elsewhere(ctx, gap)
+        minor = all(_is_minor(s.text) for s in gap.segs)
+        lone = len(gap.rows) == 1 and seg.kind in _LONE_KINDS
+        elsewhere = None if gap.other or minor or lone else _said_elsewhere(ctx, gap)  # info already
         if elsewhere:
             msg += (
                 f"; {elsewhere['lang']} says much the same at line {elsewhere['line']}"
@@ -129,8 +131,6 @@ class MissingParagraph(Rule):
             )
         loc = ctx.loc(gap.lead, seg)
         loc.end_line = max(loc.end_line, end_line)
-        minor = all(_is_minor(s.text) for s in gap.segs)
-        lone = len(gap.rows) == 1 and seg.kind in _LONE_KINDS
         return ctx.finding(
             self,
             msg,
