@@ -58,6 +58,7 @@ class Segment:
     label: str = ""
     lines: tuple[Line, ...] = ()
     ignores: frozenset[str] = frozenset()  # rule ids suppressed inline ("all" = every rule)
+    front: str = ""  # the front-matter key the text comes from (title, description, content), if any
 
     def locate(self, needle: str, start: int = 0) -> tuple[int, int]:
         """(line, column) of the first occurrence of ``needle`` in the source.

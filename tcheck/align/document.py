@@ -36,6 +36,49 @@ def _texts(v: Version) -> list[str]:
 def align_document(doc: Document, embed) -> Alignment:
     """Align every version of ``doc``. ``embed(version) -> ndarray`` gives segment vectors.
 
+    The front-matter fields a page renders (title, description, a banner) are paired by their
+    key; the body is aligned without them, so they never move the body's alignment.
+    """
+    heads = {v.lang: sum(1 for s in v.segments if s.front) for v in doc.versions}
+    bodies = Document([_tail(v, heads[v.lang]) for v in doc.versions])
+    if len(doc.versions) < 2 or not any(heads.values()) or not all(len(v) for v in bodies.versions):
+        return _align_body(doc, embed)  # no front matter, or a version that is nothing else
+    body = _align_body(bodies, embed)  # the vector cache answers the body's texts again
+    for row in body.rows:
+        row.cells = {lg: [i + heads[lg] for i in idx] for lg, idx in row.cells.items()}
+    return Alignment(body.langs, _front_rows(doc, heads, embed) + body.rows)
+
+
+def _tail(v: Version, n: int) -> Version:
+    """``v`` without its first ``n`` segments, renumbered from 1."""
+    segs = []
+    for s in v.segments[n:]:
+        t = copy(s)
+        t.index = s.index - n
+        segs.append(t)
+    return Version(v.lang, v.path, segs, v.region, v.first_line, v.last_line)
+
+
+def _front_rows(doc: Document, heads: dict[str, int], embed) -> list[Row]:
+    """One row per front-matter key, in the order of the first version that has it."""
+    by = {v.lang: v for v in doc.versions}
+    order: list[str] = []
+    where: dict[str, dict[str, list[int]]] = {}
+    for v in doc.versions:
+        for s in v.segments[: heads[v.lang]]:
+            if s.front not in where:
+                order.append(s.front)
+                where[s.front] = {}
+            where[s.front].setdefault(v.lang, []).append(s.index)
+    emb = {v.lang: embed(v) for v in doc.versions}
+    hant_s = embed(simplified_view(by["zh-Hant"])) if "zh-Hans" in by and "zh-Hant" in by else None
+    langs = [v.lang for v in doc.versions]
+    return [_scored_row({lg: where[k].get(lg, []) for lg in langs}, emb, by, hant_s) for k in order]
+
+
+def _align_body(doc: Document, embed) -> Alignment:
+    """Align every version of ``doc``. ``embed(version) -> ndarray`` gives segment vectors.
+
     Every row carries ``pair_scores`` and ``meaning`` for each pair of
     versions it holds, computed the same way whatever the number of versions.
     """

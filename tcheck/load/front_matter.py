@@ -83,5 +83,6 @@ def front_matter_segments(text: str) -> list[Segment]:
             make_lines(lines, first, max(first, last)), plain, "heading" if key == "title" else "paragraph", frozenset()
         )
         if seg:
+            seg.front = key
             out.append(seg)
     return out

@@ -214,3 +214,36 @@ def test_a_stub_version_does_not_swallow_the_full_versions_paragraphs(embedder, 
     n = len(doc.get("en").segments)
     assert len(doc.get("zh-Hans").segments) == n
     assert pairs == [((i,), (i,)) for i in range(1, n + 1)]
+
+
+@pytest.mark.slow
+def test_front_matter_fields_pair_by_key_and_leave_the_body_alignment_alone(embedder, tmp_path):
+    """astro-docs getting-started (MIT): zh-TW has no banner; the body is aligned as without front matter."""
+    from tcheck.align import align_document
+    from tcheck.cache import Cache
+    from tcheck.pipeline import SegmentEmbedder, load_document
+
+    body = {
+        "en.mdx": "Astro is a web framework.\n\nIt builds fast sites.\n",
+        "zh-CN.mdx": "Astro 是一个 Web 框架。\n\n它能构建快速的网站。\n",
+        "zh-TW.mdx": "Astro 是一個 Web 框架。\n\n它能建構快速的網站。\n",
+    }
+    front = {
+        "en.mdx": "title: Getting started\ndescription: Guides to help you build.\nbanner:\n  content: |\n    Astro v7 is here!\n",
+        "zh-CN.mdx": "title: 入门指南\ndescription: 帮助你构建的指南。\nbanner:\n  content: |\n    Astro v6 已发布！\n",
+        "zh-TW.mdx": "title: 新手上路\ndescription: 幫助你建構的指南。\n",
+    }
+    files = []
+    for name in body:
+        (tmp_path / name).write_text(f"---\n{front[name]}---\n\n{body[name]}", encoding="utf-8")
+        files.append(str(tmp_path / name))
+    doc = load_document(files)
+    al = align_document(doc, SegmentEmbedder(embedder, Cache(tmp_path / "c").vectors))
+    rows = [{lg: r.get(lg) for lg in ("zh-Hans", "zh-Hant", "en")} for r in al.rows]
+    assert rows == [
+        {"zh-Hans": [1], "zh-Hant": [1], "en": [1]},  # title
+        {"zh-Hans": [2], "zh-Hant": [2], "en": [2]},  # description
+        {"zh-Hans": [3], "zh-Hant": [], "en": [3]},  # the banner zh-TW lacks
+        {"zh-Hans": [4], "zh-Hant": [3], "en": [4]},
+        {"zh-Hans": [5], "zh-Hant": [4], "en": [5]},
+    ]
