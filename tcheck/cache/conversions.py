@@ -19,7 +19,7 @@ import hashlib
 import sqlite3
 import zlib
 
-from .sqlite import open_db
+from .sqlite import open_db, write_rows
 from .store import CacheDir
 
 FORMAT = 1
@@ -102,15 +102,7 @@ class ConversionMemo:
         con = self._connect()
         if con is None:
             return
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            con.executemany("INSERT OR REPLACE INTO conv (k, v, c) VALUES (?, ?, ?)", rows)
-            con.execute("COMMIT")
-        except sqlite3.Error:
-            try:
-                con.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+        write_rows(con, "INSERT OR REPLACE INTO conv (k, v, c) VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         if self._con is not None:

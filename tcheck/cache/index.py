@@ -21,7 +21,7 @@ import zlib
 
 from . import codec
 from .results import check_result, code_hash
-from .sqlite import open_db
+from .sqlite import open_db, write_rows
 from .store import CacheDir
 from .vectors import model_version
 
@@ -124,14 +124,7 @@ class GroupIndex:
         if con is None:
             return
         try:
-            con.execute("BEGIN IMMEDIATE")
-            con.executemany("INSERT OR REPLACE INTO grp (k, v) VALUES (?, ?)", rows)
-            con.execute("COMMIT")
-        except sqlite3.Error:
-            try:
-                con.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            write_rows(con, "INSERT OR REPLACE INTO grp (k, v) VALUES (?, ?)", rows)
         finally:
             con.close()
 

@@ -21,3 +21,19 @@ def open_db(path: Path, timeout: float, creates: tuple[str, ...], probe: str) ->
         con.close()
         raise
     return con
+
+
+def write_rows(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> sqlite3.Error | None:
+    """Run ``sql`` for every row in one immediate transaction (rolled back on an error, which is
+    returned: the caller decides whether it means a damaged file)."""
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        con.executemany(sql, rows)
+        con.execute("COMMIT")
+    except sqlite3.Error as exc:
+        try:
+            con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        return exc
+    return None

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .sqlite import open_db
+from .sqlite import open_db, write_rows
 from .store import CacheDir
 
 if TYPE_CHECKING:
@@ -193,17 +193,9 @@ class VectorCache:
         return np.stack([found[k] for k in keys])
 
     def _write(self, con: sqlite3.Connection, path: Path, rows: list[tuple]) -> None:
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            con.executemany("INSERT OR REPLACE INTO vec (k, dim, v) VALUES (?, ?, ?)", rows)
-            con.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                con.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            if _is_corruption(exc):
-                self._discard(path)
+        exc = write_rows(con, "INSERT OR REPLACE INTO vec (k, dim, v) VALUES (?, ?, ?)", rows)
+        if exc is not None and _is_corruption(exc):
+            self._discard(path)
 
     # -- maintenance ------------------------------------------------------
 
