@@ -157,7 +157,7 @@ class NameVariant(Rule):
                 ):
                     continue  # "Import Web3Auth and other packages.": an instruction's verb
                 if (
-                    kind == "extra word after the name"
+                    kind in ("extra word after the name", "extra word inside the name")
                     or kind == "extra word before the name"
                     and token_kind(_words(dom)[0]) not in ("alnum", "camel")
                 ) and not _counterpart_has_bare(ctx, version, o, form, dom):
@@ -308,6 +308,18 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool, ordinar
             and token_kind(dw[0]) in ("alnum", "camel")
         ):
             return "extra word before the name"
+    # a stray word inside a name: "Common Vantrix Voice" vs "Common Voice" (not an ordinary word)
+    if len(fw) == len(dw) + 1 and len(dw) >= 2:
+        for i in range(1, len(fw) - 1):
+            w = fw[i]
+            if (
+                fw[:i] + fw[i + 1 :] == dw
+                and token_kind(w) == "cap"
+                and w.casefold() not in ordinary
+                and not standalone[w]
+                and not common_english_word(w, 3.0)
+            ):
+                return "extra word inside the name"
     # a half-translated tail: "JusTalk家庭APP" vs "JusTalk Family"
     if is_zh and len(dw) >= 2 and len(fw) >= 1:
         m = _HAN_TAIL_RE.search(fw[-1])

@@ -330,3 +330,20 @@ def test_an_instruction_verb_before_a_name_is_not_a_variant_even_when_never_writ
     # a stray modifier that is not an instruction's verb is still a variant
     doc, al = _doc(en=[*_WEB3AUTH, "After that, Paper Web3Auth confirms the login."])
     assert [f.evidence["variant"] for f in _run("name-variant", doc, al)] == ["Paper Web3Auth"]
+
+
+def test_a_stray_word_inside_a_name_is_a_variant_and_an_ordinary_one_is_not():
+    # the pattern of "Paper Talk123", inside a two-word name ("Common Voice", mozilla-legal)
+    base = ["Common Voice is a dataset.", "Common Voice grows every day.", "Thank you for using Common Voice."]
+    zh = [
+        "Common Voice 是一个数据集。",
+        "Common Voice 每天都在成长。",
+        "感谢使用 Common Voice。",
+        "加入 Common Voice 社区。",
+    ]
+    doc, al = _doc(zh_Hans=zh, en=[*base, "Join the Common Vantrix Voice community."])
+    assert [(f.evidence["variant"], f.evidence["dominant"]) for f in _run("name-variant", doc, al)] == [
+        ("Common Vantrix Voice", "Common Voice")
+    ]
+    doc, al = _doc(zh_Hans=zh, en=[*base, "Join the Common Public Voice community."])  # an ordinary word
+    assert _run("name-variant", doc, al) == []
