@@ -71,7 +71,8 @@ class NameVariant(Rule):
     ## What it catches
     In one version, a rare form of a name whose dominant form is used at
     least ``min_dominant`` times and ``ratio`` times as often: a stray
-    modifier ("News Talk123"), a half-translated tail ("JusTalk家庭APP" where
+    modifier ("News Talk123") or a stray word inside a name ("Common Vantrix
+    Voice", when the aligned row writes "Common Voice"), a half-translated tail ("JusTalk家庭APP" where
     the text says "JusTalk Family"), a clipped name ("Jus"), another spelling
     of the same letters ("Talk 123", "Justalk", "Typescript"), and an
     expansion abbreviated two ways ("跨源资源策略（CORS）" where the text

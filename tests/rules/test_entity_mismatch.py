@@ -547,3 +547,27 @@ def test_code_spans_differing_in_style_or_written_both_ways_are_not_reported():
         )
         == []
     )
+
+
+def test_a_name_replaced_once_at_the_start_of_a_sentence_by_a_word_that_is_no_english_word():
+    # mozilla-legal firefox_privacy_notice (CC-BY-SA-3.0), with "Firefox" replaced once: the
+    # row names Firefox three times in Chinese and twice in English, the third now "Kestrelin"
+    zh = [
+        "Firefox 会向我们发送数据。",
+        "Firefox 是一款浏览器。",
+        "我们改进 Firefox。",
+        "技术数据：Firefox 会向我们发送以下数据：您的 Firefox 版本和语言。当 Firefox 向我们发送数据时，您的 IP 地址会被临时收集。",
+    ]
+    en = [
+        "Firefox sends us data.",
+        "Firefox is a browser.",
+        "We improve Firefox.",
+        "Technical data: Kestrelin sends data about your Firefox version and language. When Firefox sends data to us, your IP address is temporarily collected.",
+    ]
+    doc, al = _doc(zh_Hans=zh, en=en)
+    found = [f for f in _run("entity-mismatch", doc, al) if "Kestrelin" in f.message]
+    assert len(found) == 1 and found[0].locations[0].lang == "en"
+    # an English word opening the sentence ("Mobile", "Once") is not taken for the replacement
+    en[3] = en[3].replace("Kestrelin", "Mobile")
+    doc, al = _doc(zh_Hans=zh, en=en)
+    assert [f for f in _run("entity-mismatch", doc, al) if "Mobile" in f.message] == []

@@ -175,7 +175,8 @@ def _candidates(c: _Case, st: _Stats, vocab, zh_toks) -> list[_Pos]:
             q
             for q in subs
             if st.all_e_rows[q.span.key] <= 1
-            and not sentence_initial(q.seg.text, q.span.start)
+            # a sentence may open with the replacing name, when it is no English word at all
+            and (not sentence_initial(q.seg.text, q.span.start) or not common_english_word(q.span.text, 1.0))
             and not _english_looking(q.span.text)
         ]
     return subs
