@@ -13,10 +13,13 @@ $(PY):
 	$(PIP) install -q --upgrade pip
 
 # the use-m3 model converted once into its fast-loading form (tcheck.embed.prepared: user cache
-# directory or TCHECK_MODEL_CACHE_DIR), so the first audit does not pay for it; never fails the install
+# directory or TCHECK_MODEL_CACHE_DIR), so the first audit does not pay for it; never fails the install.
+# tcheck is byte-compiled once: an editable install otherwise compiles it at every start wherever
+# PYTHONDONTWRITEBYTECODE is set
 $(VENV)/.installed: $(PY) pyproject.toml
 	$(PIP) install -q -e .
 	-$(PY) -c "from tcheck.embed.prepared import load_or_build; load_or_build(threads=1)"
+	-$(PY) -m compileall -q tcheck
 	touch $@
 
 install: $(VENV)/.installed  ## create .venv and install tcheck (.venv/bin/tcheck)
