@@ -88,9 +88,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         p.join(_JOIN_TIMEOUT)
     # The pool's manager thread stays registered for the interpreter's exit hook, which would
     # then write to its closed wake-up pipe and print a traceback after "interrupted".
+    from concurrent.futures import process as _process
+
     thread = getattr(pool, "_executor_manager_thread", None)
     if thread is not None:
-        from concurrent.futures import process as _process
-
         thread.join(_JOIN_TIMEOUT)
         _process._threads_wakeups.pop(thread, None)
+    # and any other stopped pool's entry (a manager thread that has ended: its pipe may be gone)
+    for t in [t for t in list(_process._threads_wakeups) if not t.is_alive()]:
+        _process._threads_wakeups.pop(t, None)
