@@ -94,6 +94,21 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     if thread is not None:
         thread.join(_JOIN_TIMEOUT)
         _process._threads_wakeups.pop(thread, None)
-    # and any other stopped pool's entry (a manager thread that has ended: its pipe may be gone)
+    # and any other stopped pool's entry (a manager thread that has ended: its pipe may be gone);
+    # a wake-up pipe the terminated workers took down with them must not raise in the exit hook
     for t in [t for t in list(_process._threads_wakeups) if not t.is_alive()]:
         _process._threads_wakeups.pop(t, None)
+    for wakeup in list(_process._threads_wakeups.values()):
+        wakeup.wakeup = _quiet(wakeup.wakeup)
+
+
+def _quiet(wake):
+    """``wake`` that ignores a closed pipe (OSError) instead of printing a traceback at exit."""
+
+    def call():
+        try:
+            wake()
+        except OSError:
+            pass
+
+    return call
