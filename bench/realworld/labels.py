@@ -67,17 +67,19 @@ def match_label(finding: dict, labels: list[dict]) -> dict | None:
         best = best or lab
     if best is None:  # the same finding put on another version: the label's spot is its counterpart
         for lab in labels:
-            if (
-                lab["rule"] == finding["rule"]
-                and lab["path"] != finding["path"]
-                and any(
-                    c["path"] == lab["path"]
-                    and _overlap(c["line"], c["end_line"], lab["line"], lab.get("end_line", lab["line"]))
-                    for c in finding.get("counterparts", ())
-                )
-            ):
+            if lab["rule"] == finding["rule"] and lab["path"] != finding["path"] and _moved_to(finding, lab):
                 return lab
     return best
+
+
+def _moved_to(finding: dict, label: dict) -> bool:
+    """Whether a counterpart of ``finding`` covers ``label``'s lines: the same finding, now put on
+    the other version (the one to change)."""
+    return any(
+        c["path"] == label["path"]
+        and _overlap(c["line"], c["end_line"], label["line"], label.get("end_line", label["line"]))
+        for c in finding.get("counterparts", ())
+    )
 
 
 def touches(finding: dict, path: str, line: int, slack: int = 1) -> bool:
@@ -172,12 +174,8 @@ def still_reported(label: dict, findings: list[dict]) -> bool:
     for f in findings:
         if label["rule"] in SUBSUMES.get(f["rule"], ()) and f["path"].rsplit("/", 1)[0] == doc:
             return True
-        if f["rule"] == label["rule"] and any(
-            c["path"] == label["path"]
-            and _overlap(c["line"], c["end_line"], label["line"], label.get("end_line", label["line"]))
-            for c in f.get("counterparts", ())
-        ):
-            return True  # the same finding, now put on the other version (the one to change)
+        if f["rule"] == label["rule"] and _moved_to(f, label):
+            return True
         if f["path"] != label["path"]:
             continue
         if f["rule"] == label["rule"] and f["rule"] in PER_VERSION:

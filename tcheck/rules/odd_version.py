@@ -68,7 +68,9 @@ class OddVersion(Rule):
     Options = _Options
 
     def check(self, ctx: RuleContext):
-        from ..align.stats import median_mad  # numpy: only when checking
+        from statistics import median
+
+        from ..align.stats import document_coverages
 
         if set(ctx.document.langs) != {*_ZH, "en"}:
             return
@@ -76,12 +78,7 @@ class OddVersion(Rule):
         rows = [r for r in ctx.alignment.rows if self._judged(ctx, o, r)]
         if len(rows) < o.min_rows:
             return
-        cuts, meds = {}, {}
-        for pair in (_ZH, ("zh-Hans", "en"), ("zh-Hant", "en")):
-            med, _mad = median_mad([r.meaning[pair] for r in rows])
-            meds[pair], cuts[pair] = med, med - o.min_gap
-        from ..align.stats import document_coverages
-
+        meds = {pair: median(r.meaning[pair] for r in rows) for pair in (_ZH, ("zh-Hans", "en"), ("zh-Hant", "en"))}
         covs = document_coverages(ctx)
         for row in rows:
             for odd, other in (_ZH, _ZH[::-1]):
@@ -90,8 +87,8 @@ class OddVersion(Rule):
                 s_zz, s_oe, s_ee = row.meaning[_ZH], row.meaning[(odd, "en")], row.meaning[(other, "en")]
                 if (
                     _chinese(ctx, row, other)
-                    and s_zz < cuts[_ZH]
-                    and s_oe < cuts[(odd, "en")]
+                    and s_zz < meds[_ZH] - o.min_gap
+                    and s_oe < meds[(odd, "en")] - o.min_gap
                     and s_ee >= meds[(other, "en")] - o.agree_gap
                     and s_ee - s_oe >= o.lead
                     and _confirmed(ctx, row, odd, other, o.lead)

@@ -109,10 +109,8 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return run[0] not in body and close not in body
 
 
-_MENU_SEP_RE = re.compile(r"\s*(?:>|→|›|»)\s*")
-
-
 _MENU_SEPS = (">", "→", "›", "»")
+_MENU_SEP_RE = re.compile(r"\s*(?:%s)\s*" % "|".join(map(re.escape, _MENU_SEPS)))
 _MARKS = "\x00 *_`"  # masked text and emphasis around a label
 
 
