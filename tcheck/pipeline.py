@@ -276,14 +276,18 @@ def audit_files(
 
 
 _WORKER_EMBEDDER = None
+_WORKER_CACHE = None
 
 
 def _worker_audit(job: Job, settings: Settings) -> AuditResult:
-    """One job in a worker process; the embedder is loaded once per process."""
-    global _WORKER_EMBEDDER
+    """One job in a worker process; the embedder and the cache are opened once per process."""
+    global _WORKER_EMBEDDER, _WORKER_CACHE
     if _WORKER_EMBEDDER is None:
         _WORKER_EMBEDDER = _embedder(settings)
-    return audit_files(job.files, job.langs, settings, embedder=_WORKER_EMBEDDER, document=job.document)
+        _WORKER_CACHE = _default_cache() if settings.use_cache else None
+    return audit_files(
+        job.files, job.langs, settings, embedder=_WORKER_EMBEDDER, cache=_WORKER_CACHE, document=job.document
+    )
 
 
 def audit_jobs(
@@ -308,11 +312,16 @@ def audit_jobs(
         return out
     if embedder is None and jobs:
         embedder = _embedder(settings)
+    cache = _default_cache() if settings.use_cache and jobs else None  # one for the run, not one a document
     out = []
-    for j in jobs:
-        out.append(audit_files(j.files, j.langs, settings, embedder=embedder, document=j.document))
-        if on_done is not None:
-            on_done()
+    try:
+        for j in jobs:
+            out.append(audit_files(j.files, j.langs, settings, embedder=embedder, cache=cache, document=j.document))
+            if on_done is not None:
+                on_done()
+    finally:
+        if cache is not None:
+            cache.vectors.close()
     return out
 
 

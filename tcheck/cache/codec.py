@@ -26,12 +26,19 @@ class Mismatch(ValueError):
 # -- encoding ---------------------------------------------------------------
 
 
+_PLAIN = (str, int, float, bool, type(None))  # exact types: returned as they are
+
+
 def encode(value: Any) -> Any:
     """A JSON-ready form of ``value`` (dataclasses, enums, tuples, sets, dicts)."""
+    kind = type(value)
+    if kind in _PLAIN:  # the common case first: a result holds hundreds of thousands of these
+        return value
+    names = _field_names(kind)
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value.value if isinstance(value, enum.Enum) else value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [encode(v) for v in value]
     if isinstance(value, (set, frozenset)):
@@ -41,6 +48,14 @@ def encode(value: Any) -> Any:
             return {k: encode(v) for k, v in value.items()}
         return [[encode(k), encode(v)] for k, v in value.items()]
     raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
 
 
 # -- decoding ---------------------------------------------------------------

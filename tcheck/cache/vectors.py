@@ -109,6 +109,10 @@ class VectorCache:
         self.hits = 0
         self.misses = 0
         self.rebuilt = 0  # corrupted files discarded by this instance
+        # one connection for the life of the instance: opening a WAL database, probing it and
+        # closing it (a checkpoint) on every call cost more than the lookups on real sites
+        self._con: sqlite3.Connection | None = None
+        self._con_path: Path | None = None
 
     def file_name(self, embedder) -> str:
         return f"{_safe(embedder.name)}-{_safe(model_version(embedder))}-v{SCHEMA}.sqlite"
@@ -165,16 +169,17 @@ class VectorCache:
         uniq = list(dict.fromkeys(keys))
         folder = self.dir.folder("vectors")
         path = folder / self.file_name(embedder) if folder is not None else None
-        con = self._connect(path) if path is not None else None
+        con = self._connection(path)
         found: dict[str, np.ndarray] = {}
         if con is not None:
             try:
                 found = self._read(con, uniq, _declared_dim(embedder))
             except sqlite3.Error as exc:
-                con.close()
+                self.close()
                 con = None
                 if _is_corruption(exc):
                     self._discard(path)
+                    con = self._connection(path)  # a fresh file for the vectors computed now
         self.hits += sum(1 for k in keys if k in found)
         self.misses += sum(1 for k in keys if k not in found)
         text_of = dict(zip(keys, texts))
@@ -188,13 +193,32 @@ class VectorCache:
             found.update(fresh)
             if con is not None:
                 self._write(con, path, [(k, int(v.shape[0]), v.tobytes()) for k, v in fresh.items()])
-        if con is not None:
-            con.close()
         return np.stack([found[k] for k in keys])
+
+    def _connection(self, path: Path | None) -> sqlite3.Connection | None:
+        """The open connection to ``path`` (opened on first use, kept for the next calls)."""
+        if path is None:
+            return None
+        if self._con is not None and self._con_path == path and path.exists():
+            return self._con
+        self.close()
+        self._con = self._connect(path)
+        self._con_path = path if self._con is not None else None
+        return self._con
+
+    def close(self) -> None:
+        """Close the kept connection (the next lookup opens it again)."""
+        if self._con is not None:
+            try:
+                self._con.close()
+            except sqlite3.Error:
+                pass
+        self._con = self._con_path = None
 
     def _write(self, con: sqlite3.Connection, path: Path, rows: list[tuple]) -> None:
         exc = write_rows(con, "INSERT OR REPLACE INTO vec (k, dim, v) VALUES (?, ?, ?)", rows)
         if exc is not None and _is_corruption(exc):
+            self.close()
             self._discard(path)
 
     # -- maintenance ------------------------------------------------------

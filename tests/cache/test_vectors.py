@@ -131,6 +131,7 @@ def test_two_processes_write_at_once(tmp_path):
 def _fill(tmp_path, n=300):
     cache = _vectors(tmp_path)
     cache.encode(FakeEmbedder(), [f"text number {i} " + "x" * 200 for i in range(n)])
+    cache.close()  # as at the end of a run
     path = next(_db_dir(tmp_path).glob("*.sqlite"))
     con = sqlite3.connect(path)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -233,3 +234,25 @@ def test_cli_cache_info_names_the_prepared_models_elsewhere(tmp_path, monkeypatc
     assert f"{model.parent}: 1, 16 bytes" in res.output
     monkeypatch.setenv("TCHECK_MODEL_CACHE_DIR", str(tmp_path / "c"))  # the same cache: no extra line
     assert "prepared models" not in CliRunner().invoke(main, ["cache", "info"]).output
+
+
+def test_one_connection_serves_every_lookup_of_a_run(tmp_path, monkeypatch):
+    cache = _vectors(tmp_path)
+    opened = []
+    real = cache._open
+    monkeypatch.setattr(cache, "_open", lambda path: opened.append(path) or real(path))
+    emb = FakeEmbedder()
+    for k in range(5):
+        cache.encode(emb, TEXTS[10 * k : 10 * k + 15])
+    assert len(opened) == 1
+    # a cache folder removed while the connection is kept: the next lookup opens a new file
+    cache_dir = _db_dir(tmp_path)
+    for p in cache_dir.iterdir():
+        p.unlink()
+    emb.encoded.clear()
+    cache.encode(emb, TEXTS[:3])
+    assert emb.encoded == TEXTS[:3] and len(opened) == 2
+    cache.close()
+    emb.encoded.clear()
+    _vectors(tmp_path).encode(emb, TEXTS[:3])
+    assert emb.encoded == []  # written to the new file, and kept after close
