@@ -33,11 +33,13 @@ class StagedFile:
         os.close(fd)
         self.tmp = Path(tmp)
 
-    def write_bytes(self, data: bytes) -> None:
+    def write_bytes(self, data: bytes, durable: bool = True) -> None:
+        """Write the staged content; ``durable``: flushed to disk before it can be committed."""
         with open(self.tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
 
     def commit(self) -> None:
         try:
@@ -54,11 +56,15 @@ class StagedFile:
             pass
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Replace ``path``'s content with ``data``; raises OSError, leaving ``path`` as it was."""
+def write_atomic(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
+    """Replace ``path``'s content with ``data``; raises OSError, leaving ``path`` as it was.
+
+    ``durable=False`` skips the fsync: for files that are checked when read and rebuilt when
+    damaged (cache entries), where a crash may lose the newest content but a reader still never
+    sees half a file."""
     staged = StagedFile(path)
     try:
-        staged.write_bytes(data)
+        staged.write_bytes(data, durable)
         staged.commit()
     except BaseException:
         staged.discard()

@@ -127,7 +127,7 @@ class CacheDir:
         path = self.entry_path(kind, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, data)
+            write_atomic(path, data, durable=False)  # read back checked: a lost or torn entry is recomputed
         except OSError:
             pass
 
