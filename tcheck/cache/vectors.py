@@ -88,18 +88,11 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
     return isinstance(exc, sqlite3.DatabaseError)
 
 
-def valid_vector(blob, dim, expected: int | None) -> np.ndarray | None:
-    """The stored vector when it is well formed (size, dimension, finite, unit length)."""
-    import numpy as np
-
+def _well_formed(blob, dim, expected: int | None) -> bool:
+    """A stored row of the right types and size (of the ``expected`` dimension when known)."""
     if not isinstance(blob, bytes) or not isinstance(dim, int) or dim <= 0 or len(blob) != 4 * dim:
-        return None
-    if expected is not None and dim != expected:
-        return None
-    vec = np.frombuffer(blob, dtype=np.float32)
-    if not np.isfinite(vec).all() or abs(float(np.linalg.norm(vec)) - 1.0) > _UNIT_TOLERANCE:
-        return None
-    return vec
+        return False
+    return expected is None or dim == expected
 
 
 class VectorCache:
@@ -147,14 +140,24 @@ class VectorCache:
     # -- lookups ----------------------------------------------------------
 
     def _read(self, con: sqlite3.Connection, keys: list[str], expected: int | None) -> dict[str, np.ndarray]:
+        import numpy as np
+
         found: dict[str, np.ndarray] = {}
+        by_dim: dict[int, list[tuple[str, bytes]]] = {}
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
             q = "SELECT k, dim, v FROM vec WHERE k IN (%s)" % ",".join("?" * len(chunk))
             for k, dim, blob in con.execute(q, chunk):
-                vec = valid_vector(blob, dim, expected)
-                if vec is not None:
-                    found[k] = vec
+                if _well_formed(blob, dim, expected):
+                    by_dim.setdefault(dim, []).append((k, blob))
+        for dim, rows in by_dim.items():  # finite and of unit length, checked on all vectors of a dimension at once
+            vecs = np.frombuffer(b"".join(blob for _, blob in rows), dtype=np.float32).reshape(len(rows), dim)
+            good = np.isfinite(vecs).all(axis=1)
+            norms = np.linalg.norm(np.where(good[:, None], vecs, 0.0), axis=1)
+            good &= np.abs(norms - 1.0) <= _UNIT_TOLERANCE
+            for (k, _), row, ok in zip(rows, vecs, good.tolist()):
+                if ok:
+                    found[k] = row
         if expected is None and found:  # one model, one dimension: keep the usual one
             common = Counter(v.shape[0] for v in found.values()).most_common(1)[0][0]
             found = {k: v for k, v in found.items() if v.shape[0] == common}
