@@ -48,13 +48,20 @@ class NameSpan:
         return name_key(self.text)
 
 
+_KEY_DROP_RE = re.compile(r"[\s\-‐‑_.·'’]+")
+
+
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
-    """Comparison key: case-, space- and hyphen-insensitive."""
-    return re.sub(r"[\s\-‐‑_.·'’]+", "", text).casefold()
+    """Comparison key: case-, space- and hyphen-insensitive (memoised: rules key the same
+    names and texts over and over)."""
+    return _KEY_DROP_RE.sub("", text).casefold()
 
 
+@lru_cache(maxsize=65536)
 def token_kind(tok: str) -> str:
-    """alnum | camel | acronym | cap | num | lower"""
+    """alnum | camel | acronym | cap | num | lower (memoised: the name finders ask it
+    about every token of every text, again for every rule that reads names)"""
     has_digit = any(c.isdigit() for c in tok)
     has_alpha = any(c.isalpha() for c in tok)
     if has_digit and has_alpha:
@@ -71,9 +78,14 @@ def token_kind(tok: str) -> str:
     return "lower"
 
 
-@dataclass
+@dataclass(eq=False)
 class EnglishVocab:
-    """What a version knows about its words: lower-case uses, capitalised mid-sentence uses."""
+    """What a version knows about its words: lower-case uses, capitalised mid-sentence uses.
+
+    Read-only once made: :func:`english_vocab` hands the same object to every rule asking
+    about the same version, and :func:`english_names` memoises by it (compared and hashed
+    by identity).
+    """
 
     lower: Counter
     mid_caps: Counter
@@ -83,7 +95,13 @@ class EnglishVocab:
 
 
 def english_vocab(texts: Iterable[str]) -> EnglishVocab:
-    """Word statistics of a version (see :class:`EnglishVocab`)."""
+    """Word statistics of a version (see :class:`EnglishVocab`); the same object for the
+    same texts (several rules read the English version's vocabulary)."""
+    return _english_vocab(tuple(texts))
+
+
+@lru_cache(maxsize=8)
+def _english_vocab(texts: tuple[str, ...]) -> EnglishVocab:
     low: Counter = Counter()
     caps: Counter = Counter()
     for t in texts:
@@ -191,8 +209,14 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
     ``vocab`` (from :func:`english_vocab` over the whole version) tells which
     capitalised words are ordinary words that the version also writes in
     lower case; those count as names only in the middle of a sentence of a
-    text that is not in title case.
+    text that is not in title case. Memoised by text and vocabulary (several
+    rules read the names of the same segments).
     """
+    return list(_english_names(text, vocab))
+
+
+@lru_cache(maxsize=8192)
+def _english_names(text: str, vocab: EnglishVocab | None) -> tuple[NameSpan, ...]:
     vocab = vocab if vocab is not None else english_vocab([text])
     title = _title_case(text)
     tokens = list(_TOKEN_RE.finditer(text))
@@ -245,7 +269,7 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
         sp = _span(text, _trim(run))
         if sp:
             out.append(sp)
-    return out
+    return tuple(out)
 
 
 def is_proper(name: str, vocab: EnglishVocab) -> bool:
@@ -308,8 +332,14 @@ def english_word(word: str) -> bool:
 def latin_names(text: str) -> list[NameSpan]:
     """Latin-script name candidates inside Chinese text ("JusTalk Family", "Talk123", "GB/T 35273").
 
-    Lower-case words ("cookie", "app") are not names.
+    Lower-case words ("cookie", "app") are not names. Memoised by text (several rules, and
+    entity-mismatch row by row, read the names of the same segments).
     """
+    return list(_latin_names(text))
+
+
+@lru_cache(maxsize=16384)
+def _latin_names(text: str) -> tuple[NameSpan, ...]:
     tokens = list(_TOKEN_RE.finditer(text))
 
     def joinable(m: re.Match, inside: bool) -> bool:
@@ -325,7 +355,7 @@ def latin_names(text: str) -> list[NameSpan]:
         sp = _span(text, _trim(run))
         if sp:
             out.append(sp)
-    return out
+    return tuple(out)
 
 
 def han_ngrams(text: str, nmin: int = 2, nmax: int = 6, simplified: bool = True) -> set[str]:
