@@ -29,24 +29,32 @@ _IDENT_RE = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9
 _ZH = ("zh-Hans", "zh-Hant")
 
 
-def _marks(segs: list[Segment]) -> dict[str, tuple[Segment, str]]:
-    """Name key -> (segment, name as written) for the names and identifiers of ``segs``."""
+def _marks(s: Segment) -> dict[str, tuple[Segment, str]]:
+    """Name key -> (segment, name as written) for the names and identifiers of segment ``s``."""
     out: dict[str, tuple[Segment, str]] = {}
-    for s in segs:
-        prose = english_clauses(s.text)
-        for sp in latin_names(s.text):
-            if (
-                _name_shaped(sp)
-                and not any(a <= sp.start < b for a, b in prose)
-                # a kept English word ("Default", "Faucet") or phrase ("Maintainer Community") is
-                # untranslated text, not a name
-                and not (token_kind(sp.text) == "cap" and common_english_word(sp.text, 3.0))
-                and not (" " in sp.text and all(english_word(w) for w in sp.text.split()))
-            ):
-                out.setdefault(sp.key, (s, sp.text))
-        for m in _IDENT_RE.finditer(s.text):
-            if "_" in m.group() or any(c.isupper() for c in m.group()):
-                out.setdefault(name_key(m.group()), (s, m.group()))
+    prose = english_clauses(s.text)
+    for sp in latin_names(s.text):
+        if (
+            _name_shaped(sp)
+            and not any(a <= sp.start < b for a, b in prose)
+            # a kept English word ("Default", "Faucet") or phrase ("Maintainer Community") is
+            # untranslated text, not a name
+            and not (token_kind(sp.text) == "cap" and common_english_word(sp.text, 3.0))
+            and not (" " in sp.text and all(english_word(w) for w in sp.text.split()))
+        ):
+            out.setdefault(sp.key, (s, sp.text))
+    for m in _IDENT_RE.finditer(s.text):
+        if "_" in m.group() or any(c.isupper() for c in m.group()):
+            out.setdefault(name_key(m.group()), (s, m.group()))
+    return out
+
+
+def _union(marks) -> dict[str, tuple[Segment, str]]:
+    """The marks of several segments, in order: a name written in two is the first one's."""
+    out: dict[str, tuple[Segment, str]] = {}
+    for m in marks:
+        for k, v in m.items():
+            out.setdefault(k, v)
     return out
 
 
@@ -55,8 +63,10 @@ def check_vote(rule, ctx: RuleContext):
     if any(ctx.version(lg) is None for lg in (*_ZH, "en")):
         return
     # segments of each Chinese version per name: a name that version keeps in Latin elsewhere
-    elsewhere = {lg: Counter(k for seg in ctx.version(lg).segments for k in _marks([seg])) for lg in _ZH}
-    en_keys = [set(_marks([seg])) for seg in ctx.version("en").segments]
+    # the marks of every segment, read once (a row's marks are those of its segments)
+    seg_marks = {lg: [_marks(seg) for seg in ctx.version(lg).segments] for lg in (*_ZH, "en")}
+    elsewhere = {lg: Counter(k for m in seg_marks[lg] for k in m) for lg in _ZH}
+    en_keys = [set(m) for m in seg_marks["en"]]
     en_text = "\n".join(seg.text for seg in ctx.version("en").segments)
 
     def kept_elsewhere(lg: str, k: str, name: str) -> bool:
@@ -73,7 +83,7 @@ def check_vote(rule, ctx: RuleContext):
             continue
         texts = {lg: "\n".join(s.text for s in ss) for lg, ss in segs.items()}
         keys = {lg: name_key(t) for lg, t in texts.items()}
-        marks = {lg: _marks(segs[lg]) for lg in _ZH}
+        marks = {lg: _union(seg_marks[lg][i - 1] for i in row.get(lg)) for lg in _ZH}
         for has, lacks in (("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")):
             # the version that has the name must translate the English here; the other one may
             # be the garbled one ("theme_config" replaced by a description)
