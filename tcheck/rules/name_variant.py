@@ -22,6 +22,7 @@ from ..text.names import (
     sentence_initial,
     token_kind,
 )
+from ..text.patterns import compiled
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
@@ -184,7 +185,7 @@ class NameVariant(Rule):
         allt = "\n".join(s.text for v in ctx.versions for s in v.segments)
 
         def uses(a: str) -> int:
-            return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", allt))
+            return len(compiled(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])").findall(allt))
 
         for g, abbr, n, expansion in found:
             if uses(abbr) <= uses(g.abbr):
@@ -384,7 +385,7 @@ def token_variants(version: Version, others: list[str], min_dom: int, ratio: flo
             kind = misspelling_kind(w, dom, ordinary)
             if kind is None:
                 continue
-            if re.search(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])", other_text):
+            if compiled(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])").search(other_text):
                 break  # another version writes it so too: deliberate
             yield w, dom, kind, cd, c
             break

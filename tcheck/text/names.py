@@ -25,12 +25,15 @@ from functools import lru_cache
 
 from .english_words import _CONNECTORS, _DETERMINERS, _FUNCTION, CALENDAR
 from .han import HAN_RUN_RE as _HAN_RUN_RE
+from .patterns import compiled
 from .scripts import to_simplified
 
 _L = "A-Za-z0-9\u00c0-\u024f"
 # a Latin-script token: letters/digits, inner apostrophes, hyphens, dots, slashes, plus/ampersand
 _TOKEN_RE = re.compile(rf"[{_L}](?:[{_L}'’\-./+&]*[{_L}+])?")
 _WORD_RE = re.compile(r"[A-Za-z][a-z'’\-]*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_CONTRACTION_RE = re.compile(r"['’](ll|re|ve|d|m|t)$")
 # lower-case words that may sit inside a name ("Bank of China", "Procter & Gamble")
 _SENT_END = set(".!?:;。！？：；\n")
 _OPENERS = set("\"'“‘(（[「『*_#>-–—•·")
@@ -223,11 +226,11 @@ def _english_names(text: str, vocab: EnglishVocab | None) -> tuple[NameSpan, ...
 
     def ordinary(m: re.Match) -> bool:
         w = m.group()
-        base = re.sub(r"['’]s?$", "", w)
+        base = _POSSESSIVE_RE.sub("", w)
         low = base.lower()
         if token_kind(w) != "cap":
             return False
-        if low in _DETERMINERS or re.search(r"['’](ll|re|ve|d|m|t)$", low):
+        if low in _DETERMINERS or _CONTRACTION_RE.search(low):
             return True  # a determiner or a contraction ("I'll", "Don't")
         if low in _FUNCTION and (title or _sentence_initial(text, m.start())):
             return True
@@ -275,7 +278,7 @@ def _english_names(text: str, vocab: EnglishVocab | None) -> tuple[NameSpan, ...
 def is_proper(name: str, vocab: EnglishVocab) -> bool:
     """A name that is not just capitalised ordinary words ("Privacy Policy", "Code of Conduct")."""
     for tok in name.split():
-        tok = re.sub(r"['’]s?$", "", tok)
+        tok = _POSSESSIVE_RE.sub("", tok)
         k = token_kind(tok)
         if k in ("alnum", "camel"):
             return True
@@ -290,7 +293,7 @@ def is_name(name: str, vocab: EnglishVocab) -> bool:
     version nor a frequent English word ("Telecom", "Kaia"; not "Mobile", "Platform", "Support").
     """
     for tok in name.split():
-        tok = re.sub(r"['’]s?$", "", tok)
+        tok = _POSSESSIVE_RE.sub("", tok)
         k = token_kind(tok)
         if k in ("alnum", "camel"):
             return True
@@ -384,7 +387,7 @@ def find_term(text: str, term: str) -> tuple[int, int] | None:
 
 def contains_name(text: str, name: str) -> bool:
     """``name`` occurs in ``text`` as whole words, ignoring case."""
-    return bool(re.search(rf"(?<![{_L}]){re.escape(name)}(?![{_L}])", text, re.IGNORECASE))
+    return bool(compiled(rf"(?<![{_L}]){re.escape(name)}(?![{_L}])", re.IGNORECASE).search(text))
 
 
 __all__ = [
@@ -407,6 +410,7 @@ __all__ = [
 ]
 
 
+_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _EN_RUN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:()\"“”]+[A-Za-z][A-Za-z'’\-]*){4,}")
 
 
@@ -415,7 +419,7 @@ def english_clauses(text: str) -> list[tuple[int, int]]:
     two of them lower case) inside Chinese text: untranslated prose, not names."""
     out = []
     for m in _EN_RUN_RE.finditer(text):
-        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", m.group())
+        words = _EN_WORD_RE.findall(m.group())
         if sum(1 for w in words if w.islower()) >= 2:
             out.append((m.start(), m.end()))
     return out

@@ -21,6 +21,7 @@ from ...text.names import (
     name_key,
     token_kind,
 )
+from ...text.patterns import compiled
 from ..base import RuleContext
 from .rows import _col_span
 
@@ -112,13 +113,13 @@ def _plural_in(name: str, text: str) -> bool:
     if " " in name or "_" in name:
         return False
     other = name[:-1] if name.endswith("s") else name + "s"
-    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(other)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+    return bool(compiled(rf"(?<![A-Za-z0-9]){re.escape(other)}(?![A-Za-z0-9])", re.IGNORECASE).search(text))
 
 
 def _initials_in(name: str, text: str) -> bool:
     """The version writes the name's short form ("JS" for "JavaScript")."""
     caps = "".join(c for c in name if c.isupper())
-    return len(caps) >= 2 and caps != name and bool(re.search(rf"(?<![A-Za-z]){caps}(?![A-Za-z])", text))
+    return len(caps) >= 2 and caps != name and bool(compiled(rf"(?<![A-Za-z]){caps}(?![A-Za-z])").search(text))
 
 
 def _finding(rule, ctx: RuleContext, has: str, lacks: str, segs: dict, seg: Segment, name: str):
