@@ -118,6 +118,7 @@ class NameVariant(Rule):
         min_dom = int(ctx.option(self, "min_dominant"))
         ratio = float(ctx.option(self, "ratio"))
         texts = {v.lang: name_key("\n".join(s.text for s in v.segments)) for v in ctx.versions}
+        ordinary = _ordinary_words(ctx.versions)
         for version in ctx.versions:
             occs = _forms(version)
             counts: Counter = Counter(o.text for o in occs)
@@ -127,7 +128,6 @@ class NameVariant(Rule):
                     standalone_words[form] += c
             others = [t for lg, t in texts.items() if lg != version.lang]
             variants: dict[str, tuple[str, str]] = {}  # variant -> (dominant, kind)
-            ordinary = _ordinary_words(ctx.versions)
             for form, c in counts.items():
                 for dom, cd in counts.most_common():
                     if dom == form or cd < min_dom or cd < ratio * c:
@@ -168,8 +168,9 @@ class NameVariant(Rule):
                 yield self._finding(ctx, version.lang, o.seg, form, dom, kind, counts[dom], counts[form])
             yield from self._glosses(ctx, version)
             other_texts = ["\n".join(s.text for s in v.segments) for v in ctx.versions if v.lang != version.lang]
-            for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio):
-                for t in _tokens(version):
+            toks = _tokens(version)
+            for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio, toks):
+                for t in toks:
                     if t.text != tok or any(seg == t.seg.index and tok in f for seg, f in reported):
                         continue
                     reported.add((t.seg.index, tok))
@@ -361,9 +362,10 @@ def _tokens(version: Version) -> list[_Tok]:
     return out
 
 
-def token_variants(version: Version, others: list[str], min_dom: int, ratio: float):
-    """(token, dominant, kind, dominant count, variant count) for one-off misspellings of a frequent name."""
-    toks = _tokens(version)
+def token_variants(version: Version, others: list[str], min_dom: int, ratio: float, toks: list[_Tok] | None = None):
+    """(token, dominant, kind, dominant count, variant count) for one-off misspellings of a frequent name
+    (``toks``: the version's :func:`_tokens`, when the caller has them)."""
+    toks = _tokens(version) if toks is None else toks
     counts: Counter = Counter(t.text for t in toks)
     ordinary: set[str] = set()
     for v_text in [*(s.text for s in version.segments)]:

@@ -416,10 +416,16 @@ _EN_RUN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:()\"“”]+[A-Za-z][A
 
 def english_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of English clauses (five or more Latin words in a row, at least
-    two of them lower case) inside Chinese text: untranslated prose, not names."""
+    two of them lower case) inside Chinese text: untranslated prose, not names.
+    Memoised (entity-mismatch asks about every name of a segment)."""
+    return list(_english_clauses(text))
+
+
+@lru_cache(maxsize=8192)
+def _english_clauses(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _EN_RUN_RE.finditer(text):
         words = _EN_WORD_RE.findall(m.group())
         if sum(1 for w in words if w.islower()) >= 2:
             out.append((m.start(), m.end()))
-    return out
+    return tuple(out)

@@ -67,16 +67,21 @@ def check_vote(rule, ctx: RuleContext):
     # the marks of every segment, read once (a row's marks are those of its segments)
     seg_marks = {lg: [_marks(seg) for seg in ctx.version(lg).segments] for lg in (*_ZH, "en")}
     elsewhere = {lg: Counter(k for m in seg_marks[lg] for k in m) for lg in _ZH}
-    en_keys = [set(m) for m in seg_marks["en"]]
+    en_rows = Counter(k for m in seg_marks["en"] for k in m)  # English segments per name
     en_text = "\n".join(seg.text for seg in ctx.version("en").segments)
+    plural: dict[str, bool] = {}  # name -> _plural_in(name, en_text)
 
     def kept_elsewhere(lg: str, k: str, name: str) -> bool:
         """The version writes the name in Latin in most other rows that have it ("Kaia",
         `theme_config`), so here it translated, transliterated or dropped it ("Ethereum" /
         以太坊 throughout is a usage); a word the English puts in the plural ("dApps") is a
         common noun, not a name."""
-        n_en = sum(1 for t in en_keys if k in t)  # "theme_config", not "Theme configuration"
-        return elsewhere[lg][k] >= max(2, (n_en - 1) / 2) and not _plural_in(name, en_text)
+        n_en = en_rows[k]  # "theme_config", not "Theme configuration"
+        if elsewhere[lg][k] < max(2, (n_en - 1) / 2):
+            return False
+        if name not in plural:
+            plural[name] = _plural_in(name, en_text)
+        return not plural[name]
 
     for row in ctx.alignment.rows:
         segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in (*_ZH, "en")}
