@@ -22,6 +22,7 @@ from ..text.names import (
     sentence_initial,
     token_kind,
 )
+from ..text.patterns import compiled
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
@@ -117,6 +118,7 @@ class NameVariant(Rule):
         min_dom = int(ctx.option(self, "min_dominant"))
         ratio = float(ctx.option(self, "ratio"))
         texts = {v.lang: name_key("\n".join(s.text for s in v.segments)) for v in ctx.versions}
+        ordinary = _ordinary_words(ctx.versions)
         for version in ctx.versions:
             occs = _forms(version)
             counts: Counter = Counter(o.text for o in occs)
@@ -126,7 +128,6 @@ class NameVariant(Rule):
                     standalone_words[form] += c
             others = [t for lg, t in texts.items() if lg != version.lang]
             variants: dict[str, tuple[str, str]] = {}  # variant -> (dominant, kind)
-            ordinary = _ordinary_words(ctx.versions)
             for form, c in counts.items():
                 for dom, cd in counts.most_common():
                     if dom == form or cd < min_dom or cd < ratio * c:
@@ -167,8 +168,9 @@ class NameVariant(Rule):
                 yield self._finding(ctx, version.lang, o.seg, form, dom, kind, counts[dom], counts[form])
             yield from self._glosses(ctx, version)
             other_texts = ["\n".join(s.text for s in v.segments) for v in ctx.versions if v.lang != version.lang]
-            for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio):
-                for t in _tokens(version):
+            toks = _tokens(version)
+            for tok, dom, kind, n, nv in token_variants(version, other_texts, min_dom, ratio, toks):
+                for t in toks:
                     if t.text != tok or any(seg == t.seg.index and tok in f for seg, f in reported):
                         continue
                     reported.add((t.seg.index, tok))
@@ -184,7 +186,7 @@ class NameVariant(Rule):
         allt = "\n".join(s.text for v in ctx.versions for s in v.segments)
 
         def uses(a: str) -> int:
-            return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", allt))
+            return len(compiled(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])").findall(allt))
 
         for g, abbr, n, expansion in found:
             if uses(abbr) <= uses(g.abbr):
@@ -360,9 +362,10 @@ def _tokens(version: Version) -> list[_Tok]:
     return out
 
 
-def token_variants(version: Version, others: list[str], min_dom: int, ratio: float):
-    """(token, dominant, kind, dominant count, variant count) for one-off misspellings of a frequent name."""
-    toks = _tokens(version)
+def token_variants(version: Version, others: list[str], min_dom: int, ratio: float, toks: list[_Tok] | None = None):
+    """(token, dominant, kind, dominant count, variant count) for one-off misspellings of a frequent name
+    (``toks``: the version's :func:`_tokens`, when the caller has them)."""
+    toks = _tokens(version) if toks is None else toks
     counts: Counter = Counter(t.text for t in toks)
     ordinary: set[str] = set()
     for v_text in [*(s.text for s in version.segments)]:
@@ -384,7 +387,7 @@ def token_variants(version: Version, others: list[str], min_dom: int, ratio: flo
             kind = misspelling_kind(w, dom, ordinary)
             if kind is None:
                 continue
-            if re.search(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])", other_text):
+            if compiled(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])").search(other_text):
                 break  # another version writes it so too: deliberate
             yield w, dom, kind, cd, c
             break

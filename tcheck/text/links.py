@@ -21,7 +21,11 @@ _A = re.ASCII
 #: an @handle (GitHub, X, Mastodon user): not inside an e-mail address or a path
 HANDLE_RE = re.compile(r"(?<![\w@./\\-])@([A-Za-z0-9](?:[A-Za-z0-9_-]{2,38}))(?![\w@-]|\.[A-Za-z0-9])", re.ASCII)
 EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])", _A)
-URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`\]\[{}|\\^\x80-\U0010ffff]+", re.I | _A)
+# after the scheme: ASCII other than white space and <>"'`[]{}|\^ (written as the characters it
+# takes, which compiles in a tenth of a millisecond; "[^\s<>...\x80-\U0010ffff]", the same set,
+# took 3 ms at import)
+URL_RE = re.compile(r"\b(?:https?://|ftp://|www\.)[\x00-\x08\x0e-\x1f!#-&(-;=?-Z_a-z~\x7f]+", re.I | _A)
+_DIGIT_RE = re.compile(r"[0-9]")
 OBFUSCATED_RE = re.compile(
     r"\[\s*email(?:\s|&#160;|&nbsp;|\u00a0)*protected\s*\]|__cf_email__|/cdn-cgi/l/email-protection", re.I
 )
@@ -279,7 +283,8 @@ def extract_links(seg: Segment, source: str | None = None, refs: dict[str, str] 
                 continue
             addr = m.group(0)
             add(Link("email", addr, addr.lower(), host=addr.split("@")[1].lower()), m.span())
-        for m in PHONE_RE.finditer(src):
+        # every phone number has a digit: most texts skip the costly scan
+        for m in PHONE_RE.finditer(src) if _DIGIT_RE.search(src) else ():
             if any(taken[m.start() : m.end()]):
                 continue
             text = m.group(0).strip()

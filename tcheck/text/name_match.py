@@ -8,17 +8,21 @@ of a missing word, an English name that took the place of a kept one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from ..model import Segment
 from .names import NameSpan, common_english_word, english_word, find_term, name_key
+from .patterns import compiled
 
 
 def _count_name(text: str, name: str) -> int:
     """Mentions of ``name`` in ``text``, plural and possessive included ("RPC APIs")."""
-    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:['’]?s|es)?(?![A-Za-z0-9])", text, re.IGNORECASE))
+    return len(
+        compiled(rf"(?<![A-Za-z0-9]){re.escape(name)}(?:['’]?s|es)?(?![A-Za-z0-9])", re.IGNORECASE).findall(text)
+    )
 
 
 def _is_partial(found: str, expected: str) -> bool:
@@ -29,8 +33,13 @@ def _is_partial(found: str, expected: str) -> bool:
 _TOK_RE = re.compile(r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f'’\-./+&]*[A-Za-z0-9\u00c0-\u024f+])?")
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=16384)
 def _norm_tok(tok: str) -> str:
-    t = re.sub(r"['’]s?$", "", tok).replace("’", "'").casefold()
+    """A word as compared: possessive and plural -s dropped, case folded (memoised)."""
+    t = _POSSESSIVE_RE.sub("", tok).replace("’", "'").casefold()
     if len(t) > 3 and t.endswith("s") and not t.endswith("ss"):
         t = t[:-1]
     return t
@@ -44,7 +53,7 @@ def _name_tokens(name: str) -> list[str]:
     """The words of a name that carry it (no connectors, no bare numbers)."""
     out = []
     for t in name.split():
-        t = re.sub(r"['’]s?$", "", t)
+        t = _POSSESSIVE_RE.sub("", t)
         if sum(c.isalpha() for c in t) >= 2:
             out.append(t)
     return out

@@ -25,12 +25,15 @@ from functools import lru_cache
 
 from .english_words import _CONNECTORS, _DETERMINERS, _FUNCTION, CALENDAR
 from .han import HAN_RUN_RE as _HAN_RUN_RE
+from .patterns import compiled
 from .scripts import to_simplified
 
 _L = "A-Za-z0-9\u00c0-\u024f"
 # a Latin-script token: letters/digits, inner apostrophes, hyphens, dots, slashes, plus/ampersand
 _TOKEN_RE = re.compile(rf"[{_L}](?:[{_L}'’\-./+&]*[{_L}+])?")
 _WORD_RE = re.compile(r"[A-Za-z][a-z'’\-]*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_CONTRACTION_RE = re.compile(r"['’](ll|re|ve|d|m|t)$")
 # lower-case words that may sit inside a name ("Bank of China", "Procter & Gamble")
 _SENT_END = set(".!?:;。！？：；\n")
 _OPENERS = set("\"'“‘(（[「『*_#>-–—•·")
@@ -48,13 +51,20 @@ class NameSpan:
         return name_key(self.text)
 
 
+_KEY_DROP_RE = re.compile(r"[\s\-‐‑_.·'’]+")
+
+
+@lru_cache(maxsize=16384)
 def name_key(text: str) -> str:
-    """Comparison key: case-, space- and hyphen-insensitive."""
-    return re.sub(r"[\s\-‐‑_.·'’]+", "", text).casefold()
+    """Comparison key: case-, space- and hyphen-insensitive (memoised: rules key the same
+    names and texts over and over)."""
+    return _KEY_DROP_RE.sub("", text).casefold()
 
 
+@lru_cache(maxsize=65536)
 def token_kind(tok: str) -> str:
-    """alnum | camel | acronym | cap | num | lower"""
+    """alnum | camel | acronym | cap | num | lower (memoised: the name finders ask it
+    about every token of every text, again for every rule that reads names)"""
     has_digit = any(c.isdigit() for c in tok)
     has_alpha = any(c.isalpha() for c in tok)
     if has_digit and has_alpha:
@@ -71,9 +81,14 @@ def token_kind(tok: str) -> str:
     return "lower"
 
 
-@dataclass
+@dataclass(eq=False)
 class EnglishVocab:
-    """What a version knows about its words: lower-case uses, capitalised mid-sentence uses."""
+    """What a version knows about its words: lower-case uses, capitalised mid-sentence uses.
+
+    Read-only once made: :func:`english_vocab` hands the same object to every rule asking
+    about the same version, and :func:`english_names` memoises by it (compared and hashed
+    by identity).
+    """
 
     lower: Counter
     mid_caps: Counter
@@ -83,7 +98,13 @@ class EnglishVocab:
 
 
 def english_vocab(texts: Iterable[str]) -> EnglishVocab:
-    """Word statistics of a version (see :class:`EnglishVocab`)."""
+    """Word statistics of a version (see :class:`EnglishVocab`); the same object for the
+    same texts (several rules read the English version's vocabulary)."""
+    return _english_vocab(tuple(texts))
+
+
+@lru_cache(maxsize=8)
+def _english_vocab(texts: tuple[str, ...]) -> EnglishVocab:
     low: Counter = Counter()
     caps: Counter = Counter()
     for t in texts:
@@ -191,19 +212,25 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
     ``vocab`` (from :func:`english_vocab` over the whole version) tells which
     capitalised words are ordinary words that the version also writes in
     lower case; those count as names only in the middle of a sentence of a
-    text that is not in title case.
+    text that is not in title case. Memoised by text and vocabulary (several
+    rules read the names of the same segments).
     """
+    return list(_english_names(text, vocab))
+
+
+@lru_cache(maxsize=8192)
+def _english_names(text: str, vocab: EnglishVocab | None) -> tuple[NameSpan, ...]:
     vocab = vocab if vocab is not None else english_vocab([text])
     title = _title_case(text)
     tokens = list(_TOKEN_RE.finditer(text))
 
     def ordinary(m: re.Match) -> bool:
         w = m.group()
-        base = re.sub(r"['’]s?$", "", w)
+        base = _POSSESSIVE_RE.sub("", w)
         low = base.lower()
         if token_kind(w) != "cap":
             return False
-        if low in _DETERMINERS or re.search(r"['’](ll|re|ve|d|m|t)$", low):
+        if low in _DETERMINERS or _CONTRACTION_RE.search(low):
             return True  # a determiner or a contraction ("I'll", "Don't")
         if low in _FUNCTION and (title or _sentence_initial(text, m.start())):
             return True
@@ -245,13 +272,13 @@ def english_names(text: str, vocab: EnglishVocab | None = None) -> list[NameSpan
         sp = _span(text, _trim(run))
         if sp:
             out.append(sp)
-    return out
+    return tuple(out)
 
 
 def is_proper(name: str, vocab: EnglishVocab) -> bool:
     """A name that is not just capitalised ordinary words ("Privacy Policy", "Code of Conduct")."""
     for tok in name.split():
-        tok = re.sub(r"['’]s?$", "", tok)
+        tok = _POSSESSIVE_RE.sub("", tok)
         k = token_kind(tok)
         if k in ("alnum", "camel"):
             return True
@@ -266,7 +293,7 @@ def is_name(name: str, vocab: EnglishVocab) -> bool:
     version nor a frequent English word ("Telecom", "Kaia"; not "Mobile", "Platform", "Support").
     """
     for tok in name.split():
-        tok = re.sub(r"['’]s?$", "", tok)
+        tok = _POSSESSIVE_RE.sub("", tok)
         k = token_kind(tok)
         if k in ("alnum", "camel"):
             return True
@@ -308,8 +335,14 @@ def english_word(word: str) -> bool:
 def latin_names(text: str) -> list[NameSpan]:
     """Latin-script name candidates inside Chinese text ("JusTalk Family", "Talk123", "GB/T 35273").
 
-    Lower-case words ("cookie", "app") are not names.
+    Lower-case words ("cookie", "app") are not names. Memoised by text (several rules, and
+    entity-mismatch row by row, read the names of the same segments).
     """
+    return list(_latin_names(text))
+
+
+@lru_cache(maxsize=16384)
+def _latin_names(text: str) -> tuple[NameSpan, ...]:
     tokens = list(_TOKEN_RE.finditer(text))
 
     def joinable(m: re.Match, inside: bool) -> bool:
@@ -325,7 +358,7 @@ def latin_names(text: str) -> list[NameSpan]:
         sp = _span(text, _trim(run))
         if sp:
             out.append(sp)
-    return out
+    return tuple(out)
 
 
 def han_ngrams(text: str, nmin: int = 2, nmax: int = 6, simplified: bool = True) -> set[str]:
@@ -354,7 +387,7 @@ def find_term(text: str, term: str) -> tuple[int, int] | None:
 
 def contains_name(text: str, name: str) -> bool:
     """``name`` occurs in ``text`` as whole words, ignoring case."""
-    return bool(re.search(rf"(?<![{_L}]){re.escape(name)}(?![{_L}])", text, re.IGNORECASE))
+    return bool(compiled(rf"(?<![{_L}]){re.escape(name)}(?![{_L}])", re.IGNORECASE).search(text))
 
 
 __all__ = [
@@ -377,15 +410,22 @@ __all__ = [
 ]
 
 
+_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _EN_RUN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[\s,;:()\"“”]+[A-Za-z][A-Za-z'’\-]*){4,}")
 
 
 def english_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of English clauses (five or more Latin words in a row, at least
-    two of them lower case) inside Chinese text: untranslated prose, not names."""
+    two of them lower case) inside Chinese text: untranslated prose, not names.
+    Memoised (entity-mismatch asks about every name of a segment)."""
+    return list(_english_clauses(text))
+
+
+@lru_cache(maxsize=8192)
+def _english_clauses(text: str) -> tuple[tuple[int, int], ...]:
     out = []
     for m in _EN_RUN_RE.finditer(text):
-        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", m.group())
+        words = _EN_WORD_RE.findall(m.group())
         if sum(1 for w in words if w.islower()) >= 2:
             out.append((m.start(), m.end()))
-    return out
+    return tuple(out)

@@ -225,8 +225,10 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+@lru_cache(maxsize=8192)
 def nfkc_same_length(text: str) -> str:
-    """NFKC per character where it maps one character to one (keeps offsets)."""
+    """NFKC per character where it maps one character to one (keeps offsets); memoised
+    (the link and number readers of several rules prepare the same segments)."""
     if unicodedata.is_normalized("NFKC", text):
         return text  # nothing to map (the common case; a per-character loop is slow)
     out = []

@@ -59,8 +59,7 @@ def _protected(text: str) -> list[bool]:
             s, e = m.start(), m.end()
             while e > s and text[e - 1] in ".,;:!?)）":  # sentence punctuation after a URL or name
                 e -= 1
-            for k in range(s, e):
-                mask[k] = True
+            mask[s:e] = [True] * (e - s)
     return mask
 
 

@@ -8,6 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...model import Severity
 from ...text.links import HANDLE_RE
+from ...text.patterns import compiled
 from ..base import RuleContext
 
 MAX_EDITS = 2  # letters swapped, dropped or added: a misspelling, not another user
@@ -27,7 +28,7 @@ def _handles(texts) -> dict[str, str]:
 def _uses(raw: str, name: str) -> int:
     """How often the document writes ``name`` as a word: in handles, link targets (github.com/name)
     and text alike."""
-    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", raw, re.IGNORECASE))
+    return len(compiled(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", re.IGNORECASE).findall(raw))
 
 
 def check_handles(rule, ctx: RuleContext):

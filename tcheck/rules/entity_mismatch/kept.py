@@ -13,6 +13,7 @@ from collections import defaultdict
 from ...model import Severity
 from ...text.name_match import _near, _norm_tok
 from ...text.names import NameSpan, common_english_word, english_clauses, latin_names, token_kind
+from ...text.patterns import compiled
 from ..base import RuleContext
 from .rows import _R, _Pos
 
@@ -54,7 +55,7 @@ def _split_words(text: str) -> tuple[set[str], set[str]]:
 
 def _where(r: _R, word: str) -> _Pos:
     for seg in r.en:
-        m = re.search(rf"(?<![A-Za-z0-9]){re.escape(word)}", seg.text, re.IGNORECASE)
+        m = compiled(rf"(?<![A-Za-z0-9]){re.escape(word)}", re.IGNORECASE).search(seg.text)
         if m:
             return _Pos(seg, NameSpan(m.group(), m.start(), m.end(), False))
     return _Pos(r.en[0], NameSpan(word, 0, 0, False))

@@ -104,7 +104,7 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
     min_prec = float(ctx.option(rule, "min_precision"))
     rows_e: dict[str, set[int]] = defaultdict(set)
     forms: dict[str, Counter] = defaultdict(Counter)
-    rows_t: dict[str, set[int]] = defaultdict(set)
+    rows_t: Counter = Counter()  # term -> rows where it occurs
     grams: list[set[str]] = []
     for i, r in enumerate(rows):
         zh_latin_keys = {p.span.key for ps in r.zh_latin.values() for p in ps}
@@ -126,20 +126,32 @@ def learn(rule, ctx: RuleContext, rows: list[_R], vocab) -> list[_Pair]:
             forms[p.span.key][p.span.text] += 1
         g = han_ngrams(r.zh_norm[r.primary], simplified=False)
         grams.append(g)
-        for t in g:
-            rows_t[t].add(i)
+        rows_t.update(g)
     pairs: list[_Pair] = []
+    # a term in fewer rows than min_support, or with a function character at an end, can
+    # never be learned: each row's candidates, in the row's own order (ties go to the first)
+    usable: dict[int, list[str]] = {}
+
+    def candidates(i: int) -> list[str]:
+        if i not in usable:
+            usable[i] = [
+                t
+                for t in grams[i]
+                if rows_t[t] >= min_support and t[0] not in FUNCTION_CHARS and t[-1] not in FUNCTION_CHARS
+            ]
+        return usable[i]
+
     for key, erows in rows_e.items():
         if len(erows) < min_support:
             continue
         co: Counter = Counter()
         for i in erows:
-            co.update(grams[i])
+            co.update(candidates(i))
         best = None
         for t, c in co.items():
-            if c < min_support or t[0] in FUNCTION_CHARS or t[-1] in FUNCTION_CHARS:
+            if c < min_support:
                 continue
-            n_t = len(rows_t[t])
+            n_t = rows_t[t]
             if c / n_t < min_prec or c / len(erows) < 0.5:
                 continue
             score = (round(c / (n_t + len(erows) - c), 3), len(t))

@@ -21,6 +21,7 @@ from ...text.names import (
     name_key,
     token_kind,
 )
+from ...text.patterns import compiled
 from ..base import RuleContext
 from .rows import _col_span
 
@@ -29,24 +30,32 @@ _IDENT_RE = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9
 _ZH = ("zh-Hans", "zh-Hant")
 
 
-def _marks(segs: list[Segment]) -> dict[str, tuple[Segment, str]]:
-    """Name key -> (segment, name as written) for the names and identifiers of ``segs``."""
+def _marks(s: Segment) -> dict[str, tuple[Segment, str]]:
+    """Name key -> (segment, name as written) for the names and identifiers of segment ``s``."""
     out: dict[str, tuple[Segment, str]] = {}
-    for s in segs:
-        prose = english_clauses(s.text)
-        for sp in latin_names(s.text):
-            if (
-                _name_shaped(sp)
-                and not any(a <= sp.start < b for a, b in prose)
-                # a kept English word ("Default", "Faucet") or phrase ("Maintainer Community") is
-                # untranslated text, not a name
-                and not (token_kind(sp.text) == "cap" and common_english_word(sp.text, 3.0))
-                and not (" " in sp.text and all(english_word(w) for w in sp.text.split()))
-            ):
-                out.setdefault(sp.key, (s, sp.text))
-        for m in _IDENT_RE.finditer(s.text):
-            if "_" in m.group() or any(c.isupper() for c in m.group()):
-                out.setdefault(name_key(m.group()), (s, m.group()))
+    prose = english_clauses(s.text)
+    for sp in latin_names(s.text):
+        if (
+            _name_shaped(sp)
+            and not any(a <= sp.start < b for a, b in prose)
+            # a kept English word ("Default", "Faucet") or phrase ("Maintainer Community") is
+            # untranslated text, not a name
+            and not (token_kind(sp.text) == "cap" and common_english_word(sp.text, 3.0))
+            and not (" " in sp.text and all(english_word(w) for w in sp.text.split()))
+        ):
+            out.setdefault(sp.key, (s, sp.text))
+    for m in _IDENT_RE.finditer(s.text):
+        if "_" in m.group() or any(c.isupper() for c in m.group()):
+            out.setdefault(name_key(m.group()), (s, m.group()))
+    return out
+
+
+def _union(marks) -> dict[str, tuple[Segment, str]]:
+    """The marks of several segments, in order: a name written in two is the first one's."""
+    out: dict[str, tuple[Segment, str]] = {}
+    for m in marks:
+        for k, v in m.items():
+            out.setdefault(k, v)
     return out
 
 
@@ -55,17 +64,24 @@ def check_vote(rule, ctx: RuleContext):
     if any(ctx.version(lg) is None for lg in (*_ZH, "en")):
         return
     # segments of each Chinese version per name: a name that version keeps in Latin elsewhere
-    elsewhere = {lg: Counter(k for seg in ctx.version(lg).segments for k in _marks([seg])) for lg in _ZH}
-    en_keys = [set(_marks([seg])) for seg in ctx.version("en").segments]
+    # the marks of every segment, read once (a row's marks are those of its segments)
+    seg_marks = {lg: [_marks(seg) for seg in ctx.version(lg).segments] for lg in (*_ZH, "en")}
+    elsewhere = {lg: Counter(k for m in seg_marks[lg] for k in m) for lg in _ZH}
+    en_rows = Counter(k for m in seg_marks["en"] for k in m)  # English segments per name
     en_text = "\n".join(seg.text for seg in ctx.version("en").segments)
+    plural: dict[str, bool] = {}  # name -> _plural_in(name, en_text)
 
     def kept_elsewhere(lg: str, k: str, name: str) -> bool:
         """The version writes the name in Latin in most other rows that have it ("Kaia",
         `theme_config`), so here it translated, transliterated or dropped it ("Ethereum" /
         以太坊 throughout is a usage); a word the English puts in the plural ("dApps") is a
         common noun, not a name."""
-        n_en = sum(1 for t in en_keys if k in t)  # "theme_config", not "Theme configuration"
-        return elsewhere[lg][k] >= max(2, (n_en - 1) / 2) and not _plural_in(name, en_text)
+        n_en = en_rows[k]  # "theme_config", not "Theme configuration"
+        if elsewhere[lg][k] < max(2, (n_en - 1) / 2):
+            return False
+        if name not in plural:
+            plural[name] = _plural_in(name, en_text)
+        return not plural[name]
 
     for row in ctx.alignment.rows:
         segs = {lg: [ctx.version(lg)[i] for i in row.get(lg)] for lg in (*_ZH, "en")}
@@ -73,7 +89,7 @@ def check_vote(rule, ctx: RuleContext):
             continue
         texts = {lg: "\n".join(s.text for s in ss) for lg, ss in segs.items()}
         keys = {lg: name_key(t) for lg, t in texts.items()}
-        marks = {lg: _marks(segs[lg]) for lg in _ZH}
+        marks = {lg: _union(seg_marks[lg][i - 1] for i in row.get(lg)) for lg in _ZH}
         for has, lacks in (("zh-Hans", "zh-Hant"), ("zh-Hant", "zh-Hans")):
             # the version that has the name must translate the English here; the other one may
             # be the garbled one ("theme_config" replaced by a description)
@@ -102,13 +118,13 @@ def _plural_in(name: str, text: str) -> bool:
     if " " in name or "_" in name:
         return False
     other = name[:-1] if name.endswith("s") else name + "s"
-    return bool(re.search(rf"(?<![A-Za-z0-9]){re.escape(other)}(?![A-Za-z0-9])", text, re.IGNORECASE))
+    return bool(compiled(rf"(?<![A-Za-z0-9]){re.escape(other)}(?![A-Za-z0-9])", re.IGNORECASE).search(text))
 
 
 def _initials_in(name: str, text: str) -> bool:
     """The version writes the name's short form ("JS" for "JavaScript")."""
     caps = "".join(c for c in name if c.isupper())
-    return len(caps) >= 2 and caps != name and bool(re.search(rf"(?<![A-Za-z]){caps}(?![A-Za-z])", text))
+    return len(caps) >= 2 and caps != name and bool(compiled(rf"(?<![A-Za-z]){caps}(?![A-Za-z])").search(text))
 
 
 def _finding(rule, ctx: RuleContext, has: str, lacks: str, segs: dict, seg: Segment, name: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re as _re
+from functools import lru_cache
 
 from .amounts import AmountPasses
 from .dates import DatePasses
@@ -98,7 +99,13 @@ def extract(text: str, code: tuple[str, ...] = ()) -> list[Quantity]:
     """All quantities in ``text``, in order of appearance.
 
     ``code``: substrings of ``text`` that are code (Markdown inline code); numbers there are skipped.
+    Memoised by text and code (number-mismatch and hans-hant-divergence read the same segments).
     """
+    return list(_extract(text, tuple(code)))
+
+
+@lru_cache(maxsize=8192)
+def _extract(text: str, code: tuple[str, ...]) -> tuple[Quantity, ...]:
     if not text or not _ANY_RE.search(prepare(text)):
-        return []
-    return Extractor(text, tuple(code)).run()
+        return ()
+    return tuple(Extractor(text, code).run())

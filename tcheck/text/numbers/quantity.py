@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from ..scripts import convert, is_han, nfkc_same_length  # noqa: F401 (re-exported)
 
@@ -64,6 +65,9 @@ def simplified_same_length(text: str) -> str:
     return "".join(c2 if is_han(c) and len(c2 := convert(c, "t2s")) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=8192)
 def prepare(text: str) -> str:
-    """The text the patterns read: NFKC per character, then Simplified, same length."""
+    """The text the patterns read: NFKC per character, then Simplified, same length
+    (memoised: :func:`~.extract.extract` prepares a text twice, and rules extract the same
+    segments)."""
     return simplified_same_length(nfkc_same_length(text))

@@ -9,17 +9,27 @@ from __future__ import annotations
 
 import re as _re
 import types
+from functools import lru_cache
 
 _A = _re.ASCII
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str, flags: int) -> _re.Pattern:
+    """``pattern`` compiled ASCII-minded, once (the passes call the module-level functions
+    with pattern strings for every text; ``re``'s own cache lookup costs more than this one)."""
+    return _re.compile(pattern, flags | _A)
+
+
 re = types.SimpleNamespace(
     I=_re.I,
     IGNORECASE=_re.I,
     escape=_re.escape,
     compile=lambda p, f=0: _re.compile(p, f | _A),
-    finditer=lambda p, s, f=0: _re.finditer(p, s, f | _A),
-    match=lambda p, s, f=0: _re.match(p, s, f | _A),
-    search=lambda p, s, f=0: _re.search(p, s, f | _A),
-    findall=lambda p, s, f=0: _re.findall(p, s, f | _A),
-    fullmatch=lambda p, s, f=0: _re.fullmatch(p, s, f | _A),
-    split=lambda p, s, f=0: _re.split(p, s, flags=f | _A),
+    finditer=lambda p, s, f=0: _compiled(p, int(f)).finditer(s),
+    match=lambda p, s, f=0: _compiled(p, int(f)).match(s),
+    search=lambda p, s, f=0: _compiled(p, int(f)).search(s),
+    findall=lambda p, s, f=0: _compiled(p, int(f)).findall(s),
+    fullmatch=lambda p, s, f=0: _compiled(p, int(f)).fullmatch(s),
+    split=lambda p, s, f=0: _compiled(p, int(f)).split(s),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..han import is_han
 from ..scripts import convert
@@ -39,6 +40,40 @@ def _canonical(text: str, hant: bool) -> tuple[str, list[int]]:
     return conv, where
 
 
+@lru_cache(maxsize=4096)
+def _fold(c: str) -> tuple[str, bool]:
+    """The key character of one converted character ("" for punctuation and spaces), and
+    whether it ends a clause."""
+    n = unicodedata.normalize("NFKC", c).lower()
+    if not n or not (n[0].isalnum() or is_han(n[0])):
+        return "", n[:1] in _CLAUSE_ENDS
+    return n[0], False
+
+
+@lru_cache(maxsize=8192)
+def _key_parts(text: str, hant: bool) -> tuple[str, tuple[str, ...], tuple[int, ...], tuple[int, ...], int]:
+    """One segment's share of a :class:`_Side`: its key characters, the source character and
+    offset of each, each one's clause number counted from the segment's first clause (0), and
+    the clauses the segment closes. Memoised: a segment is keyed for its row and again for the
+    document's term counts (:class:`~.judge.Terms`)."""
+    conv, src = _canonical(text, hant)
+    keys: list[str] = []
+    orig: list[str] = []
+    offsets: list[int] = []
+    clauses: list[int] = []
+    n_clause = 0
+    for c, i in zip(conv, src):
+        key, ends = _fold(c)
+        if not key:
+            n_clause += ends
+            continue
+        keys.append(key)
+        orig.append(text[i] if i < len(text) else c)
+        offsets.append(i)
+        clauses.append(n_clause)
+    return "".join(keys), tuple(orig), tuple(offsets), tuple(clauses), n_clause
+
+
 class _Side:
     """One version's texts of a row, with a key string for the diff.
 
@@ -57,18 +92,13 @@ class _Side:
         self.clause: list[int] = []  # clause number of every key character
         n_clause = 0
         for k, seg in enumerate(segs):
-            text = seg.text
-            conv, src = _canonical(text, hant)
+            keys, orig, offsets, clauses, closed = _key_parts(seg.text, hant)
             n_clause += 1
-            for c, i in zip(conv, src):
-                n = unicodedata.normalize("NFKC", c).lower()
-                if not n or not (n[0].isalnum() or is_han(n[0])):
-                    n_clause += n[:1] in _CLAUSE_ENDS
-                    continue
-                self.key_chars.append(n[0])
-                self.orig_chars.append(text[i] if i < len(text) else c)
-                self.where.append((k, i))
-                self.clause.append(n_clause)
+            self.key_chars += keys
+            self.orig_chars += orig
+            self.where += [(k, i) for i in offsets]
+            self.clause += [n_clause + c for c in clauses]
+            n_clause += closed
         self.key = "".join(self.key_chars)
 
     def clause_key(self, pos: int) -> str:
