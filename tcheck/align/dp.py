@@ -1,4 +1,15 @@
-"""The monotonic dynamic program over beads, full or coarse-to-fine in a band."""
+"""The monotonic dynamic program over beads, full or coarse-to-fine in a band.
+
+Cost of the program: almost all of it is the scorers' ``costs``. A merged
+bead is priced together with the beads without its first or last segment
+(:func:`_bead_costs`), and those are the plain beads of this row and of the
+row before, so the same request comes back several times per row;
+:class:`_RowCosts` answers a repeated one from memory. A repeat is only the
+very same request (the same ``js``): numpy's matrix-vector products round
+the last bits of a row differently depending on how many rows are multiplied
+at once, so an answer sliced out of a larger one could differ from the
+scorer's own, and the alignment must not depend on this cache.
+"""
 
 from __future__ import annotations
 
@@ -36,18 +47,46 @@ class Bead:
     score: float  # similarity of the merged texts (0 for skips)
 
 
-def _bead_costs(scorer: Scorer, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
-    """Bead costs, with a penalty on merges whose extra segment does not help."""
-    c = scorer.costs(i, da, db, js)
+class _RowCosts:
+    """``scorer.costs`` with the answers for the current and the previous row kept.
+
+    Answers are shared, so they are read-only; only a request with the very
+    same ``js`` is answered from memory (see the module docstring).
+    """
+
+    def __init__(self, scorer: Scorer):
+        self.scorer = scorer
+        self.rows: dict[int, dict[tuple[int, int, bytes], np.ndarray]] = {}
+
+    def start_row(self, i: int) -> None:
+        """Row ``i`` is next: forget the rows before ``i - 1`` (no bead reaches further back)."""
+        self.rows = {r: v for r, v in self.rows.items() if r >= i - 1}
+
+    def __call__(self, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
+        row = self.rows.setdefault(i, {})
+        key = (da, db, js.tobytes())
+        c = row.get(key)
+        if c is None:
+            c = row[key] = self.scorer.costs(i, da, db, js)
+            c.flags.writeable = False
+        return c
+
+
+def _bead_costs(costs, i: int, da: int, db: int, js: np.ndarray) -> np.ndarray:
+    """Bead costs, with a penalty on merges whose extra segment does not help.
+
+    ``costs(i, da, db, js)``: the scorer's :meth:`Scorer.costs` (or a :class:`_RowCosts` over it).
+    """
+    c = costs(i, da, db, js)
     if da == 1 and db == 1:
         return c
     subs = []
     if da > 1:
-        subs.append(scorer.costs(i, da - 1, db, js))  # without the first A segment
-        subs.append(scorer.costs(i - 1, da - 1, db, js))  # without the last A segment
+        subs.append(costs(i, da - 1, db, js))  # without the first A segment
+        subs.append(costs(i - 1, da - 1, db, js))  # without the last A segment
     if db > 1:
-        subs.append(scorer.costs(i, da, db - 1, js))
-        subs.append(scorer.costs(i, da, db - 1, js - 1))
+        subs.append(costs(i, da, db - 1, js))
+        subs.append(costs(i, da, db - 1, js - 1))
     best_sub = np.minimum.reduce(subs)
     return c + DOMINATED_WEIGHT * np.maximum(c - best_sub + DOMINATED_MARGIN, 0.0)
 
@@ -70,7 +109,9 @@ def _dp(scorer: Scorer, lo: list[int], hi: list[int]) -> list[tuple[int, int, in
     D: list[np.ndarray] = []
     B: list[np.ndarray] = []
     k01 = BEADS.index((0, 1))
+    costs = _RowCosts(scorer)
     for i in range(n + 1):
+        costs.start_row(i)
         li, hi_i = lo[i], hi[i]
         w = hi_i - li + 1
         js = np.arange(li, hi_i + 1)
@@ -83,24 +124,28 @@ def _dp(scorer: Scorer, lo: list[int], hi: list[int]) -> list[tuple[int, int, in
             if da == 0 or i < da:
                 continue
             pi = i - da
-            pj = js - db
-            ok = (pj >= lo[pi]) & (pj <= hi[pi])
-            if not ok.any():
+            # the cells t of this row (j = li + t) whose predecessor j - db is in row pi's band: one run
+            t0 = max(lo[pi] + db - li, 0)
+            t1 = min(hi[pi] + db - li, w - 1)
+            if t0 > t1:
                 continue
-            prev = np.full(w, INF)
-            prev[ok] = D[pi][pj[ok] - lo[pi]]
-            ok &= prev < INF
-            if not ok.any():
+            prev = D[pi][li + t0 - db - lo[pi] : li + t1 + 1 - db - lo[pi]]
+            reach = prev < INF
+            if reach.all():
+                ts = slice(t0, t1 + 1)
+            elif reach.any():
+                ts = t0 + np.nonzero(reach)[0]
+                prev = prev[reach]
+            else:
                 continue
             if db == 0:
-                cand = prev[ok] + skip
+                cand = prev + skip
             else:
-                cand = prev[ok] + _bead_costs(scorer, i, da, db, js[ok]) * (da + db) / 2 + mp * (da + db - 2)
-            cur = C[ok]
+                cand = prev + _bead_costs(costs, i, da, db, js[ts]) * (da + db) / 2 + mp * (da + db - 2)
+            cur = C[ts]
             better = cand < cur
-            idx = np.nonzero(ok)[0][better]
-            C[idx] = cand[better]
-            arg[idx] = k
+            C[ts] = np.where(better, cand, cur)
+            arg[ts] = np.where(better, np.int8(k), arg[ts])
         # skipping B segments within the row: D[t] = min_s<=t C[s] + (t - s) * skip
         t = np.arange(w) * skip
         E = C - t

@@ -4,6 +4,17 @@
   ratio, with the embedding cosine as a second signal.
 * :class:`EmbeddingScorer`, zh <-> en: multilingual sentence embeddings with
   vecalign-style cost normalisation and a length prior.
+
+``costs`` (a row of candidate beads at once) is where the dynamic program
+spends its time, so the scorers keep what neighbouring requests share: the
+merged texts, vectors, norms and length terms of B ranges, the merged A
+range of the current rows, and (fuzzy) the character ratio of every pair
+already compared. Every cost still comes out of the same operations on the
+same operands as without these caches, bit for bit: rapidfuzz's batch call
+gives ``fuzz.ratio``'s numbers; a row's norm does not depend on the other
+rows of its array. A matrix-vector product does (numpy's BLAS rounds a row's
+last bits according to its place among the rows multiplied), so products
+are never kept, only their operands.
 """
 
 from __future__ import annotations
@@ -47,6 +58,19 @@ class Scorer:
         """A hash of everything the alignment of A and B depends on besides the code (None: unknown),
         so a stored alignment of the same inputs can stand in for the dynamic program."""
         return None
+
+    _rows: dict[int, dict]  # set by subclasses that use _row
+
+    def _row(self, i: int) -> dict:
+        """What ``costs`` keeps for row ``i`` (A ranges ending at ``i``) while the dynamic program is
+        near it: it asks for rows ``i`` and ``i - 1`` only, so a new last row drops the older ones."""
+        rows = self._rows
+        row = rows.get(i)
+        if row is None:
+            if rows and i > max(rows):
+                rows = self._rows = {r: v for r, v in rows.items() if r >= i - 1}
+            row = rows[i] = {}
+        return row
 
 
 def _digest(kind: str, *parts) -> str:
@@ -117,6 +141,8 @@ class EmbeddingScorer(Scorer):
         self.cnb = np.concatenate([[0.0], np.cumsum(self.nb)])
         self._memo: dict[tuple[int, int, int, int], float] = {}
         self._mb: dict[int, np.ndarray] = {}
+        self._bt: dict[int, tuple] = {}  # db -> the terms of B ranges (see _b_terms)
+        self._rows: dict[int, dict] = {}  # per row i, recent rows only (Scorer._row): da -> merged A vector
         # structure prior: a bead must not merge a heading with body text
         self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
         self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
@@ -172,19 +198,36 @@ class EmbeddingScorer(Scorer):
             mb = self._mb[db] = (v / nrm).astype(np.float32)
         return mb
 
+    def _b_terms(self, db: int) -> tuple:
+        """Index j0, for B[j0:j0 + db]: the normaliser ``(cnb[j] - cnb[j0]) / db``, the length
+        ``clb[j] - clb[j0]`` and the heading/body mix penalty (0.0 without headings, or db 1)."""
+        t = self._bt.get(db)
+        if t is None:
+            j0 = np.arange(self.m - db + 1)
+            js = j0 + db
+            mixed = self._mixed(self.chb, j0, js) if db > 1 else 0.0
+            t = self._bt[db] = ((self.cnb[js] - self.cnb[j0]) / db, self.clb[js] - self.clb[j0], mixed)
+        return t
+
     def costs(self, i, da, db, js):
         j0 = js - db
-        va = self.ea[i - 1] if da == 1 else self._vec(self.ca, i - da, i)
+        if da == 1:
+            va = self.ea[i - 1]
+        else:
+            row = self._row(i)
+            va = row.get(da)
+            if va is None:
+                va = row[da] = self._vec(self.ca, i - da, i)
         s = (self._merged_b(db)[j0] @ va).astype(np.float64)
-        norm = ((self.cna[i] - self.cna[i - da]) / da + (self.cnb[js] - self.cnb[j0]) / db) / 2
+        nb, lb, mixed = self._b_terms(db)
+        norm = ((self.cna[i] - self.cna[i - da]) / da + nb[j0]) / 2
         c = np.maximum(1.0 - s, 0.0) / np.maximum(norm, 1e-3)
         la = self.cla[i] - self.cla[i - da]
-        lb = self.clb[js] - self.clb[j0]
-        c = c + 0.12 * np.abs(np.log((lb + 8.0) / (la * self.ratio + 8.0)))
+        c = c + 0.12 * np.abs(np.log((lb[j0] + 8.0) / (la * self.ratio + 8.0)))
         if da > 1:
             c = c + self._mixed(self.cha, i - da, i)
         if db > 1:
-            c = c + self._mixed(self.chb, j0, js)
+            c = c + (mixed if self.chb is None else mixed[j0])
         return c
 
     def coarsen(self):
@@ -217,6 +260,11 @@ class FuzzyScorer(Scorer):
         self.ta, self.tb = ta, tb
         self.n, self.m = len(ta), len(tb)
         self._memo: dict[tuple[int, int, int, int], float] = {}
+        self._mb: dict[int, list[str]] = {}  # db -> merged B texts (see _merged_b)
+        self._meb: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # db -> merged B vectors, norms
+        # per row i, recent rows only (Scorer._row): ("va", da) -> merged A vector and its
+        # norm; (da, db) -> fuzzy cost per j (NaN: not compared yet)
+        self._rows: dict[int, dict] = {}
         self.cha = np.concatenate([[0], np.cumsum(heads_a)]) if heads_a is not None else None
         self.chb = np.concatenate([[0], np.cumsum(heads_b)]) if heads_b is not None else None
         # optional meaning signal: independently translated zh-Hans / zh-Hant
@@ -254,14 +302,54 @@ class FuzzyScorer(Scorer):
         d = float(np.linalg.norm(va) * np.linalg.norm(vb))
         return EMB_WEIGHT * float(va @ vb) / d if d else 0.0
 
+    def _merged_b(self, db: int) -> list[str]:
+        """Index j0: ``"".join(tb[j0:j0 + db])``."""
+        mb = self._mb.get(db)
+        if mb is None:
+            tb = self.tb
+            mb = self._mb[db] = tb if db == 1 else ["".join(tb[j0 : j0 + db]) for j0 in range(self.m - db + 1)]
+        return mb
+
+    def _merged_eb(self, db: int) -> tuple[np.ndarray, np.ndarray]:
+        """Index j0: the summed vector of B[j0:j0 + db] (as ``ceb[j] - ceb[j - db]``) and its norm."""
+        meb = self._meb.get(db)
+        if meb is None:
+            v = self.ceb[db:] - self.ceb[:-db]
+            meb = self._meb[db] = (v, np.linalg.norm(v, axis=1))
+        return meb
+
     def _esims(self, i, da, db, js) -> np.ndarray:
         if self.cea is None:
             return np.zeros(len(js))
-        va = self.cea[i] - self.cea[i - da]
-        vb = self.ceb[js] - self.ceb[js - db]
-        d = np.linalg.norm(vb, axis=1) * (np.linalg.norm(va) or 1.0)
+        row = self._row(i)
+        a = row.get(("va", da))
+        if a is None:
+            va = self.cea[i] - self.cea[i - da]
+            a = row["va", da] = (va, np.linalg.norm(va) or 1.0)
+        va, na = a
+        vb, nb = self._merged_eb(db)
+        j0 = js - db
+        d = nb[j0] * na
         d[d == 0] = 1.0
-        return EMB_WEIGHT * (vb @ va) / d
+        return EMB_WEIGHT * (vb[j0] @ va) / d
+
+    def _ratio_costs(self, i, da, db, js, a: str) -> np.ndarray:
+        """``1 - fuzz.ratio(a, merged B) / 100`` per j in ``js``; pairs already compared are remembered."""
+        from rapidfuzz import fuzz, process
+
+        row = self._row(i)
+        known = row.get((da, db))
+        if known is None:
+            known = row[da, db] = np.full(self.m + 1, np.nan)
+        out = known[js]
+        miss = np.isnan(out)
+        if miss.any():
+            jm = js[miss]
+            mb = self._merged_b(db)
+            bs = [mb[j0] for j0 in (jm - db).tolist()]
+            r = process.cdist([a], bs, scorer=fuzz.ratio, dtype=np.float64, workers=1)[0]
+            out[miss] = known[jm] = 1.0 - r / 100.0  # fuzz.ratio(a, "") is 0: cost 1, as for no text
+        return out
 
     def sim(self, i0, i1, j0, j1):
         from rapidfuzz import fuzz
@@ -284,16 +372,10 @@ class FuzzyScorer(Scorer):
         return c
 
     def costs(self, i, da, db, js):
-        from rapidfuzz import fuzz
-
         a = "".join(self.ta[i - da : i])
         if not a:
             return np.ones(len(js))
-        tb = self.tb
-        out = np.empty(len(js))
-        for k, j in enumerate(js.tolist()):
-            b = tb[j - 1] if db == 1 else "".join(tb[j - db : j])
-            out[k] = 1.0 - fuzz.ratio(a, b) / 100.0 if b else 1.0
+        out = self._ratio_costs(i, da, db, js, a)
         if self.cea is not None:
             out = np.minimum(out, 1.0 - self._esims(i, da, db, js))
         if da > 1:

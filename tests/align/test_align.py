@@ -2,7 +2,8 @@ import numpy as np
 import pytest
 
 from bench.evaluate import alignment_rows_as_lines, load_gold, score
-from tcheck.align import EmbeddingScorer, FuzzyScorer, align_pair
+from tcheck.align import BEADS, EmbeddingScorer, FuzzyScorer, align_pair
+from tcheck.align.dp import _RowCosts
 
 from ..conftest import FIXTURES
 
@@ -128,6 +129,59 @@ def test_both_sides_empty_and_one_segment_sides():
 def test_identical_texts_align_one_to_one():
     t = ["第一条 我们收集您的信息", "第二条 我们如何使用信息", "第三条 我们如何共享信息", "联系我们", "附则"]
     assert _flat(align_pair(FuzzyScorer(t, list(t)))) == [((i,), (i,)) for i in range(5)]
+
+
+def _cost_requests(n, m):
+    """Every request the dynamic program can make of ``costs``, row by row, in its order."""
+    for i in range(1, n + 1):
+        for da, db in BEADS:
+            if da == 0 or da > i or db == 0:
+                continue
+            for d_a, d_b, shift, row in (
+                (da, db, 0, i),
+                (da - 1, db, 0, i),
+                (da - 1, db, 0, i - 1),
+                (da, db - 1, 1, i),
+            ):
+                if d_a < 1 or d_b < 1 or d_a > row:
+                    continue
+                js = np.arange(d_b + shift, m + 1) - shift
+                yield row, d_a, d_b, js
+                yield row, d_a, d_b, js[1::2]  # an unreachable cell or two: a request with gaps
+
+
+def test_row_costs_are_the_scorers_own_whatever_was_asked_before():
+    # the scorers keep merged ranges, norms and compared pairs between requests (and dp keeps
+    # whole answers for the current rows): each answer must be the very numbers a fresh scorer
+    # gives, bit for bit, and agree with the single-bead ``cost``
+    rng = np.random.default_rng(6)
+    zh = [
+        "第一条 我们收集您的信息",
+        "第二条 我们如何使用信息",
+        "第三条 我们如何共享信息",
+        "联系我们",
+        "附则",
+        "了解",
+        "附录",
+    ]
+    tw = ["第一條 我們收集您的資訊", "第三條 我們如何共享資訊", "聯絡我們", "附則", "了解更多資訊", "附錄"]
+    ea, eb = _unit(rng.normal(size=(7, 16))).astype(np.float32), _unit(rng.normal(size=(6, 16))).astype(np.float32)
+    ha, hb = np.array([1.0, 0, 0, 1, 0, 0, 0]), np.array([1.0, 1, 0, 0, 0, 0])
+    makers = [
+        lambda: FuzzyScorer(zh, tw, heads_a=ha, heads_b=hb, ea=ea, eb=eb),
+        lambda: FuzzyScorer(zh, tw),
+        lambda: EmbeddingScorer(ea, eb, np.arange(7) * 5.0 + 10, np.arange(6) * 7.0 + 10, heads_a=ha, heads_b=hb),
+        lambda: EmbeddingScorer(ea, eb, np.ones(7) * 20, np.ones(6) * 20),
+    ]
+    for make in makers:
+        warm = make()
+        costs = _RowCosts(warm)
+        for i, da, db, js in _cost_requests(warm.n, warm.m):
+            got = costs(i, da, db, js)
+            assert np.array_equal(got, make().costs(i, da, db, js))
+            assert np.array_equal(got, warm.costs(i, da, db, js))
+            single = [warm.cost(i - da, i, j - db, j) for j in js.tolist()]
+            assert np.allclose(got, single, rtol=0, atol=1e-5)
 
 
 @pytest.mark.slow
