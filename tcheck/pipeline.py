@@ -298,7 +298,7 @@ def audit_jobs(
     ``on_done()`` is called after each document (the command line's progress display).
     """
     settings = settings or Settings()
-    from .workers import run_ordered, worker_count
+    from .workers import fewer_collections, run_ordered, worker_count
 
     if worker_count(workers, len(jobs)) > 1:  # capped at the CPUs and the documents; Ctrl-C stops them all
         from functools import partial
@@ -315,10 +315,11 @@ def audit_jobs(
     cache = _default_cache() if settings.use_cache and jobs else None  # one for the run, not one a document
     out = []
     try:
-        for j in jobs:
-            out.append(audit_files(j.files, j.langs, settings, embedder=embedder, cache=cache, document=j.document))
-            if on_done is not None:
-                on_done()
+        with fewer_collections():
+            for j in jobs:
+                out.append(audit_files(j.files, j.langs, settings, embedder=embedder, cache=cache, document=j.document))
+                if on_done is not None:
+                    on_done()
     finally:
         if cache is not None:
             cache.vectors.close()

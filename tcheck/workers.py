@@ -11,9 +11,11 @@ cores, not N times the machine.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # the pool loads only when there are workers to start
@@ -36,9 +38,29 @@ def worker_count(requested: int, jobs: int) -> int:
     return max(1, min(requested, cpu_count(), jobs))
 
 
+# Garbage-collection thresholds while documents are audited. A run allocates millions of small
+# objects (segments, rows, findings, memoised analyses) and keeps every result until the report:
+# with Python's default (700, 10, 10) the collector traversed that growing heap over and over,
+# 3.3 s of an 82 s audit of two corpus sites, and the whole run took about 10% more CPU.
+# Reference counting frees almost everything; cycles are still collected, less often.
+AUDIT_GC_THRESHOLDS = (50_000, 20, 20)
+
+
+@contextmanager
+def fewer_collections():
+    """Run the block with :data:`AUDIT_GC_THRESHOLDS`, restoring the previous thresholds after."""
+    before = gc.get_threshold()
+    gc.set_threshold(*AUDIT_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def _init_worker() -> None:
     global _blas_limits
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*AUDIT_GC_THRESHOLDS)  # a worker only audits documents
     try:
         import numpy  # noqa: F401  (load BLAS first: threadpoolctl limits loaded libraries)
         from threadpoolctl import threadpool_limits

@@ -70,3 +70,29 @@ def test_jobs_1000_on_three_documents_starts_few_workers(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     assert "in 3 documents" in res.stdout
     assert started == [min(3, workers.cpu_count())] or (started == [] and workers.cpu_count() == 1)
+
+
+def _gc_thresholds(_):
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_documents_are_audited_with_fewer_collections_and_thresholds_restored(monkeypatch):
+    import gc
+
+    from tcheck import pipeline
+
+    before = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(pipeline, "audit_files", lambda *a, **k: seen.append(gc.get_threshold()))
+    monkeypatch.setattr(pipeline, "_embedder", lambda settings: object())
+
+    class _Job:
+        files, langs, document = ["a.md"], {}, None
+
+    pipeline.audit_jobs([_Job(), _Job()], pipeline.Settings(use_cache=False))
+    assert seen == [workers.AUDIT_GC_THRESHOLDS] * 2
+    assert gc.get_threshold() == before
+    if workers.cpu_count() > 1:  # a worker keeps them for its life
+        assert workers.run_ordered(_gc_thresholds, [1, 2], 2) == [workers.AUDIT_GC_THRESHOLDS] * 2
