@@ -61,6 +61,9 @@ def _init_worker() -> None:
     global _blas_limits
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*AUDIT_GC_THRESHOLDS)  # a worker only audits documents
+    from .embed import budget
+
+    budget.ENCODE_THREADS = 1  # the other cores run the other workers
     try:
         import numpy  # noqa: F401  (load BLAS first: threadpoolctl limits loaded libraries)
         from threadpoolctl import threadpool_limits

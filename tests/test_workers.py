@@ -72,6 +72,17 @@ def test_jobs_1000_on_three_documents_starts_few_workers(tmp_path, monkeypatch):
     assert started == [min(3, workers.cpu_count())] or (started == [] and workers.cpu_count() == 1)
 
 
+def _encode_threads(_):
+    from tcheck.embed.budget import encode_threads
+
+    return encode_threads()
+
+
+def test_a_worker_encodes_with_one_thread():
+    if workers.cpu_count() > 1:
+        assert workers.run_ordered(_encode_threads, [1, 2], 2) == [1, 1]
+
+
 def _gc_thresholds(_):
     import gc
 

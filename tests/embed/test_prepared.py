@@ -115,6 +115,26 @@ def test_order_restored_and_batch_independent(built):
     assert np.max(np.abs(together - alone)) <= 1e-6
 
 
+def test_encoder_threads_give_the_vectors_of_one_thread(built, monkeypatch):
+    from tcheck.embed import budget
+
+    use = P.load(built, threads=1)
+    texts = [s * n for n in (1, 9, 3, 20, 2, 12) for s in SENTENCES] * 3  # many micro-batches
+    monkeypatch.setattr(budget, "ENCODE_THREADS", 1)
+    one = use.encode(texts)
+    monkeypatch.setattr(budget, "ENCODE_THREADS", 2)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert budget.encode_threads() == 2
+    import concurrent.futures
+
+    pools = []
+    real = concurrent.futures.ThreadPoolExecutor
+    monkeypatch.setattr(concurrent.futures, "ThreadPoolExecutor", lambda *a, **k: pools.append(a) or real(*a, **k))
+    two = use.encode(texts)
+    assert pools == [(2,)]  # the threaded path ran
+    np.testing.assert_array_equal(one, two)
+
+
 def test_long_texts_cut_at_the_token_budget(built):
     use = P.load(built, threads=1)
     tok = use._tokenizer

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..budget import BLAS_THREADS, TOKEN_BUDGET
+from ..budget import BLAS_THREADS, TOKEN_BUDGET, encode_threads
 
 _TOKENIZER_ARRAYS = {"scores", "vocab_values", "group_code", "group_key", "group_byte", "single_values"}
 
@@ -157,21 +157,35 @@ class _BackendPart:
         return ids
 
     def _encode_ids(self, ids):
-        """Micro-batches of texts in order of token length, results in input order."""
+        """Micro-batches of texts in order of token length, results in input order; up to
+        :func:`~tcheck.embed.budget.encode_threads` batches at once (each text is encoded alone,
+        so the threads change nothing in the vectors)."""
         n = len(ids)
         out = np.empty((n, _EMB_DIM), dtype=np.float32)
         order = sorted(range(n), key=lambda i: len(ids[i]))
+        batches = []
         group, members, n_tokens = [], [], 0
         for i in order:
             k = len(ids[i])
             if group and n_tokens + k > _PACKAGE_BATCH:
-                self._flush(group, members, n_tokens, out)
+                batches.append((group, members, n_tokens))
                 group, members, n_tokens = [], [], 0
             group.append(ids[i])
             members.append(i)
             n_tokens += k
         if group:
-            self._flush(group, members, n_tokens, out)
+            batches.append((group, members, n_tokens))
+        threads = encode_threads()
+        if threads < 2 or len(batches) < 2:
+            for group, members, n_tokens in batches:
+                self._flush(group, members, n_tokens, out)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        # longest batches first, so neither thread is left with a long one at the end
+        with ThreadPoolExecutor(threads, thread_name_prefix="tcheck-encode") as pool:
+            for done in [pool.submit(self._flush, *b, out) for b in reversed(batches)]:
+                done.result()
         return out
 
     def _flush(self, group, members, n_tokens, out):
