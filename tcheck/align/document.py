@@ -60,20 +60,40 @@ def _tail(v: Version, n: int) -> Version:
 
 
 def _front_rows(doc: Document, heads: dict[str, int], embed) -> list[Row]:
-    """One row per front-matter key, in the order of the first version that has it."""
-    by = {v.lang: v for v in doc.versions}
-    order: list[str] = []
-    where: dict[str, dict[str, list[int]]] = {}
+    """The front-matter fields paired by their key path, in the order of every version.
+
+    The versions' key sequences are matched in order (a field that moved or that one version
+    lacks gets a row of its own), so each version's fields stay in order and each is in one row;
+    a key that repeats (``items.title`` of a list) is paired by its occurrence."""
+    import difflib
+
+    rows: list[tuple[str, dict[str, list[int]]]] = []
     for v in doc.versions:
-        for s in v.segments[: heads[v.lang]]:
-            if s.front not in where:
-                order.append(s.front)
-                where[s.front] = {}
-            where[s.front].setdefault(v.lang, []).append(s.index)
+        segs = v.segments[: heads[v.lang]]
+        seen: dict[str, int] = {}
+        keys = []
+        for s in segs:
+            seen[s.front] = seen.get(s.front, 0) + 1
+            keys.append(f"{s.front}#{seen[s.front]}")
+        if not rows:
+            rows = [(k, {v.lang: [s.index]}) for k, s in zip(keys, segs)]
+            continue
+        matcher = difflib.SequenceMatcher(None, [k for k, _ in rows], keys, autojunk=False)
+        merged = []
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                for (key, cells), s in zip(rows[i1:i2], segs[j1:j2]):
+                    cells[v.lang] = [s.index]
+                    merged.append((key, cells))
+            else:
+                merged.extend(rows[i1:i2])
+                merged.extend((k, {v.lang: [s.index]}) for k, s in zip(keys[j1:j2], segs[j1:j2]))
+        rows = merged
+    by = {v.lang: v for v in doc.versions}
     emb = {v.lang: embed(v) for v in doc.versions}
     hant_s = embed(simplified_view(by["zh-Hant"])) if "zh-Hans" in by and "zh-Hant" in by else None
     langs = [v.lang for v in doc.versions]
-    return [_scored_row({lg: where[k].get(lg, []) for lg in langs}, emb, by, hant_s) for k in order]
+    return [_scored_row({lg: cells.get(lg, []) for lg in langs}, emb, by, hant_s) for _, cells in rows]
 
 
 def _align_body(doc: Document, embed) -> Alignment:

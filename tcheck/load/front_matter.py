@@ -3,7 +3,7 @@
 Site generators render these on the page (the title, a meta description, an announcement
 banner), so a version that announces another release or lacks its banner is drift like any
 other. Only string values of the keys in :data:`TEXT_KEYS` are read, at any nesting depth
-(``banner: content: |``); dates, flags, paths, layout names and lists of tags are not text.
+(``banner: content: |``), each named by its path (``banner.content``, ``hero.title``); dates, flags, paths, layout names and lists of tags are not text.
 A minimal line reader, not a YAML parser: plain, quoted and block (``|``, ``>``) scalars.
 """
 
@@ -54,13 +54,20 @@ def front_matter_segments(text: str) -> list[Segment]:
         return []
     key_re = _TOML_RE if lines[0].strip() == "+++" else _YAML_RE
     out: list[Segment] = []
+    parents: list[tuple[int, str]] = []  # (indent, key) of the mappings the current line is in
     i = 1
     while i < end:
         m = key_re.match(lines[i])
+        if m:
+            while parents and parents[-1][0] >= len(m.group(1)):
+                parents.pop()
         if not m or m.group(2).lower() not in TEXT_KEYS:
+            if m:
+                parents.append((len(m.group(1)), m.group(2).lower()))
             i += 1
             continue
         indent, key, value = len(m.group(1)), m.group(2).lower(), m.group(3)
+        path = ".".join([k for _, k in parents] + [key])  # hero.title is not the page's title
         first = last = i + 1  # 1-based lines of the value
         if _BLOCK.match(value):
             body = []
@@ -83,6 +90,6 @@ def front_matter_segments(text: str) -> list[Segment]:
             make_lines(lines, first, max(first, last)), plain, "heading" if key == "title" else "paragraph", frozenset()
         )
         if seg:
-            seg.front = key
+            seg.front = path
             out.append(seg)
     return out

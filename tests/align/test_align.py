@@ -271,6 +271,46 @@ def test_a_stub_version_does_not_swallow_the_full_versions_paragraphs(embedder, 
 
 
 @pytest.mark.slow
+def test_nested_and_reordered_front_matter_keeps_every_version_in_order(embedder, tmp_path):
+    """astro-docs getting-started (MIT): a Starlight hero has its own title and two taglines;
+    they are other fields than the page's title, and a version listing its fields in another
+    order still has each segment once, in order (the run index and ``tcheck merge`` check it)."""
+    from tcheck.align import align_document
+    from tcheck.cache import Cache
+    from tcheck.cache.alignments import check_alignment
+    from tcheck.pipeline import SegmentEmbedder, load_document
+
+    front = {
+        "en.mdx": "title: Getting started\ndescription: Guides to help you build.\nhero:\n  title: Astro Docs\n"
+        "  tagline: Guides, resources, and API references.\n  facepile:\n    tagline: These docs are brought to you by.\n",
+        "zh-CN.mdx": "title: 入门指南\ndescription: 帮助你构建的指南。\nhero:\n  title: Astro 文档\n"
+        "  tagline: 指南、资源和 API 参考。\n  facepile:\n    tagline: 本文档由贡献者提供支持。\n",
+        "zh-TW.mdx": "hero:\n  title: Astro 文件\n  tagline: 指南、資源和 API 參考。\ntitle: 新手上路\n"
+        "description: 幫助你建構的指南。\n",
+    }
+    files = []
+    for name in front:
+        (tmp_path / name).write_text(f"---\n{front[name]}---\n\nAstro 是一个 Web 框架。\n", encoding="utf-8")
+        files.append(str(tmp_path / name))
+    doc = load_document(files)
+    assert [s.front for s in doc.get("en").segments[:5]] == [
+        "title",
+        "description",
+        "hero.title",
+        "hero.tagline",
+        "hero.facepile.tagline",
+    ]
+    al = align_document(doc, SegmentEmbedder(embedder, Cache(tmp_path / "c").vectors))
+    check_alignment(al, doc)  # raises when a version's segments are not each in one row, in order
+    front_rows = [r for r in al.rows if any(doc.get(lg)[i].front for lg, idx in r.cells.items() for i in idx)]
+    for r in front_rows:  # a row pairs one field with the same field only
+        assert len({doc.get(lg)[i].front for lg, idx in r.cells.items() for i in idx}) == 1
+    hans_en = [r for r in front_rows if r.get("zh-Hans") and r.get("en")]
+    assert len(hans_en) == 5  # the same fields in the same order: all paired
+    assert sum(1 for r in front_rows if r.get("zh-Hant") and r.get("zh-Hans")) == 2  # moved: two in order
+
+
+@pytest.mark.slow
 def test_front_matter_fields_pair_by_key_and_leave_the_body_alignment_alone(embedder, tmp_path):
     """astro-docs getting-started (MIT): zh-TW has no banner; the body is aligned as without front matter."""
     from tcheck.align import align_document
