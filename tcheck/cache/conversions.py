@@ -19,7 +19,7 @@ import hashlib
 import sqlite3
 import zlib
 
-from .sqlite import open_db, write_rows
+from .sqlite import close_quietly, open_db, write_rows
 from .store import CacheDir
 
 FORMAT = 1
@@ -105,12 +105,8 @@ class ConversionMemo:
         write_rows(con, "INSERT OR REPLACE INTO conv (k, v, c) VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
-        if self._con is not None:
-            try:
-                self._con.close()
-            except sqlite3.Error:
-                pass
-            self._con = None
+        close_quietly(self._con)
+        self._con = None
 
     def count(self) -> int:
         con = self._connect()

@@ -37,3 +37,12 @@ def write_rows(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> sqlite3.
             pass
         return exc
     return None
+
+
+def close_quietly(con: sqlite3.Connection | None) -> None:
+    """Close ``con`` (None: nothing), ignoring SQLite's complaints: a cache never fails a run."""
+    if con is not None:
+        try:
+            con.close()
+        except sqlite3.Error:
+            pass

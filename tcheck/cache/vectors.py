@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .sqlite import open_db, write_rows
+from .sqlite import close_quietly, open_db, write_rows
 from .store import CacheDir
 
 if TYPE_CHECKING:
@@ -211,11 +211,7 @@ class VectorCache:
 
     def close(self) -> None:
         """Close the kept connection (the next lookup opens it again)."""
-        if self._con is not None:
-            try:
-                self._con.close()
-            except sqlite3.Error:
-                pass
+        close_quietly(self._con)
         self._con = self._con_path = None
 
     def _write(self, con: sqlite3.Connection, path: Path, rows: list[tuple]) -> None:
