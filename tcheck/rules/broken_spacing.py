@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Severity
 from ..text.han import HAN as _HAN
@@ -56,19 +55,11 @@ def spacing_norm(texts) -> tuple[int, int]:
     return adj, gaps
 
 
-@lru_cache(maxsize=1)
 def _tokenizer():
-    """jieba's dictionary tokenizer, or None when jieba is not installed."""
-    import logging  # only with jieba (logging costs ~8 ms to import)
+    """jieba's dictionary tokenizer (:mod:`tcheck.text.segmenter`), or None when jieba is not installed."""
+    from ..text.segmenter import tokenizer
 
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a declared dependency
-        return None
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok
+    return tokenizer()
 
 
 def _run(text: str, start: int, step: int) -> str:

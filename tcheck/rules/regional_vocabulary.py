@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..model import Severity
 from ..text.han import is_han
 from ..text.scripts import convert
@@ -28,11 +26,10 @@ AMBIGUOUS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
 def _tokenizer():
-    from .broken_spacing import _tokenizer as tok
+    from ..text.segmenter import tokenizer
 
-    return tok()
+    return tokenizer()
 
 
 def mainland_terms(text: str) -> list[tuple[int, int, str]]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import logging
-from functools import cache
 
 from ..han import is_han
 from .hunks import _negations
@@ -38,14 +36,10 @@ def clause_negation_differs(a: _Side, b: _Side, a1: int, a2: int, b1: int, b2: i
     return difflib.SequenceMatcher(None, bare(ca), bare(cb), autojunk=False).ratio() >= _PARALLEL
 
 
-@cache
 def _jieba():
-    try:
-        import jieba
-    except ImportError:  # pragma: no cover - jieba is a declared dependency
-        return None
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    from ..segmenter import jieba_module
+
+    return jieba_module()
 
 
 def _covering_words(key: str, x1: int, x2: int) -> list[str]:
@@ -78,6 +72,8 @@ def synonym_words(a: _Side, b: _Side, a1: int, a2: int, b1: int, b2: int) -> boo
 
 def _proper(words: list[str]) -> bool:
     """Whether jieba tags one of the words as a proper noun (place, person, organisation)."""
+    if _jieba() is None:  # initialised by tcheck.text.segmenter, not from a cache file
+        return False
     import jieba.posseg
 
     return any(p.flag in _PROPER for w in words for p in jieba.posseg.cut(w, HMM=False))
