@@ -183,9 +183,14 @@ class _BackendPart:
         from concurrent.futures import ThreadPoolExecutor
 
         # longest batches first, so neither thread is left with a long one at the end
-        with ThreadPoolExecutor(threads, thread_name_prefix="tcheck-encode") as pool:
+        pool = ThreadPoolExecutor(threads, thread_name_prefix="tcheck-encode")
+        try:
             for done in [pool.submit(self._flush, *b, out) for b in reversed(batches)]:
                 done.result()
+        except BaseException:  # Ctrl-C or an error: the queued batches are dropped, not waited for
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         return out
 
     def _flush(self, group, members, n_tokens, out):
