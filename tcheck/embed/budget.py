@@ -26,10 +26,6 @@ ENCODE_THREADS = 2
 
 def encode_threads() -> int:
     """How many micro-batches to encode at once: ``ENCODE_THREADS``, at most the usable CPUs."""
-    import os
+    from ..workers import cpu_count
 
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    return max(1, min(ENCODE_THREADS, cpus))
+    return max(1, min(ENCODE_THREADS, cpu_count()))

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re as _re
 import types
-from functools import lru_cache
+
+from ..patterns import compiled
 
 _A = _re.ASCII
 
 
-@lru_cache(maxsize=4096)
 def _compiled(pattern: str, flags: int) -> _re.Pattern:
     """``pattern`` compiled ASCII-minded, once (the passes call the module-level functions
     with pattern strings for every text; ``re``'s own cache lookup costs more than this one)."""
-    return _re.compile(pattern, flags | _A)
+    return compiled(pattern, flags | _A)
 
 
 re = types.SimpleNamespace(
