@@ -1,4 +1,10 @@
-"""Text blocks of an HTML block inside Markdown."""
+"""Text blocks of an HTML block inside Markdown.
+
+``<pre>`` (code, pre-formatted output: ``<pre><code class="language-js">`` in Jekyll sites),
+``<script>``, ``<style>``, ``<textarea>``, ``<template>``, ``<svg>`` and ``<math>`` render no
+translatable prose: their text is no segment, like a fenced code block. A block closed by
+``</h1>``..``</h6>`` is a heading.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ _HTML_BREAK_TAGS = frozenset(
     "p div li ul ol dl dt dd td th tr table thead tbody tfoot caption h1 h2 h3 h4 h5 h6 br hr "
     "aside blockquote section article header footer nav summary details figure figcaption pre".split()
 )
-_HTML_SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math"])
+_HTML_SKIP_TAGS = frozenset(["script", "style", "template", "svg", "math", "pre", "textarea"])
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 
 
 class _TextBlocks(HTMLParser):
@@ -22,9 +29,11 @@ class _TextBlocks(HTMLParser):
         self.first_line, self.md = first_line, md
         self.skip = 0
         self.cur: list[tuple[int, str]] = []  # (absolute line, text piece)
-        self.blocks: list[tuple[int, int, str]] = []
+        self.blocks: list[tuple[int, int, str, str]] = []
+        self.heading = False  # the open block is inside <h1>..<h6>
 
     def flush(self) -> None:
+        heading, self.heading = self.heading, False
         text = "".join(piece for _, piece in self.cur)
         lines = [ln for ln, piece in self.cur if piece.strip()]
         self.cur.clear()
@@ -34,13 +43,15 @@ class _TextBlocks(HTMLParser):
         plain = inline_plain(toks[0]) if toks else text
         plain = join_lines(plain.split("\n"))
         if plain.strip():
-            self.blocks.append((min(lines), max(lines), plain))
+            self.blocks.append((min(lines), max(lines), plain, "heading" if heading else "paragraph"))
 
     def handle_starttag(self, tag, attrs):
         if tag in _HTML_SKIP_TAGS:
             self.skip += 1
         if tag in _HTML_BREAK_TAGS:
             self.flush()
+        if tag in _HEADINGS:
+            self.heading = True
 
     def handle_startendtag(self, tag, attrs):
         if tag in _HTML_BREAK_TAGS:
@@ -63,8 +74,8 @@ class _TextBlocks(HTMLParser):
             self.cur.append((line + k, piece + ("\n" if k < len(pieces) - 1 else "")))
 
 
-def html_texts(html: str, first_line: int, md) -> list[tuple[int, int, str]]:
-    """Text blocks of an HTML block: (start line, end line, plain text).
+def html_texts(html: str, first_line: int, md) -> list[tuple[int, int, str, str]]:
+    """Text blocks of an HTML block: (start line, end line, plain text, kind).
 
     A block-level tag (``<p>``, ``<li>``, ``<td>``, ``<br>``...) ends a text
     block; Markdown inside the HTML (``markdown="1"``) is reduced to plain text.

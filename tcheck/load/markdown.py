@@ -98,8 +98,8 @@ class _Walker:
         if ignore:
             self.pending_ignore = self.pending_ignore | ignore
         elif tok.map:
-            for start, end, plain in html_texts(tok.content, tok.map[0] + 1, self.md):
-                self.add(start, end, plain, "paragraph")
+            for start, end, plain, kind in html_texts(tok.content, tok.map[0] + 1, self.md):
+                self.add(start, end, plain, kind)
 
     def block(self, tok, inline) -> None:
         """A paragraph or heading; the first paragraph of a list item becomes the item."""

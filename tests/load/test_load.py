@@ -280,6 +280,23 @@ def test_markdown_html_block_text_keeps_its_line():
     assert [(s.line, s.text) for s in segs] == [(1, "Intro."), (4, "First quote line."), (5, "Second quote.")]
 
 
+def test_markdown_html_pre_is_code_and_html_headings_are_headings():
+    # Jekyll sites (expressjs.com) write code as <pre><code class="language-js" translate="no">,
+    # blank lines included, and section titles as <h2 id="...">
+    text = (
+        'Intro.\n\n<pre>\n<code class="language-javascript" translate="no">\n'
+        "app.get('/user/:id', function (req, res, next) {\n  next()\n})\n\n"
+        "// handler for the /user/:id path\napp.listen(3000)\n</code>\n</pre>\n\n"
+        "<h2 id='router'>Router-level middleware</h2>\n\nAfter.\n"
+    )
+    segs = seg_md(text)
+    assert [(s.line, s.kind, s.text) for s in segs] == [
+        (1, "paragraph", "Intro."),
+        (14, "heading", "Router-level middleware"),
+        (16, "paragraph", "After."),
+    ]
+
+
 @pytest.mark.parametrize("path", CORPUS_MD, ids=lambda p: "/".join(p.parts[-3:]))
 def test_markdown_corpus_files(path):
     text = read_text(str(path))
