@@ -363,6 +363,22 @@ def test_unrelated_versions_one_finding_and_no_flood(cli, tmp_path):
     assert cross[0]["severity"] == "error" and "do not look like versions of the same document" in cross[0]["message"]
 
 
+def test_a_translation_in_another_order_is_one_info_not_unrelated(cli, tmp_path):
+    # a glossary whose translation is sorted by the translated terms: the same paragraphs in
+    # another order (here the Chinese blocks of a real guide in reverse order)
+    shutil.copy(GUIDE / "legal" / "en.md", tmp_path / "article.md")
+    zh = (GUIDE / "legal" / "zh-CN.md").read_text(encoding="utf-8")
+    head, body = zh.split("\n---\n", 1) if zh.startswith("---") else ("", zh)
+    blocks = [b for b in body.split("\n\n") if b.strip()]
+    (tmp_path / "article.zh-CN.md").write_text(
+        (head + "\n---\n" if head else "") + "\n\n".join(reversed(blocks)) + "\n", encoding="utf-8"
+    )
+    got = findings(cli("audit", "article.md", "--format", "json", "--fail-on", "never"))
+    cross = [f for f in got if f["rule"] in ("unrelated-versions", "missing-paragraph", "semantic-drift")]
+    assert [(f["rule"], f["severity"]) for f in cross] == [("unrelated-versions", "info")]
+    assert "in a different order" in cross[0]["message"]
+
+
 @pytest.mark.parametrize("doc", ["best-practices", "legal", "metrics"])
 def test_real_translations_are_not_unrelated(cli, doc):
     folder = GUIDE / doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..load.kinds import reads
@@ -95,7 +97,8 @@ class MissingParagraph(Rule):
         gaps = list(_gaps(ctx, self.id))
         _pair_rewrites(gaps)
         for gap in gaps:
-            yield self._finding(ctx, gap)
+            if not _merged_into_neighbour(ctx, gap):
+                yield self._finding(ctx, gap)
 
     def _finding(self, ctx: RuleContext, gap: _Gap):
         seg, last = gap.segs[0], gap.segs[-1]
@@ -252,6 +255,35 @@ def _said_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
             return None  # every version that lacks it must say it elsewhere
         found = found or best
     return found
+
+
+_PUNCT_WS_RE = re.compile(r"[\s\W_]+")
+
+
+def _merged_into_neighbour(ctx: RuleContext, gap: _Gap) -> bool:
+    """Between the two Chinese versions: the gap's text, word for word (in Simplified, spaces and
+    punctuation aside), is part of a segment the version that lacks it has in the row before or
+    after the gap: written on the neighbour's line (``**模組**：nano\n**安裝**`` is one paragraph,
+    ``模块：nano`` and ``### 安装`` are two). Nothing is missing."""
+    if len(gap.rows) > 2 or not gap.lead.startswith("zh") or any(not m.startswith("zh") for m in gap.missing):
+        return False
+    from ..text.scripts import to_simplified
+
+    def key(text: str) -> str:
+        return _PUNCT_WS_RE.sub("", to_simplified(text)).lower()
+
+    mine = key(" ".join(s.text for s in gap.segs))
+    if not mine:
+        return False
+    rows = ctx.alignment.rows
+    near = [rows[k] for k in (gap.first_row - 1, gap.last_row + 1) if 0 <= k < len(rows)]
+    for m in gap.missing:
+        v = ctx.version(m)
+        texts = [key(v[i].text) for row in near for i in row.get(m)]
+        # the neighbour says more than the gap: the gap is a part of it, not the whole of it
+        if not any(mine in t and len(t) > len(mine) for t in texts):
+            return False
+    return True
 
 
 def _typical(ctx: RuleContext, x: str, m: str) -> float:

@@ -9,6 +9,8 @@ from ..model import Severity
 from .base import Rule, RuleContext
 from .options import RuleOptions, opt
 
+#: said-anywhere share above the close share in order that makes low coverage a reordering
+REORDER_GAIN = 0.3
 #: segment kinds that carry prose (code, link lists and markup align by accident or not at all)
 PROSE = frozenset({"paragraph", "heading", "item", "table"})
 
@@ -32,6 +34,14 @@ class UnrelatedVersions(Rule):
     article's Chinese) otherwise gives a flood of findings and no word that
     the files do not belong together.
 
+    Versions that do not align in order but say the same things in another
+    order (at least ``min_reordered_share`` of the shorter version's segments
+    have a segment of the other version at ``reordered_close`` similarity or
+    more, wherever it is, ``REORDER_GAIN`` more than close in order: a
+    glossary whose translation is sorted by the translated terms) get an info
+    finding saying so instead, which also stands in for the
+    paragraph-by-paragraph comparisons (they would pair unrelated paragraphs).
+
     ## Example
     opensource.guide "best-practices" in English with "building-community" in
     Chinese: 34% of the paragraphs align, 10% of them closely.
@@ -51,6 +61,7 @@ class UnrelatedVersions(Rule):
 
     id = "unrelated-versions"
     severity = Severity.ERROR
+    severities = (Severity.ERROR, Severity.INFO)
 
     @dataclass(frozen=True)
     class Options(RuleOptions):
@@ -60,6 +71,13 @@ class UnrelatedVersions(Rule):
             0.3, "share of the shorter version's segments in close rows below which the versions are unrelated"
         )
         min_segments: int = opt(3, "versions with fewer prose segments than this are not judged")
+        reordered_close: float = opt(
+            0.5, "embedding similarity at which a segment counts as said somewhere in the other version, in any order"
+        )
+        min_reordered_share: float = opt(
+            0.8, "share of the shorter version's segments said somewhere in the other version, in any order, "
+            "above which versions that do not align in order are the same text reordered"
+        )
 
     def check(self, ctx: RuleContext):
         min_cov = float(ctx.option(self, "min_coverage"))
@@ -89,17 +107,34 @@ class UnrelatedVersions(Rule):
                         strong_b += len(cb)
             coverage = (got_a + got_b) / (len(pa) + len(pb))
             strong = strong_a / len(pa) if len(pa) <= len(pb) else strong_b / len(pb)
-            if coverage >= min_cov or strong >= min_strong:
+            if coverage >= min_cov:
+                continue
+            anywhere = _said_anywhere(ctx, a, b, pa, pb, float(ctx.option(self, "reordered_close")))
+            # the same content in another order (a glossary sorted by the translated terms): almost
+            # everything is said somewhere, far more than the alignment in order finds
+            reordered = (
+                anywhere is not None
+                and anywhere >= float(ctx.option(self, "min_reordered_share"))
+                and anywhere - strong >= REORDER_GAIN
+            )
+            if not reordered and strong >= min_strong:
                 continue
             first_b = vb[min(pb)]
             first_a = va[min(pa)]
             pct = round(100 * coverage)
-            msg = (
-                f"{vb.path} ({b}) and {va.path} ({a}) do not look like versions of the same document: "
-                f"only {pct}% of their paragraphs align ({got_a} of {len(pa)} {a}, {got_b} of {len(pb)} {b}), "
-                f"{round(100 * strong)}% of the shorter one closely; "
-                "findings comparing them are not reported"
-            )
+            if reordered:
+                msg = (
+                    f"{vb.path} ({b}) and {va.path} ({a}) say the same things in a different order: "
+                    f"{round(100 * anywhere)}% of the shorter one's paragraphs have a close counterpart in the other, "
+                    f"but only {pct}% align in order; findings comparing them paragraph by paragraph are not reported"
+                )
+            else:
+                msg = (
+                    f"{vb.path} ({b}) and {va.path} ({a}) do not look like versions of the same document: "
+                    f"only {pct}% of their paragraphs align ({got_a} of {len(pa)} {a}, {got_b} of {len(pb)} {b}), "
+                    f"{round(100 * strong)}% of the shorter one closely; "
+                    "findings comparing them are not reported"
+                )
             yield ctx.finding(
                 self,
                 msg,
@@ -112,9 +147,36 @@ class UnrelatedVersions(Rule):
                     "aligned": {a: got_a, b: got_b},
                     "segments": {a: len(pa), b: len(pb)},
                     "median_score": round(median(scores), 3) if scores else None,
+                    "said_anywhere_share": None if anywhere is None else round(anywhere, 3),
+                    "reordered": reordered,
                     "key": f"{a}|{b}",
                 },
-                suggestion="check that these files are translations of each other (file names, --lang, config groups)",
+                severity=Severity.INFO if reordered else None,
+                suggestion=None
+                if reordered
+                else "check that these files are translations of each other (file names, --lang, config groups)",
                 texts=[va.path, vb.path],
             )
             return  # one finding per document
+
+
+def _said_anywhere(ctx: RuleContext, a: str, b: str, pa: set[int], pb: set[int], close: float) -> float | None:
+    """Share of the shorter version's prose segments that have a segment of the other version at
+    ``close`` similarity or more, in any order (zh-Hant read in Simplified against zh-Hans); None
+    without embeddings."""
+    if ctx.embed is None:
+        return None
+    import numpy as np
+
+    from ..align.document import simplified_view
+
+    va, vb = ctx.version(a), ctx.version(b)
+    if {a, b} == {"zh-Hans", "zh-Hant"}:
+        va, vb = (simplified_view(v) if v.lang == "zh-Hant" else v for v in (va, vb))
+    ea, eb = np.asarray(ctx.embed(va)), np.asarray(ctx.embed(vb))
+    ia, ib = sorted(i - 1 for i in pa), sorted(i - 1 for i in pb)
+    if not ia or not ib or max(ia) >= len(ea) or max(ib) >= len(eb):
+        return None
+    sims = ea[ia] @ eb[ib].T
+    best = sims.max(axis=1) if len(ia) <= len(ib) else sims.max(axis=0)
+    return float(np.mean(best >= close))

@@ -162,6 +162,12 @@ _RELATIVE_RE = re.compile(
 )
 
 
+# a Liquid / Jinja / Hugo / Handlebars placeholder (bounded: no nested braces)
+_PLACEHOLDER_RE = re.compile(r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}")
+# the host part of a protocol-relative address (//cdn.example.com/x, //localhost:8080/x)
+_NETLOC_RE = re.compile(r"(?:[\w-]+\.)+[\w-]+(?::\d+)?(?:[/?#]|$)|localhost(?::\d+)?(?:[/?#]|$)", re.A | re.I)
+
+
 def url_link(url: str, text: str | None = None, image: bool = False) -> Link | None:
     """The :class:`Link` for a link target: absolute (``https://…``, ``www.…``), site-relative
     (``/docs/x``, ``../x.md``, ``permalinks.html``) or an in-page anchor (``#x``); None for other
@@ -173,6 +179,12 @@ def url_link(url: str, text: str | None = None, image: bool = False) -> Link | N
     if url.lower().startswith("www."):
         url = "http://" + url
     relative = not re.match(r"(?:https?|ftp)://", url, re.I)
+    if relative and "{" in url:  # template placeholders in a site path: /{{ page.lang }}/4x/api.html
+        url = _PLACEHOLDER_RE.sub("", url)
+    if relative and url.startswith("//") and not _NETLOC_RE.match(url[2:]):
+        # not a protocol-relative address but a site path whose first part was a template
+        # placeholder (/{{ page.lang }}/4x/api.html, or the markup already dropped: //4x/api.html)
+        url = url[1:]
     if relative and not _RELATIVE_RE.match(url):
         return None
     try:

@@ -16,6 +16,7 @@ Every pattern here is linear: no nested unbounded quantifiers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -27,7 +28,10 @@ _TITLE = r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?"""
 INLINE_RE = re.compile(r"(!?)\[" + _LABEL + r"\]\(\s*" + _DEST + _TITLE + r"\s*\)")
 REF_RE = re.compile(r"(!?)\[" + _LABEL + r"\](?:\[([^\[\]\n]*)\])?(?![(:\[])")
 DEF_RE = re.compile(r"^[ \t]{0,3}\[([^\[\]\n]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t].*)?$", re.M)
-PROP_RE = re.compile(r"""<[A-Za-z][\w.:-]*\s[^<>]*?\b(?:href|link|to)\s*=\s*\{?\s*["']([^"'\s<>]+)["']""")
+# the target may hold template placeholders with spaces: href="/{{ page.lang }}/4x/api.html"
+PROP_RE = re.compile(
+    r"""<[A-Za-z][\w.:-]*\s[^<>]*?\b(?:href|link|to)\s*=\s*\{?\s*["']((?:[^"'\s<>{]|\{\{[^{}"'<>\n]{0,100}\}\}|\{)+)["']"""
+)
 
 _TARGET = r"(?:https?://|www\.|/|\./|\.\./|#)[^\s()（）<>\[\]]*"
 # [text] (target): a space between ] and (
@@ -60,7 +64,9 @@ def ref_definitions(source: str) -> dict[str, str]:
 
 
 def _label(s: str) -> str:
-    return " ".join(s.split()).casefold()
+    """A reference label as compared: whitespace runs as one space, case folded, and NFKC (the link
+    text is read NFKC-normalised: ``[目录（catalog）][]`` must find ``[目录（catalog）]: catalogs.md``)."""
+    return unicodedata.normalize("NFKC", " ".join(s.split())).casefold()
 
 
 def markdown_links(src: str, refs: dict[str, str] | None = None) -> list[tuple[Link, tuple[int, int]]]:

@@ -334,6 +334,24 @@ def test_reference_style_links_are_compared(tmp_path):
     assert len(fs) == 1 and "/plugins/" in fs[0].message
 
 
+def test_reference_label_with_full_width_parentheses_is_resolved(tmp_path):
+    # pnpm/pnpm.io (MIT), cli/add: zh-CN [目录（catalog）][] with its definition at the end
+    from tcheck.load import load_versions
+
+    from .conftest import check, context, diagonal
+
+    files = {
+        "zh-Hans": "引用[目录（catalog）][]中的版本。\n\n[目录（catalog）]: catalogs.md\n",
+        "en": "Use the version from the [catalog](catalogs.md).\n",
+    }
+    versions = []
+    for lang, text in files.items():
+        p = tmp_path / f"doc.{lang}.md"
+        p.write_text(text, encoding="utf-8")
+        versions += load_versions(str(p), lang)
+    assert check("link-mismatch", context(versions, diagonal(versions))) == []
+
+
 def test_link_given_through_a_template_macro_is_not_missing():
     # mdn/translated-content (CC-BY-SA-2.5), cross-origin resource policy: zh-CN links through a macro
     fs = run(
@@ -452,6 +470,21 @@ def test_section_linked_by_anchor_or_by_path_and_anchor():
                 "HTML 元件裡的 [`<slot />` 元素](/zh-tw/basics/astro-components/#插槽)可以正常運作。",
                 "## 插槽",
             ],
+        },
+        markdown=True,
+    )
+    assert fs == []
+
+
+def test_template_placeholder_at_the_start_of_a_site_path_is_the_same_page():
+    # expressjs/expressjs.com (CC-BY-SA-3.0), guide/writing-middleware: en writes
+    # /{{ page.lang }}/4x/api.html#res (a Liquid placeholder), the Chinese ../4x/api.html#res
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hans": ["回调函数的 HTTP [响应](../4x/api.html#res)自变量（按约定，称为 `res`）。"],
+            "zh-Hant": ["回呼函數的 HTTP [回應](../4x/api.html#res) 引數（依慣例，稱為 `res`）。"],
+            "en": ['HTTP <a href="/{{ page.lang }}/4x/api.html#res">response</a> argument to the callback.'],
         },
         markdown=True,
     )

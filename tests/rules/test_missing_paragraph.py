@@ -54,6 +54,24 @@ def test_three_versions_report_every_version_that_lacks_it_once():
     assert [c.lang for c in f.counterparts] == ["en"]
 
 
+def test_a_heading_the_other_chinese_version_writes_on_its_neighbours_line_is_not_missing():
+    # expressjs/expressjs.com (CC-BY-SA-3.0), guide/database-integration: zh-CN has
+    # "模块：nano" and "### 安装"; zh-TW writes "**模組**：nano\n**安裝**", one paragraph
+    hans = ["CouchDB", "模块：nano", "安装", "示例"]
+    hant = ["CouchDB", "模組：nano 安裝", "範例"]
+    rows = [
+        {"zh-Hans": [1], "zh-Hant": [1]},
+        {"zh-Hans": [2], "zh-Hant": [2]},
+        {"zh-Hans": [3], "zh-Hant": []},
+        {"zh-Hans": [4], "zh-Hant": [3]},
+    ]
+    assert check("missing-paragraph", _ctx({"zh-Hans": hans, "zh-Hant": hant}, rows)) == []
+    # a heading the neighbour does not hold is still missing
+    hant[1] = "模組：nano"
+    (f,) = check("missing-paragraph", _ctx({"zh-Hans": hans, "zh-Hant": hant}, rows))
+    assert f.locations[0].paragraph == 3
+
+
 def test_a_bare_short_heading_is_only_info():
     ctx = _ctx(
         {"zh-Hans": ZH[:1], "en": ["Definitions", EN[0]]}, [{"zh-Hans": [], "en": [1]}, {"zh-Hans": [1], "en": [2]}]

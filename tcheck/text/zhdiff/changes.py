@@ -58,6 +58,9 @@ def changed_numbers(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     return out
 
 
+_EXCLUSION_RE = re.compile("以外|之外|除了|除去|除外")
+
+
 def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     """A negation added or dropped inside matching wording of two separately worded
     texts: 我们会删除 vs 我們不會刪除 (the characters around the negation, two on
@@ -66,6 +69,8 @@ def changed_negations(a: _Side, b: _Side) -> list[tuple[int, int, int, int]]:
     ka = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), a.key)
     kb = _NOT_NEGATION_RE.sub(lambda m: "_" * len(m.group(0)), b.key)
     ca, cb = sum(c in _NEGATION for c in ka), sum(c in _NEGATION for c in kb)
+    # "other than" says what a negation says: 非 false 值 / false 以外的值, 除了管理员 / 非管理员
+    ca, cb = ca + len(_EXCLUSION_RE.findall(ka)), cb + len(_EXCLUSION_RE.findall(kb))
     if ca == cb:
         return []
     more, less, flip = (ka, kb, False) if ca > cb else (kb, ka, True)
