@@ -75,8 +75,9 @@ class UnrelatedVersions(Rule):
             0.5, "embedding similarity at which a segment counts as said somewhere in the other version, in any order"
         )
         min_reordered_share: float = opt(
-            0.8, "share of the shorter version's segments said somewhere in the other version, in any order, "
-            "above which versions that do not align in order are the same text reordered"
+            0.8,
+            "share of the shorter version's segments said somewhere in the other version, in any order, "
+            "above which versions that do not align in order are the same text reordered",
         )
 
     def check(self, ctx: RuleContext):

@@ -272,7 +272,13 @@ def test_divergence_negation_worded_on_both_sides_or_a_filler_is_not_reported():
     # 不过 (but) is no negation
     assert _pair("不过您可以随时更改这些设置。", "您可以隨時更改這些設定。") == []
     # "other than" worded as an exclusion (expressjs/expressjs.com, CC-BY-SA-3.0, behind-proxies)
-    assert _pair("设置非 false trust proxy 值会导致三个重大变化。", "如果設定 false trust proxy 以外的值，會導致三項重大變更。") == []
+    assert (
+        _pair(
+            "设置非 false trust proxy 值会导致三个重大变化。",
+            "如果設定 false trust proxy 以外的值，會導致三項重大變更。",
+        )
+        == []
+    )
 
 
 def test_divergence_latin_gloss_in_one_version_only_is_not_a_name():
