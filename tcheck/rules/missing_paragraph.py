@@ -72,7 +72,12 @@ class MissingParagraph(Rule):
     paragraph of it anywhere, or a sentence of a longer paragraph within two
     rows (split off or merged into a neighbour), at least as similar as the
     document's typical aligned prose less ``ELSEWHERE_MARGIN`` (by the
-    sentence embedder; the message names the place).
+    sentence embedder; the message names the place); likewise a run of up to
+    ``MOVED_MAX_SEGMENTS`` segments that the other version has elsewhere,
+    every segment of it as a whole paragraph (a section moved). Not reported
+    at all: a segment the other Chinese version writes, word for word, inside
+    the segment next to the gap (``**模組**：nano`` and ``**安裝**`` on
+    consecutive lines are one paragraph, ``### 安装`` a heading of its own).
 
     ## Precision
     Judged on the real corpus sites (bench/realworld): runs, list items,
@@ -220,8 +225,10 @@ def _said_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
     """Where the versions that lack a lone paragraph say it after all (the first of them: ``lang``,
     ``line``, ``part``: a sentence of a longer paragraph), by embeddings; None when one of them
     says it nowhere, or without an embedder."""
-    if ctx.embed is None or len(gap.rows) != 1 or len(gap.segs) != 1:
+    if ctx.embed is None:
         return None
+    if len(gap.rows) != 1 or len(gap.segs) != 1:
+        return _block_elsewhere(ctx, gap)
     from ..align.sentences import aligner_for
     from ..load.kinds import PROSE_KINDS
     from ..text.sentences import split
@@ -283,6 +290,47 @@ def _merged_into_neighbour(ctx: RuleContext, gap: _Gap) -> bool:
         if not any(mine in t and len(t) > len(mine) for t in texts):
             return False
     return True
+
+
+MOVED_MAX_SEGMENTS = 12  # longer runs are not looked for elsewhere
+
+
+def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
+    """A run of segments that every version lacking it has elsewhere, segment by segment, each as a
+    whole paragraph at the lone-paragraph bar (a section moved: \"Avoid other known vulnerabilities\"
+    before \"Additional considerations\" in one version, after it in the other); the first place
+    (``lang``, ``line``, ``part`` False), or None when a segment is said nowhere."""
+    from ..load.kinds import PROSE_KINDS
+
+    segs = [s for s in gap.segs if s.kind in PROSE_KINDS]
+    if not segs or len(gap.segs) > MOVED_MAX_SEGMENTS:
+        return None
+    from ..align.sentences import aligner_for
+
+    al, x = aligner_for(ctx), gap.lead
+    found = None
+    for m in gap.missing:
+        v = ctx.version(m)
+        partner = _partners(ctx, x, m)
+        cands = [c for c in v.segments if c.kind in PROSE_KINDS]
+        al.encode([(x, s.text) for s in segs] + [(m, c.text) for c in cands] + [(x, t) for t in partner.values()])
+        need = max(ELSEWHERE_MIN, _typical(ctx, x, m) - ELSEWHERE_MARGIN)
+        lines = []
+        for s in segs:
+            best, line = None, None
+            for c in cands:
+                sim = al.similarity(x, s.text, m, c.text)
+                if sim is None or sim < need or (best is not None and sim <= best):
+                    continue
+                own = partner.get(c.index)  # what the candidate is aligned with says it better
+                if own is not None and (al.similarity(x, own, m, c.text) or 0.0) >= sim:
+                    continue
+                best, line = sim, c.line
+            if best is None:
+                return None
+            lines.append(line)
+        found = found or {"lang": m, "line": min(lines), "similarity": None, "part": False, "typical": need}
+    return found
 
 
 def _typical(ctx: RuleContext, x: str, m: str) -> float:

@@ -158,3 +158,32 @@ def test_a_different_item_of_a_look_alike_list_stays_a_warning(embedder):
     en = [f for f in found if f.locations[0].lang == "en"]
     assert en and all(f.severity == Severity.WARNING for f in en)
     assert any("short options" in f.message for f in en)
+
+
+@pytest.mark.slow
+def test_a_section_moved_is_info_and_a_section_dropped_a_warning(embedder, tmp_path):
+    """opensource.guide, legal (CC BY 4.0): zh-CN's section "GitHub上的公开项目都是开源的吗？" moved
+    after the next section: said elsewhere, segment by segment (info); dropped: a warning."""
+    group = FIXTURES / "corpus" / "opensource-guide" / "legal"
+    lines = (group / "zh-CN.md").read_text(encoding="utf-8").split("\n")
+    start = line_of(group / "zh-CN.md", "## GitHub上的公开项目都是开源的吗") - 1
+    end = line_of(group / "zh-CN.md", "## 如何保护我们的项目") - 1
+    after = line_of(group / "zh-CN.md", "## 我的项目适合什么样的开源许可") - 1
+    section = lines[start:end]
+    moved = lines[:start] + lines[end:after] + section + lines[after:]
+    dropped = lines[:start] + lines[end:]
+    (tmp_path / "en.md").write_text((group / "en.md").read_text(encoding="utf-8"), encoding="utf-8")
+    for name, text in (("moved", moved), ("dropped", dropped)):
+        (tmp_path / "zh-CN.md").write_text("\n".join(text), encoding="utf-8")
+        found = [
+            f
+            for f in _audit(embedder, [tmp_path / "en.md", tmp_path / "zh-CN.md"])
+            if f.rule == "missing-paragraph" and f.evidence["segments"] > 1 and "GitHub" in f.message
+        ]
+        assert found, name
+        if name == "moved":  # reported on both sides, each pointing at the other
+            assert sorted(f.locations[0].lang for f in found) == ["en", "zh-Hans"]
+            assert all(f.severity == Severity.INFO and f.evidence["said_elsewhere"] for f in found)
+            assert all("(moved?)" in f.message for f in found)
+        else:
+            assert [(f.locations[0].lang, f.severity) for f in found] == [("en", Severity.WARNING)]
