@@ -22,16 +22,20 @@ BLAS_THREADS = 1
 # tokens) on this 2-core machine: 1.13 s wall with one, 0.51 s with two, the same CPU. Worker
 # processes of --jobs set it to 1 (tcheck.workers): the cores are theirs already.
 ENCODE_THREADS = 2
-# OpenBLAS computes a small product (M*N*K up to about 1e6 on this machine: a handful of rows)
-# with other kernels than a large one, and they round a row's last bits differently; from a few
-# rows on, a row's result depends on that row alone. A micro-batch with few texts or few tokens
-# is padded with dummy texts (BOS, EOS) to these sizes, three times past that limit for the
-# smallest weight matrix (320 x 320), so a text's vector does not depend on the texts that share
-# its micro-batch: a shard, a warm cache or one edited paragraph gets the vector of the whole run,
-# bit for bit. Before, a text encoded alone differed from the same text in a big batch in 343 of
-# 347 seed texts (by up to 2.5e-7), enough to flip a near-tie in an alignment.
-MIN_BATCH_ROWS = 32
+# OpenBLAS computes a small product (M*N*K up to 100**3) with other kernels than a large one, and
+# they round a row's last bits differently; past that, a row's result depends on that row alone.
+# A micro-batch with few texts or few tokens is padded with one-token dummy texts to these sizes
+# (the sentence-level products have M = texts; the smallest weight matrix, 320 x 320, needs 10),
+# so a text's vector does not depend on the texts that share its micro-batch: a shard, a warm
+# cache or one edited paragraph gets the vector of the whole run, bit for bit. Before, a text
+# encoded alone differed from the same text in a big batch in 343 of 347 seed texts (by up to
+# 2.5e-7), enough to flip a near-tie in an alignment.
+MIN_BATCH_ROWS = 16
 MIN_BATCH_TOKENS = 32
+# Tokens of one micro-batch (texts in order of length): 1536 rather than the package's 384, so a
+# batch of long texts still holds MIN_BATCH_ROWS of them and needs no dummies. Throughput is the
+# same from 384 to 3072 tokens (14k tokens a CPU second here); vectors do not depend on it.
+MICRO_BATCH_TOKENS = 1536
 
 
 def encode_threads() -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..budget import BLAS_THREADS, MIN_BATCH_ROWS, MIN_BATCH_TOKENS, TOKEN_BUDGET, encode_threads
+from ..budget import BLAS_THREADS, MICRO_BATCH_TOKENS, MIN_BATCH_ROWS, MIN_BATCH_TOKENS, TOKEN_BUDGET, encode_threads
 
 _TOKENIZER_ARRAYS = {"scores", "vocab_values", "group_code", "group_key", "group_byte", "single_values"}
 
@@ -167,7 +167,7 @@ class _BackendPart:
         group, members, n_tokens = [], [], 0
         for i in order:
             k = len(ids[i])
-            if group and n_tokens + k > _PACKAGE_BATCH:
+            if group and n_tokens + k > MICRO_BATCH_TOKENS:
                 batches.append((group, members, n_tokens))
                 group, members, n_tokens = [], [], 0
             group.append(ids[i])
@@ -201,16 +201,16 @@ class _BackendPart:
 
 
 def _padded(group: list, n_tokens: int, bos: int, eos: int) -> tuple[list, int]:
-    """``group`` (token-id lists) with dummy texts (BOS, EOS) appended up to ``MIN_BATCH_ROWS`` texts
+    """``group`` (token-id lists) with one-token dummy texts appended up to ``MIN_BATCH_ROWS`` texts
     and ``MIN_BATCH_TOKENS`` tokens; the caller drops their rows."""
     rows = max(0, MIN_BATCH_ROWS - len(group))
     if rows == 0 and n_tokens >= MIN_BATCH_TOKENS:
         return group, n_tokens
     rows = max(rows, 1)
-    extra = max(0, MIN_BATCH_TOKENS - n_tokens - 2 * rows)  # tokens beyond the dummies' BOS and EOS
-    dummies = [[bos, eos] for _ in range(rows)]
-    dummies[-1][1:1] = [bos] * extra
-    return [*group, *dummies], n_tokens + 2 * rows + extra
+    extra = max(0, MIN_BATCH_TOKENS - n_tokens - rows)  # tokens beyond one a dummy
+    dummies = [[eos] for _ in range(rows)]
+    dummies[-1][:0] = [bos] * extra
+    return [*group, *dummies], n_tokens + rows + extra
 
 
 _Tokenizer = None
