@@ -162,6 +162,8 @@ _RELATIVE_RE = re.compile(
 )
 
 
+_DOC_HOSTS = frozenset({"docs.google.com", "drive.google.com"})
+_DOC_VIEWS = frozenset({"edit", "view", "preview", "pub", "htmlview"})
 # a Liquid / Jinja / Hugo / Handlebars placeholder (bounded: no nested braces)
 _PLACEHOLDER_RE = re.compile(r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}")
 # the host part of a protocol-relative address (//cdn.example.com/x, //localhost:8080/x)
@@ -206,6 +208,9 @@ def url_link(url: str, text: str | None = None, image: bool = False) -> Link | N
     if not relative and not host:
         return None
     segs, page_lang = page_path(p.path)
+    if host in _DOC_HOSTS and len(segs) > 1 and segs[-1] in _DOC_VIEWS:
+        # one Google document however it is opened: .../d/ID, .../d/ID/edit#gid=0, .../d/ID/view
+        segs, fragment = segs[:-1], ""
     params = parse_qsl(p.query)
     localized = localized or bool(page_lang) or _LOCALE_IN_NAME_RE.search(p.path.rstrip("/")) is not None
     localized = localized or any(k.lower() in _LOCALE_PARAMS for k, _ in params)

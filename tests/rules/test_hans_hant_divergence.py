@@ -281,6 +281,23 @@ def test_divergence_negation_worded_on_both_sides_or_a_filler_is_not_reported():
     )
 
 
+def test_divergence_term_translated_in_one_version_and_kept_in_english_in_the_other():
+    # bagder/http3-explained (CC BY 4.0), independent zh and zh-TW translations
+    assert _pair("一个请求由一个HEADERS帧组成。", "一個請求由一個 HEADERS frame 組成。") == []
+    assert (
+        _pair(
+            "现存的支持TLS 1.3的TLS库都没有提供此功能的API。",
+            "現存的支持 TLS 1.3 的 TLS libraries 都沒有提供此功能的 API。",
+        )
+        == []
+    )
+    # an English gloss in parentheses is no clause: 優先次序 ( Prioritization ) / 优先度
+    assert _pair("HTTP/3 优先度", "HTTP/3 優先次序 ( Prioritization )") == []
+    # a different name stays one: HEADERS / SETTINGS
+    (f,) = _pair("一个请求由一个HEADERS帧组成。", "一個請求由一個 SETTINGS frame 組成。")
+    assert f.evidence["differences"][0]["kind"] == "name"
+
+
 def test_divergence_latin_gloss_in_one_version_only_is_not_a_name():
     assert _pair("您可以在此选择文章的布局，默认为文章。", "您可以在此選擇文章的佈局 (Layout)，預設為文章。") == []
 

@@ -489,3 +489,27 @@ def test_template_placeholder_at_the_start_of_a_site_path_is_the_same_page():
         markdown=True,
     )
     assert fs == []
+
+
+def test_one_google_document_opened_for_editing_is_the_same_link():
+    # bagder/http3-explained (CC BY 4.0), proc-status: zh-TW links the sheet's /edit#gid=... view
+    sheet = "https://docs.google.com/spreadsheets/d/1D0tW89vOoaScs3IY9RGC0UesWGAwE6xyLk0l4JtvTVg"
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hant": [f"可以在[這張表]({sheet}/edit#gid=1268516408)中找到互通性測試的結果。"],
+            "en": [f"The results of the interop tests are in [this spreadsheet]({sheet})."],
+        },
+        markdown=True,
+    )
+    assert fs == []
+    other = "https://docs.google.com/spreadsheets/d/1xYzOtherSheet0000000000000000000000000000/edit"
+    fs = run(
+        "link-mismatch",
+        {
+            "zh-Hant": [f"可以在[這張表]({other})中找到互通性測試的結果。"],
+            "en": [f"The results of the interop tests are in [this spreadsheet]({sheet})."],
+        },
+        markdown=True,
+    )
+    assert len(fs) == 1

@@ -196,12 +196,22 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
         return None  # an English sentence in one version only: the untranslated rule reports it
     if la != lb and (not la or not lb) and not any(_name_like(w) for w in _LATIN_RE.findall(oa + " " + ob)):
         return None  # a common word (header, issue) kept in Latin letters in one version only
+    extra = [w for w in _LATIN_RE.findall(oa + " " + ob) if _stem(w) not in la & lb]
+    if (
+        la != lb
+        and not (la - lb and lb - la)
+        and len(la ^ lb) <= 2
+        and not any(_name_like(w) or _stem(w) in _FUNCTION_WORDS for w in extra)
+    ):
+        # a term (a word or two, no "for" or "the": not a phrase left in English) kept in Latin
+        # letters by one version only: DATA 帧 / DATA frame, TLS 库 / TLS libraries
+        return None
     if la != lb and han_len <= 1 and la and lb:
         return (
             Severity.ERROR,
             "name",
         )  # a Latin word in one version only is a gloss (布局 (Layout)) or an omission  # 谷歌 vs Google is a choice of script, Talk123 vs Paper Talk123 is not
-    if min(len(hs), len(ht)) <= 1 and longer >= 6:
+    if min(len(hs), len(ht)) <= 1 and longer >= 6 and _beyond_gloss(a, a1, a2, b, b1, b2) >= 6:
         if _whole_segment(a, a1, a2) or _whole_segment(b, b1, b2):
             return None  # a whole paragraph: missing-paragraph / duplicate-paragraph
         if (left is None or left >= 4) and (right is None or right >= 4):
@@ -210,3 +220,19 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
             if other <= 0.1 * rest:  # measured 0 of 5 real on the corpus: info
                 return Severity.INFO, "added" if len(hs) < len(ht) else "removed"
     return None
+
+
+def _beyond_gloss(a: _Side, a1: int, a2: int, b: _Side, b1: int, b2: int) -> int:
+    """The longer side's differing key characters, less those of a Latin gloss in parentheses
+    (優先次序 ( Prioritization ) against 优先度: one character of wording, not a clause)."""
+    side, lo, hi = (a, a1, a2) if a2 - a1 >= b2 - b1 else (b, b1, b2)
+    gloss = 0
+    k = lo
+    while k < hi:
+        j = k
+        while j < hi and _ascii_alnum(side.key[j]):
+            j += 1
+        if j > k and side.in_parens(k, j):
+            gloss += j - k
+        k = max(j, k + 1)
+    return hi - lo - gloss
