@@ -74,7 +74,8 @@ class MissingParagraph(Rule):
     document's typical aligned prose less ``ELSEWHERE_MARGIN`` (by the
     sentence embedder; the message names the place); likewise a run of up to
     ``MOVED_MAX_SEGMENTS`` segments that the other version has elsewhere,
-    every segment of it as a whole paragraph (a section moved). Not reported
+    every segment of it as a whole paragraph, in order and together (a
+    section moved). Not reported
     at all: a segment the other Chinese version writes, word for word, inside
     the segment next to the gap (``**模組**：nano`` and ``**安裝**`` on
     consecutive lines are one paragraph, ``### 安装`` a heading of its own).
@@ -293,6 +294,7 @@ def _merged_into_neighbour(ctx: RuleContext, gap: _Gap) -> bool:
 
 
 MOVED_MAX_SEGMENTS = 12  # longer runs are not looked for elsewhere
+MOVED_MAX_STEP = 3  # a moved run's segments are found in order, at most this many segments apart
 
 
 def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
@@ -315,9 +317,9 @@ def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
         cands = [c for c in v.segments if c.kind in PROSE_KINDS]
         al.encode([(x, s.text) for s in segs] + [(m, c.text) for c in cands] + [(x, t) for t in partner.values()])
         need = max(ELSEWHERE_MIN, _typical(ctx, x, m) - ELSEWHERE_MARGIN)
-        lines = []
+        lines, where = [], []
         for s in segs:
-            best, line = None, None
+            best, line, at = None, None, None
             for c in cands:
                 sim = al.similarity(x, s.text, m, c.text)
                 if sim is None or sim < need or (best is not None and sim <= best):
@@ -325,10 +327,15 @@ def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
                 own = partner.get(c.index)  # what the candidate is aligned with says it better
                 if own is not None and (al.similarity(x, own, m, c.text) or 0.0) >= sim:
                     continue
-                best, line = sim, c.line
+                best, line, at = sim, c.line, c.index
             if best is None:
                 return None
             lines.append(line)
+            where.append(at)
+        # a section moved keeps its order and stays together: matches scattered over the other
+        # version (a heading "Solution 1" like "Solution 2", a paragraph like another) are not it
+        if any(not 0 < b - a <= MOVED_MAX_STEP for a, b in zip(where, where[1:])):
+            return None
         found = found or {"lang": m, "line": min(lines), "similarity": None, "part": False, "typical": need}
     return found
 

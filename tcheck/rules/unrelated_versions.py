@@ -35,7 +35,7 @@ class UnrelatedVersions(Rule):
     the files do not belong together.
 
     Versions that do not align in order but say the same things in another
-    order (at least ``min_reordered_share`` of the shorter version's segments
+    order (at least ``min_reordered_share`` of the segments of each version
     have a segment of the other version at ``reordered_close`` similarity or
     more, wherever it is, ``REORDER_GAIN`` more than close in order: a
     glossary whose translation is sorted by the translated terms) get an info
@@ -76,7 +76,7 @@ class UnrelatedVersions(Rule):
         )
         min_reordered_share: float = opt(
             0.8,
-            "share of the shorter version's segments said somewhere in the other version, in any order, "
+            "share of each version's segments said somewhere in the other version, in any order, "
             "above which versions that do not align in order are the same text reordered",
         )
 
@@ -126,7 +126,7 @@ class UnrelatedVersions(Rule):
             if reordered:
                 msg = (
                     f"{vb.path} ({b}) and {va.path} ({a}) say the same things in a different order: "
-                    f"{round(100 * anywhere)}% of the shorter one's paragraphs have a close counterpart in the other, "
+                    f"{round(100 * anywhere)}% of the paragraphs of each have a close counterpart in the other, "
                     f"but only {pct}% align in order; findings comparing them paragraph by paragraph are not reported"
                 )
             else:
@@ -162,9 +162,9 @@ class UnrelatedVersions(Rule):
 
 
 def _said_anywhere(ctx: RuleContext, a: str, b: str, pa: set[int], pb: set[int], close: float) -> float | None:
-    """Share of the shorter version's prose segments that have a segment of the other version at
-    ``close`` similarity or more, in any order (zh-Hant read in Simplified against zh-Hans); None
-    without embeddings."""
+    """The smaller of the two versions' shares of prose segments that have a segment of the other
+    version at ``close`` similarity or more, in any order (zh-Hant read in Simplified against
+    zh-Hans); None without embeddings."""
     if ctx.embed is None:
         return None
     import numpy as np
@@ -179,5 +179,5 @@ def _said_anywhere(ctx: RuleContext, a: str, b: str, pa: set[int], pb: set[int],
     if not ia or not ib or max(ia) >= len(ea) or max(ib) >= len(eb):
         return None
     sims = ea[ia] @ eb[ib].T
-    best = sims.max(axis=1) if len(ia) <= len(ib) else sims.max(axis=0)
-    return float(np.mean(best >= close))
+    # both ways: a short old version contained in a longer rewritten one is no reordering
+    return float(min(np.mean(sims.max(axis=1) >= close), np.mean(sims.max(axis=0) >= close)))

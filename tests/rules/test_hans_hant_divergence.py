@@ -293,6 +293,12 @@ def test_divergence_term_translated_in_one_version_and_kept_in_english_in_the_ot
     )
     # an English gloss in parentheses is no clause: 優先次序 ( Prioritization ) / 优先度
     assert _pair("HTTP/3 优先度", "HTTP/3 優先次序 ( Prioritization )") == []
+    # a package name is a name, however common its parts (expressjs/expressjs.com, CC-BY-SA-3.0)
+    (f,) = _pair(
+        "可使用应用程序生成器工具 (express-generator) 快速创建应用程序框架。",
+        "使用應用程式產生器工具 express，快速建立應用程式架構。",
+    )
+    assert f.evidence["differences"][0]["kind"] == "name"
     # a different name stays one: HEADERS / SETTINGS
     (f,) = _pair("一个请求由一个HEADERS帧组成。", "一個請求由一個 SETTINGS frame 組成。")
     assert f.evidence["differences"][0]["kind"] == "name"

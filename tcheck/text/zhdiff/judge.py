@@ -201,7 +201,7 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
         la != lb
         and not (la - lb and lb - la)
         and len(la ^ lb) <= 2
-        and not any(_name_like(w) or _stem(w) in _FUNCTION_WORDS for w in extra)
+        and not any(_name_like(w) or _stem(w) in _FUNCTION_WORDS or w in _compound_parts(oa + " " + ob) for w in extra)
     ):
         # a term (a word or two, no "for" or "the": not a phrase left in English) kept in Latin
         # letters by one version only: DATA 帧 / DATA frame, TLS 库 / TLS libraries
@@ -236,3 +236,12 @@ def _beyond_gloss(a: _Side, a1: int, a2: int, b: _Side, b1: int, b2: int) -> int
             gloss += j - k
         k = max(j, k + 1)
     return hi - lo - gloss
+
+
+_COMPOUND_RE = re.compile(r"[A-Za-z0-9]+(?:[-_./@][A-Za-z0-9]+)+")
+
+
+def _compound_parts(text: str) -> set[str]:
+    """The Latin words that are parts of an identifier (express-generator, node_modules, x.y): a
+    name, however common its parts."""
+    return {w for m in _COMPOUND_RE.finditer(text) for w in _LATIN_RE.findall(m.group(0))}
