@@ -312,44 +312,35 @@ def test_mention_written_as_text_is_the_profile_link():
     assert fs == []
 
 
-def test_reference_style_links_are_compared(tmp_path):
-    # hexojs/site (CC-BY-4.0): [text][id] with the definition at the end of the page
+def _link_findings_of_files(tmp_path, files: dict[str, str]):
+    """link-mismatch over Markdown files written to ``tmp_path`` (one per language), aligned one to one."""
     from tcheck.load import load_versions
 
     from .conftest import check, context, diagonal
 
-    files = {
-        "zh-Hans": "阅读 [API 文档][api]。\n\n[api]: /api/\n",
-        "en": "Read [the API docs](/api/).\n",
-    }
     versions = []
     for lang, text in files.items():
         p = tmp_path / f"doc.{lang}.md"
         p.write_text(text, encoding="utf-8")
         versions += load_versions(str(p), lang)
-    assert check("link-mismatch", context(versions, diagonal(versions))) == []
-    (tmp_path / "doc.zh-Hans.md").write_text("阅读 [API 文档][api]。\n\n[api]: /plugins/\n", encoding="utf-8")
-    versions = [v for lang in files for v in load_versions(str(tmp_path / f"doc.{lang}.md"), lang)]
-    fs = check("link-mismatch", context(versions, diagonal(versions)))
+    return check("link-mismatch", context(versions, diagonal(versions)))
+
+
+def test_reference_style_links_are_compared(tmp_path):
+    # hexojs/site (CC-BY-4.0): [text][id] with the definition at the end of the page
+    en = "Read [the API docs](/api/).\n"
+    assert _link_findings_of_files(tmp_path, {"zh-Hans": "阅读 [API 文档][api]。\n\n[api]: /api/\n", "en": en}) == []
+    fs = _link_findings_of_files(tmp_path, {"zh-Hans": "阅读 [API 文档][api]。\n\n[api]: /plugins/\n", "en": en})
     assert len(fs) == 1 and "/plugins/" in fs[0].message
 
 
 def test_reference_label_with_full_width_parentheses_is_resolved(tmp_path):
     # pnpm/pnpm.io (MIT), cli/add: zh-CN [目录（catalog）][] with its definition at the end
-    from tcheck.load import load_versions
-
-    from .conftest import check, context, diagonal
-
     files = {
         "zh-Hans": "引用[目录（catalog）][]中的版本。\n\n[目录（catalog）]: catalogs.md\n",
         "en": "Use the version from the [catalog](catalogs.md).\n",
     }
-    versions = []
-    for lang, text in files.items():
-        p = tmp_path / f"doc.{lang}.md"
-        p.write_text(text, encoding="utf-8")
-        versions += load_versions(str(p), lang)
-    assert check("link-mismatch", context(versions, diagonal(versions))) == []
+    assert _link_findings_of_files(tmp_path, files) == []
 
 
 def test_link_given_through_a_template_macro_is_not_missing():
