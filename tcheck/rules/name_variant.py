@@ -48,6 +48,8 @@ def _forms(version: Version) -> list[_Occ]:
     if version.is_zh:
         for seg in version.segments:
             for sp in latin_names(seg.text):
+                if "_" in seg.text[max(0, sp.start - 1) : sp.start] + seg.text[sp.end : sp.end + 1]:
+                    continue  # part of an identifier (ELECTRON_GITHUB_TOKEN), not the name GitHub
                 text = sp.text
                 m = _HAN_TAIL_RE.match(seg.text, sp.end)
                 if m and sp.end < len(seg.text):
@@ -152,12 +154,8 @@ class NameVariant(Rule):
                     continue  # another version writes it the same way: deliberate
                 if kind.startswith("extra word") and o.seg.kind == "heading":
                     continue  # "Install MetaMask", "Connect MetaMask to Kaia": a heading's verb
-                if (
-                    kind == "extra word before the name"
-                    and o.initial
-                    and _words(form)[0].casefold() in IMPERATIVE_VERBS
-                ):
-                    continue  # "Import Web3Auth and other packages.": an instruction's verb
+                if kind == "extra word before the name" and o.initial and _opening_verb(_words(form)[0]):
+                    continue  # "Import Web3Auth and other packages.", "Preparing macOS applications…": a verb
                 if (
                     kind in ("extra word after the name", "extra word inside the name")
                     or kind == "extra word before the name"
@@ -323,10 +321,11 @@ def _variant_kind(form: str, dom: str, standalone: Counter, is_zh: bool, ordinar
                 and not common_english_word(w, 3.0)
             ):
                 return "extra word inside the name"
-    # a half-translated tail: "JusTalk家庭APP" vs "JusTalk Family"
+    # a half-translated tail: "JusTalk家庭APP" vs "JusTalk Family" (not a name of its own followed by
+    # Chinese: "Electron将在app中…" where the text also writes "Electron" alone)
     if is_zh and len(dw) >= 2 and len(fw) >= 1:
         m = _HAN_TAIL_RE.search(fw[-1])
-        if m and fw[-1][: m.start()] == dw[0] and len(fw) == 1:
+        if m and fw[-1][: m.start()] == dw[0] and len(fw) == 1 and not standalone[dw[0]]:
             return "half-translated"
     # a clipped name: "Jus" vs "JusTalk"
     if len(fw) == 1 and token_kind(dw[0]) == "camel":
@@ -391,3 +390,9 @@ def token_variants(version: Version, others: list[str], min_dom: int, ratio: flo
                 break  # another version writes it so too: deliberate
             yield w, dom, kind, cd, c
             break
+
+
+def _opening_verb(word: str) -> bool:
+    """A verb opening a sentence: an imperative ("Import") or a common -ing / -ed form ("Preparing")."""
+    w = word.casefold()
+    return w in IMPERATIVE_VERBS or (w.endswith(("ing", "ed")) and len(w) > 5 and common_english_word(word, 3.0))
