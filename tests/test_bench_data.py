@@ -180,3 +180,20 @@ def test_prose_lines_skip_markup(trio):
         assert not s.startswith(("#", "|", "```", "<", "[")) and len(s) >= 50
     zh = trio.texts["zh-Hans"].split("\n")
     assert all(len(HAN.findall(zh[n - 1])) >= 15 for n in inject.prose_lines(trio.texts["zh-Hans"], "zh-Hans"))
+
+
+def test_unseen_site_labels_point_at_real_lines():
+    """bench/unseen: every judged label names a file of bench/unseen/corpus and lines inside it."""
+    unseen = ROOT / "bench" / "unseen"
+    files = sorted(unseen.glob("judged_*.jsonl"))
+    assert len(files) == 4
+    for f in files:
+        labels = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert labels, f
+        for lab in labels:
+            assert lab["verdict"] in ("true", "false", "debatable") and lab["why"].strip(), lab
+            path = unseen / "corpus" / lab["path"]
+            n = len(path.read_text(encoding="utf-8").split("\n"))
+            assert 1 <= lab["line"] <= lab["end_line"] <= n, lab
+    for site in ("expressjs", "pnpm", "http3", "electron"):
+        assert (unseen / "sources" / f"{site}.txt").is_file()

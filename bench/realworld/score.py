@@ -124,8 +124,14 @@ def main(argv=None) -> int:
     ap.add_argument("report")
     ap.add_argument("--show-missed", action="store_true", help="list must-find items not found")
     ap.add_argument("--show-lost", action="store_true", help="list true findings no longer reported")
+    ap.add_argument(
+        "--labels",
+        type=Path,
+        default=HERE,
+        help="folder of judged*.jsonl / mustfind*.jsonl (default: this one; bench/unseen for the unseen sites)",
+    )
     args = ap.parse_args(argv)
-    judged, must = load_sets()
+    judged, must = load_sets(args.labels)
     result = score(json.loads(Path(args.report).read_text(encoding="utf-8")), judged, must)
     print_table(result)
     if args.show_missed:
