@@ -74,34 +74,45 @@ def test_name_variant_half_translated_and_clipped_names_in_chinese():
     assert all(f.evidence["dominant"] == "JusTalk Family" for f in found)
 
 
-def test_name_variant_identifiers_verbs_and_a_name_of_its_own_are_no_variants():
-    # electron/i18n, electron/electron (MIT), tutorials
-    hant = [
-        "在 GitHub 建立 Release。",
-        "從 GitHub 下載。",
-        "GitHub 上的專案。",
-        "* `ELECTRON_GITHUB_TOKEN` - 能在 GitHub 建立 Release 的 Token。",
-        "* `GITHUB_TOKEN` - 設成跟 `ELECTRON_GITHUB_TOKEN` 一樣",
-    ]
-    doc, al = _doc(zh_Hant=hant)
-    assert _run("name-variant", doc, al) == []
-    en = [
-        "Signing macOS builds.",
-        "On macOS, the app is signed.",
-        "macOS checks the signature.",
-        "Apple verifies macOS apps.",
-        "Preparing macOS applications for release requires two steps.",
-    ]
-    doc, al = _doc(en=en)
-    assert _run("name-variant", doc, al) == []
-    hans = [
-        "使用 Electron Forge 打包。",
-        "Electron Forge 会处理签名。",
-        "安装 Electron Forge。",
-        "Electron 是一个框架。",
-        "Electron将在app中实现这些约定的责任交给开发者们。",
-    ]
-    doc, al = _doc(zh_Hans=hans)
+# electron/i18n, electron/electron (MIT), tutorials: a name inside an identifier, a sentence
+# opened by a verb form, a name of its own followed by Chinese
+NO_VARIANTS = {
+    "identifier": (
+        "zh_Hant",
+        [
+            "設定以下環境變數：",
+            "* `ELECTRON_GITHUB_TOKEN` - 能在 GitHub 建立 Release 的 Token。",
+            "* `GITHUB_TOKEN` - 設成跟 `ELECTRON_GITHUB_TOKEN` 一樣",
+            "* `GITHUB_ORG` - 你的組織。",
+        ],
+    ),
+    "opening verb": (
+        "en",
+        [
+            "Signing macOS builds.",
+            "On macOS, the app is signed.",
+            "macOS checks the signature.",
+            "Apple verifies macOS apps.",
+            "Preparing macOS applications for release requires two steps.",
+        ],
+    ),
+    "name of its own": (
+        "zh_Hans",
+        [
+            "使用 Electron Forge 打包。",
+            "Electron Forge 会处理签名。",
+            "安装 Electron Forge。",
+            "Electron 是一个框架。",
+            "Electron将在app中实现这些约定的责任交给开发者们。",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NO_VARIANTS))
+def test_name_variant_identifiers_verbs_and_a_name_of_its_own_are_no_variants(case):
+    lang, lines = NO_VARIANTS[case]
+    doc, al = _doc(**{lang: lines})
     assert _run("name-variant", doc, al) == []
 
 
