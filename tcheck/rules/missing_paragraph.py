@@ -316,7 +316,8 @@ def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
         partner = _partners(ctx, x, m)
         cands = [c for c in v.segments if c.kind in PROSE_KINDS]
         al.encode([(x, s.text) for s in segs] + [(m, c.text) for c in cands] + [(x, t) for t in partner.values()])
-        need = max(ELSEWHERE_MIN, _typical(ctx, x, m) - ELSEWHERE_MARGIN)
+        typical = _typical(ctx, x, m)
+        need = max(ELSEWHERE_MIN, typical - ELSEWHERE_MARGIN)
         lines, where = [], []
         for s in segs:
             best, line, at = None, None, None
@@ -336,7 +337,7 @@ def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
         # version (a heading "Solution 1" like "Solution 2", a paragraph like another) are not it
         if any(not 0 < b - a <= MOVED_MAX_STEP for a, b in zip(where, where[1:])):
             return None
-        found = found or {"lang": m, "line": min(lines), "similarity": None, "part": False, "typical": need}
+        found = found or {"lang": m, "line": min(lines), "similarity": None, "part": False, "typical": typical}
     return found
 
 
