@@ -247,21 +247,30 @@ def _said_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
                 if len(pieces) > 1:
                     cands += [(v[i], p.text, True) for p in pieces]
         al.encode([(x, u.text)] + [(m, t) for _, t, _ in cands] + [(x, t) for t in partner.values()])
-        best, typical = None, _typical(ctx, x, m)
-        need = max(ELSEWHERE_MIN, typical - ELSEWHERE_MARGIN)
-        for seg, text, part in cands:
-            sim = al.similarity(x, u.text, m, text)
-            if sim is None or sim < need or (best and sim <= best["similarity"]):
-                continue
-            # the other text must say the lone paragraph better than what it is aligned with
-            own = partner.get(seg.index)
-            if own is not None and (al.similarity(x, own, m, text) or 0.0) >= sim:
-                continue
-            best = {"lang": m, "line": seg.line, "similarity": round(sim, 3), "part": part, "typical": typical}
-        if best is None:
+        typical = _typical(ctx, x, m)
+        hit = _best_place(al, x, u.text, m, cands, partner, max(ELSEWHERE_MIN, typical - ELSEWHERE_MARGIN))
+        if hit is None:
             return None  # every version that lacks it must say it elsewhere
-        found = found or best
+        sim, seg, part = hit
+        found = found or {"lang": m, "line": seg.line, "similarity": sim, "part": part, "typical": typical}
     return found
+
+
+def _best_place(al, x: str, text: str, m: str, cands: list, partner: dict[int, str], need: float):
+    """(similarity rounded to 3 places, segment, part) of the candidate ``(segment, text, part)`` of
+    ``m`` that says ``text`` best, at ``need`` or more and better than what the candidate is aligned
+    with says it; None when none does."""
+    best = None
+    for seg, ctext, part in cands:
+        sim = al.similarity(x, text, m, ctext)
+        if sim is None or sim < need or (best and sim <= best[0]):
+            continue
+        # the other text must say it better than what it is aligned with
+        own = partner.get(seg.index)
+        if own is not None and (al.similarity(x, own, m, ctext) or 0.0) >= sim:
+            continue
+        best = (round(sim, 3), seg, part)
+    return best
 
 
 _PUNCT_WS_RE = re.compile(r"[\s\W_]+")
@@ -314,25 +323,17 @@ def _block_elsewhere(ctx: RuleContext, gap: _Gap) -> dict | None:
     for m in gap.missing:
         v = ctx.version(m)
         partner = _partners(ctx, x, m)
-        cands = [c for c in v.segments if c.kind in PROSE_KINDS]
-        al.encode([(x, s.text) for s in segs] + [(m, c.text) for c in cands] + [(x, t) for t in partner.values()])
+        cands = [(c, c.text, False) for c in v.segments if c.kind in PROSE_KINDS]
+        al.encode([(x, s.text) for s in segs] + [(m, t) for _, t, _ in cands] + [(x, t) for t in partner.values()])
         typical = _typical(ctx, x, m)
         need = max(ELSEWHERE_MIN, typical - ELSEWHERE_MARGIN)
         lines, where = [], []
         for s in segs:
-            best, line, at = None, None, None
-            for c in cands:
-                sim = al.similarity(x, s.text, m, c.text)
-                if sim is None or sim < need or (best is not None and sim <= best):
-                    continue
-                own = partner.get(c.index)  # what the candidate is aligned with says it better
-                if own is not None and (al.similarity(x, own, m, c.text) or 0.0) >= sim:
-                    continue
-                best, line, at = sim, c.line, c.index
-            if best is None:
+            hit = _best_place(al, x, s.text, m, cands, partner, need)
+            if hit is None:
                 return None
-            lines.append(line)
-            where.append(at)
+            lines.append(hit[1].line)
+            where.append(hit[1].index)
         # a section moved keeps its order and stays together: matches scattered over the other
         # version (a heading "Solution 1" like "Solution 2", a paragraph like another) are not it
         if any(not 0 < b - a <= MOVED_MAX_STEP for a, b in zip(where, where[1:])):

@@ -196,16 +196,8 @@ def judge(a: _Side, b: _Side, hunks, k: int, need: int, terms: Terms | None = No
         return None  # an English sentence in one version only: the untranslated rule reports it
     if la != lb and (not la or not lb) and not any(_name_like(w) for w in _LATIN_RE.findall(oa + " " + ob)):
         return None  # a common word (header, issue) kept in Latin letters in one version only
-    extra = [w for w in _LATIN_RE.findall(oa + " " + ob) if _stem(w) not in la & lb]
-    if (
-        la != lb
-        and not (la - lb and lb - la)
-        and len(la ^ lb) <= 2
-        and not any(_name_like(w) or _stem(w) in _FUNCTION_WORDS or w in _compound_parts(oa + " " + ob) for w in extra)
-    ):
-        # a term (a word or two, no "for" or "the": not a phrase left in English) kept in Latin
-        # letters by one version only: DATA 帧 / DATA frame, TLS 库 / TLS libraries
-        return None
+    if la != lb and _term_kept_in_english(oa + " " + ob, la, lb):
+        return None  # DATA 帧 / DATA frame, TLS 库 / TLS libraries
     if la != lb and han_len <= 1 and la and lb:
         return (
             Severity.ERROR,
@@ -241,7 +233,13 @@ def _beyond_gloss(a: _Side, a1: int, a2: int, b: _Side, b1: int, b2: int) -> int
 _COMPOUND_RE = re.compile(r"[A-Za-z0-9]+(?:[-_./@][A-Za-z0-9]+)+")
 
 
-def _compound_parts(text: str) -> set[str]:
-    """The Latin words that are parts of an identifier (express-generator, node_modules, x.y): a
-    name, however common its parts."""
-    return {w for m in _COMPOUND_RE.finditer(text) for w in _LATIN_RE.findall(m.group(0))}
+def _term_kept_in_english(orig: str, la: set[str], lb: set[str]) -> bool:
+    """Whether the Latin words only one side has (``la`` / ``lb``: stems) are a term that side keeps
+    in English where the other translates it: a word or two, on one side only, no name, no function
+    word ("for", "the": a phrase left in English), and no part of an identifier (express-generator,
+    node_modules, x.y: a name, however common its parts). ``orig``: both sides' original text."""
+    if (la - lb and lb - la) or len(la ^ lb) > 2:
+        return False
+    compound = {w for m in _COMPOUND_RE.finditer(orig) for w in _LATIN_RE.findall(m.group(0))}
+    extra = [w for w in _LATIN_RE.findall(orig) if _stem(w) not in la & lb]
+    return not any(_name_like(w) or _stem(w) in _FUNCTION_WORDS or w in compound for w in extra)
